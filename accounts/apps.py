@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = _("Accounts and organisations")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        import skillup.checks  # noqa: F401  (registers the project's deploy checks)
+
+        from .roles import sync_group_permissions
+
+        post_migrate.connect(sync_group_permissions, dispatch_uid="accounts.sync_group_permissions")

@@ -1,0 +1,68 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from .enums import MembershipRole
+from .models import Organisation
+
+
+class SignupExtraForm(forms.Form):
+    """Fields allauth's sign-up form adds to email and password (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+    def clean_full_name(self) -> str:
+        name = self.cleaned_data["full_name"].strip()
+        if any(ch in name for ch in "\r\n<>"):
+            raise forms.ValidationError(_("A name cannot contain line breaks or < > signs."))
+        return name
+
+    def signup(self, request, user) -> None:
+        user.full_name = self.cleaned_data["full_name"]
+        user.language = translation.get_language() or user.language
+        user.save(update_fields=["full_name", "language"])
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind", "country", "sector", "size_band", "website"]
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "website": forms.URLInput(attrs={"autocomplete": "url", "placeholder": "https://"}),
+        }
+        help_texts = {
+            "kind": _("SMEs share practices and receive mentoring; large companies volunteer."),
+        }
+
+    def __init__(self, *args, submit_label=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["name"].strip = True
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", submit_label or _("Save")))
+
+    def validate_constraints(self, exclude=None) -> None:
+        # The service turns the unique-name constraint into a readable message.
+        return None
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Colleague's email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    role = forms.ChoiceField(
+        label=_("Role"), choices=MembershipRole.choices, initial=MembershipRole.MEMBER
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Send invitation")))

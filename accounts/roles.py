@@ -1,0 +1,43 @@
+"""Staff roles are Django groups. The data migration creates them; their permissions are synced
+after every migrate, because a later app's permissions only exist once that app is migrated."""
+
+from django.utils.translation import gettext_lazy as _
+
+REVIEWERS = "Reviewers"
+COORDINATORS = "Coordinators"
+
+ROLE_LABELS = {REVIEWERS: _("Reviewer"), COORDINATORS: _("Coordinator")}
+
+# "app_label.codename" of each group's permissions. Feature issues add theirs here.
+GROUP_PERMISSIONS: dict[str, list[str]] = {
+    REVIEWERS: [
+        "accounts.view_organisation",
+    ],
+    COORDINATORS: [
+        "accounts.view_user",
+        "accounts.view_organisation",
+        "accounts.change_organisation",
+        "accounts.view_membership",
+        "accounts.add_membership",
+        "accounts.change_membership",
+        "accounts.delete_membership",
+        "accounts.view_invitation",
+    ],
+}
+
+
+def sync_group_permissions(sender=None, **kwargs) -> None:
+    """Give each staff group exactly the permissions listed above (idempotent)."""
+    from django.contrib.auth.models import Group, Permission
+
+    for group_name, perms in GROUP_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=group_name)
+        wanted = []
+        for dotted in perms:
+            app_label, codename = dotted.split(".", 1)
+            perm = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if perm is not None:  # an app not migrated yet gets its turn on its own migrate
+                wanted.append(perm)
+        group.permissions.set(wanted)

@@ -1,0 +1,99 @@
+"""Writes for accounts and organisations. Each service validates, saves and says what it sends."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from skillup.errors import ApplicationError
+
+from . import emails
+from .enums import MembershipRole
+from .models import Invitation, Membership, Organisation, User
+from .permissions import can_accept_invitation, can_manage_organisation
+
+MSG_NOT_ALLOWED = _("You are not allowed to do this.")
+MSG_DUPLICATE_ORGANISATION = _(
+    "An organisation with this name is already registered in this country. "
+    "Ask one of its administrators to invite you."
+)
+MSG_ALREADY_MEMBER = _("This person is already a member of the organisation.")
+MSG_INVITATION_CLOSED = _("This invitation has expired or has already been used.")
+MSG_INVITATION_OTHER_EMAIL = _(
+    "This invitation was sent to another email address. Log in with that address to accept it."
+)
+
+
+@transaction.atomic
+def organisation_create(*, user: User, **fields) -> Organisation:
+    """Register an organisation; its creator becomes its first administrator."""
+    organisation = Organisation(created_by=user, **fields)
+    organisation.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            organisation.save()
+    except IntegrityError as exc:
+        raise ApplicationError(MSG_DUPLICATE_ORGANISATION, field="name") from exc
+    Membership.objects.create(user=user, organisation=organisation, role=MembershipRole.ADMIN)
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(*, user: User, organisation: Organisation, **fields) -> Organisation:
+    if not can_manage_organisation(user, organisation):
+        raise ApplicationError(MSG_NOT_ALLOWED)
+    for name, value in fields.items():
+        setattr(organisation, name, value)
+    organisation.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            organisation.save(update_fields=list(fields))
+    except IntegrityError as exc:
+        raise ApplicationError(MSG_DUPLICATE_ORGANISATION, field="name") from exc
+    return organisation
+
+
+@transaction.atomic
+def invitation_create(
+    *, user: User, organisation: Organisation, email: str, role: str = MembershipRole.MEMBER
+) -> Invitation:
+    """Invite a colleague by email; inviting the same address again re-sends the open invitation
+    (with a fresh expiry) instead of creating a second one.
+
+    Side effect: the invitation email, sent once the transaction commits.
+    """
+    if not can_manage_organisation(user, organisation):
+        raise ApplicationError(MSG_NOT_ALLOWED)
+    email = email.strip().lower()
+    if organisation.memberships.filter(user__email__iexact=email).exists():
+        raise ApplicationError(MSG_ALREADY_MEMBER, field="email")
+    invitation = (
+        Invitation.objects.select_for_update()
+        .filter(organisation=organisation, email__iexact=email, accepted_at__isnull=True)
+        .first()
+    )
+    if invitation is None:
+        invitation = Invitation(organisation=organisation, email=email)
+    invitation.role = role
+    invitation.invited_by = user
+    invitation.expires_at = Invitation._meta.get_field("expires_at").get_default()
+    invitation.full_clean(exclude=["token"], validate_constraints=False)
+    invitation.save()
+    emails.send_invitation(invitation)
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, user: User, invitation: Invitation) -> Membership:
+    """Join the organisation of an open invitation addressed to this user's email."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_open:
+        raise ApplicationError(MSG_INVITATION_CLOSED)
+    if not can_accept_invitation(user, invitation):
+        raise ApplicationError(MSG_INVITATION_OTHER_EMAIL)
+    membership, _created = Membership.objects.get_or_create(
+        user=user, organisation=invitation.organisation, defaults={"role": invitation.role}
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return membership

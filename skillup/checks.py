@@ -1,0 +1,50 @@
+"""Deploy checks for what `check --deploy` cannot see (run with --fail-level WARNING in CI)."""
+
+from django.conf import settings
+from django.core.checks import Tags, Warning, register
+
+
+def _csp_directives() -> dict:
+    return getattr(settings, "CONTENT_SECURITY_POLICY", {}).get("DIRECTIVES", {})
+
+
+@register(Tags.security, deploy=True)
+def check_skillup_security(app_configs=None, **kwargs) -> list[Warning]:
+    problems: list[Warning] = []
+    csp = _csp_directives()
+    for directive, value in (
+        ("object-src", "'none'"),
+        ("base-uri", "'none'"),
+        ("frame-ancestors", "'none'"),
+    ):
+        if value not in csp.get(directive, []):
+            problems.append(
+                Warning(f"CSP lacks {directive} {value}.", id="skillup.W001", obj=directive)
+            )
+    for directive in ("script-src", "style-src", "default-src"):
+        if any("unsafe-inline" in v or "unsafe-eval" in v for v in csp.get(directive, [])):
+            problems.append(
+                Warning(f"CSP {directive} allows inline code.", id="skillup.W002", obj=directive)
+            )
+    for name in ("SESSION_COOKIE_NAME", "CSRF_COOKIE_NAME"):
+        if not getattr(settings, name).startswith("__Host-"):
+            problems.append(Warning(f"{name} lacks the __Host- prefix.", id="skillup.W003"))
+    if not settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher"):
+        problems.append(Warning("Argon2 is not the first password hasher.", id="skillup.W004"))
+    if settings.EMAIL_TIMEOUT is None:
+        problems.append(Warning("EMAIL_TIMEOUT is not set.", id="skillup.W005"))
+    if not settings.DATABASES["default"].get("CONN_HEALTH_CHECKS"):
+        problems.append(Warning("CONN_HEALTH_CHECKS is off.", id="skillup.W006"))
+    if not (settings.CELERY_TASK_ACKS_LATE and settings.CELERY_TASK_REJECT_ON_WORKER_LOST):
+        problems.append(
+            Warning("Celery must ack late and requeue on worker loss.", id="skillup.W007")
+        )
+    if settings.CELERY_WORKER_PREFETCH_MULTIPLIER != 1:
+        problems.append(Warning("Celery prefetch multiplier must be 1.", id="skillup.W008"))
+    if "cached_db" in settings.SESSION_ENGINE or "cache" in settings.SESSION_ENGINE:
+        problems.append(
+            Warning("Sessions must live in the database, not the cache.", id="skillup.W009")
+        )
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        problems.append(Warning("Celery runs eagerly: set CELERY_BROKER_URL.", id="skillup.W010"))
+    return problems

@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+admin.site.site_header = _("SkillUp administration")
+admin.site.site_title = _("SkillUp administration")
+admin.site.index_title = _("Review and coordination")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+]
+
+# Public pages carry their language in the path (/en/…, /fr/…): shareable, cacheable links,
+# and a language switcher made of plain links (no POST form on public pages).
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("accounts.urls")),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:  # pragma: no cover - development only
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
