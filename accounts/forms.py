@@ -47,10 +47,6 @@ class OrganisationForm(forms.ModelForm):
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", submit_label or _("Save")))
 
-    def validate_constraints(self, exclude=None) -> None:
-        # The service turns the unique-name constraint into a readable message.
-        return None
-
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from skillup.fields import HttpsURLField
+
 from .enums import (
     SME_SIZE_BANDS,
     EuEeaCountries,
@@ -18,6 +20,11 @@ from .enums import (
     NaceSection,
     OrganisationKind,
     SizeBand,
+)
+
+MSG_DUPLICATE_ORGANISATION = _(
+    "An organisation with this name is already registered in this country. "
+    "Ask one of its administrators to invite you."
 )
 
 
@@ -96,7 +103,7 @@ class Organisation(models.Model):
     country = CountryField(_("country"), countries=EuEeaCountries)
     sector = models.CharField(_("sector (NACE section)"), max_length=1, choices=NaceSection.choices)
     size_band = models.CharField(_("size"), max_length=10, choices=SizeBand.choices)
-    website = models.URLField(_("website"), max_length=300, blank=True)
+    website = HttpsURLField(_("website"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -119,7 +126,10 @@ class Organisation(models.Model):
         ordering = ["name", "pk"]
         constraints = [
             models.UniqueConstraint(
-                Lower("name"), "country", name="accounts_organisation_name_country_unique"
+                Lower("name"),
+                "country",
+                name="accounts_organisation_name_country_unique",
+                violation_error_message=MSG_DUPLICATE_ORGANISATION,
             ),
         ]
         indexes = [models.Index(fields=["kind", "country"])]

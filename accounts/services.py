@@ -8,14 +8,10 @@ from skillup.errors import ApplicationError
 
 from . import emails
 from .enums import MembershipRole
-from .models import Invitation, Membership, Organisation, User
+from .models import MSG_DUPLICATE_ORGANISATION, Invitation, Membership, Organisation, User
 from .permissions import can_accept_invitation, can_manage_organisation
 
 MSG_NOT_ALLOWED = _("You are not allowed to do this.")
-MSG_DUPLICATE_ORGANISATION = _(
-    "An organisation with this name is already registered in this country. "
-    "Ask one of its administrators to invite you."
-)
 MSG_ALREADY_MEMBER = _("This person is already a member of the organisation.")
 MSG_INVITATION_CLOSED = _("This invitation has expired or has already been used.")
 MSG_INVITATION_OTHER_EMAIL = _(

@@ -1,0 +1,150 @@
+"""Portal-wide pages: landmarks and skip link, friendly errors, languages, security headers."""
+
+import re
+
+import pytest
+from django.test import Client, override_settings
+from django.urls import path, reverse
+
+from skillup.urls import urlpatterns as portal_urlpatterns
+
+pytestmark = pytest.mark.django_db
+
+
+def _boom(request):
+    raise RuntimeError("secret-internal-detail")
+
+
+urlpatterns = [*portal_urlpatterns, path("boom/", _boom)]
+
+
+@pytest.mark.parametrize("role", ["anonymous", "sme_admin", "coordinator"])
+def test_pages_have_skip_link_landmarks_and_one_h1(client_for, role):
+    for url in ("/en/", "/en/dashboard/" if role != "anonymous" else "/en/accounts/login/"):
+        body = client_for(role).get(url).content.decode()
+
+        assert re.search(r'<a class="[^"]*skip-link[^"]*" href="#main">', body)
+        assert '<main id="main"' in body
+        assert "<header" in body and "<footer" in body and "<nav" in body
+        assert body.count("<h1") == 1
+
+
+def test_root_redirects_to_a_language_prefixed_home(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="fr")
+
+    assert (response.status_code, response["Location"]) == (302, "/fr/")
+
+
+def test_french_home_is_in_french_with_switcher_links(client):
+    body = client.get("/fr/").content.decode()
+
+    assert '<html lang="fr">' in body
+    assert "Passer au contenu principal" in body
+    assert 'href="/en/" hreflang="en" lang="en"' in body
+    assert 'href="/fr/" hreflang="fr" lang="fr" aria-current="true"' in body
+
+
+def test_language_switcher_keeps_the_path(client):
+    body = client.get("/en/accounts/login/").content.decode()
+
+    assert 'href="/fr/accounts/login/" hreflang="fr"' in body
+
+
+def test_unknown_page_gets_friendly_404(client):
+    response = client.get("/en/no-such-page/")
+
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+    assert "Back to the home page" in response.content.decode()
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_server_error_gets_generic_500_without_details():
+    client = Client(raise_request_exception=False)
+
+    response = client.get("/boom/")
+
+    assert response.status_code == 500
+    body = response.content.decode()
+    assert "Something went wrong on our side" in body
+    assert "secret-internal-detail" not in body
+    assert "Traceback" not in body
+
+
+def test_forbidden_page_is_friendly(client_for, world):
+    response = client_for("sme_member").get(
+        reverse("organisation_update", kwargs={"pk": world.sme.pk})
+    )
+
+    assert response.status_code == 403
+    assert "You cannot open this page" in response.content.decode()
+
+
+def test_post_without_csrf_token_gets_friendly_403(world):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.sme_admin)
+
+    response = client.post(reverse("organisation_create"), {"name": "X"})
+
+    assert response.status_code == 403
+    assert "This form has expired" in response.content.decode()
+
+
+def test_messages_render_as_status_region(client_for):
+    client = client_for("outsider")
+
+    response = client.post(
+        reverse("organisation_create"),
+        {
+            "name": "Status Test",
+            "kind": "sme",
+            "country": "BE",
+            "sector": "C",
+            "size_band": "micro",
+            "website": "",
+        },
+        follow=True,
+    )
+
+    assert re.search(
+        r'<div class="alert alert-success"\s+role="status">', response.content.decode()
+    )
+
+
+def test_security_headers_on_public_pages(client):
+    response = client.get("/en/")
+
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp
+    assert "object-src 'none'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "'unsafe-inline'" not in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_no_page_loads_anything_from_another_host(client):
+    body = client.get("/en/").content.decode()
+
+    assert re.findall(r'(?:src|href)="(https?:)?//', body) == []
+    assert "<script>" not in body
+    assert " style=" not in body
+
+
+def test_dashboard_shows_each_roles_section(client_for, world):
+    def headings(role):
+        body = client_for(role).get("/en/dashboard/").content.decode()
+        return re.findall(r'<h2 class="h4" id="([a-z]+)-heading"', body)
+
+    assert headings("outsider") == ["start"]
+    assert headings("sme_admin") == ["sme"]
+    assert headings("company_admin") == ["company"]
+    assert headings("reviewer") == ["review"]
+    assert headings("coordinator") == ["coordination"]
+
+
+def test_dashboard_is_never_cached(client_for):
+    response = client_for("sme_admin").get("/en/dashboard/")
+
+    assert "no-store" in response["Cache-Control"]
