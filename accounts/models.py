@@ -212,6 +212,12 @@ class Invitation(models.Model):
         _("role"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER
     )
     token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
+    language = models.CharField(
+        _("language of the email"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("invited by"),

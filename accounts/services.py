@@ -1,12 +1,13 @@
 """Writes for accounts and organisations. Each service validates, saves and says what it sends."""
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from notifications.services import notify
 from skillup.errors import ApplicationError
 
-from . import emails
 from .enums import MembershipRole
 from .models import MSG_DUPLICATE_ORGANISATION, Invitation, Membership, Organisation, User
 from .permissions import can_accept_invitation, can_manage_organisation
@@ -55,7 +56,7 @@ def invitation_create(
     """Invite a colleague by email; inviting the same address again re-sends the open invitation
     (with a fresh expiry) instead of creating a second one.
 
-    Side effect: the invitation email, sent once the transaction commits.
+    Side effect: the invitation email (notification outbox), sent once the transaction commits.
     """
     if not can_manage_organisation(user, organisation):
         raise ApplicationError(MSG_NOT_ALLOWED)
@@ -72,10 +73,31 @@ def invitation_create(
     invitation.role = role
     invitation.invited_by = user
     invitation.expires_at = Invitation._meta.get_field("expires_at").get_default()
+    invitation.language = translation.get_language() or settings.LANGUAGE_CODE
     invitation.full_clean(exclude=["token"], validate_constraints=False)
     invitation.save()
-    emails.send_invitation(invitation)
+    notify(**invitation_notification_kwargs(invitation, event="invitation"))
     return invitation
+
+
+def invitation_notification_kwargs(invitation: Invitation, *, event: str) -> dict:
+    """What notify() needs for the invitation email and its reminder."""
+    with translation.override(invitation.language):
+        accept_url = f"{settings.SITE_URL}{invitation.get_absolute_url()}"
+    return dict(
+        event=event,
+        about=invitation,
+        email=invitation.email,
+        language=invitation.language,
+        context={
+            "organisation": invitation.organisation.name,
+            "inviter": str(invitation.invited_by or invitation.organisation.name),
+            "accept_url": accept_url,
+            "invitation": invitation,
+        },
+        # inviting again renews the expiry and is a new email, not a duplicate
+        occurrence=invitation.expires_at.isoformat(),
+    )
 
 
 @transaction.atomic

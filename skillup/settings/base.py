@@ -53,6 +53,7 @@ THIRD_PARTY_APPS = [
 ]
 LOCAL_APPS = [
     "accounts",
+    "notifications",
     "practices",
     "volunteers",
     "matching",
@@ -274,13 +275,36 @@ CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": 3600,
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
     "socket_connect_timeout": 2,
     "socket_timeout": 5,
 }
+# Publishing gives up fast: a broker outage must not hold a web request (the sweeper re-queues).
+CELERY_TASK_PUBLISH_RETRY = False
 CELERY_TASK_SOFT_TIME_LIMIT = 60
 CELERY_TASK_TIME_LIMIT = 90
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    "sweep-notification-outbox": {
+        "task": "notifications.sweep",
+        "schedule": env.float("NOTIFICATIONS_SWEEP_SECONDS", default=30.0),
+    },
+    "send-reminders": {"task": "notifications.send_reminders", "schedule": 15 * 60.0},
+}
+
+# ---------------------------------------------------------------------------------------------
+# Notification outbox (see notifications/services.py). The lease outlives the task's hard time
+# limit, so a row is only re-claimed once its worker is surely gone; backoff stays far below
+# the broker's visibility timeout because retries are scheduled in the database, not as ETAs.
+# ---------------------------------------------------------------------------------------------
+NOTIFICATIONS_LEASE_SECONDS = env.int("NOTIFICATIONS_LEASE_SECONDS", default=120)
+NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=10)
+NOTIFICATIONS_BACKOFF_BASE_SECONDS = env.float("NOTIFICATIONS_BACKOFF_BASE_SECONDS", default=30.0)
+NOTIFICATIONS_BACKOFF_MAX_SECONDS = env.float("NOTIFICATIONS_BACKOFF_MAX_SECONDS", default=1800.0)
+NOTIFICATIONS_REQUEUE_AFTER_SECONDS = env.int("NOTIFICATIONS_REQUEUE_AFTER_SECONDS", default=120)
+NOTIFICATIONS_SWEEP_BATCH = env.int("NOTIFICATIONS_SWEEP_BATCH", default=2000)
+NOTIFICATIONS_MESSAGE_ID_DOMAIN = env(
+    "NOTIFICATIONS_MESSAGE_ID_DOMAIN", default="skillup.example.eu"
+)
 
 # ---------------------------------------------------------------------------------------------
 # Logging: one line per record on stderr; the process manager collects it.

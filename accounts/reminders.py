@@ -1,0 +1,25 @@
+"""Reminder producers of accounts (registered with notifications' @reminder)."""
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+from django.utils import timezone
+
+from notifications.reminders import reminder
+
+from .models import Invitation
+
+REMIND_BEFORE_EXPIRY = timedelta(days=3)
+
+
+@reminder("invitation_reminder")
+def invitation_reminders() -> Iterator[dict]:
+    """An open invitation that expires within three days gets one reminder."""
+    from .services import invitation_notification_kwargs
+
+    now = timezone.now()
+    due = Invitation.objects.filter(
+        accepted_at__isnull=True, expires_at__gt=now, expires_at__lte=now + REMIND_BEFORE_EXPIRY
+    ).select_related("organisation", "invited_by")
+    for invitation in due:
+        yield invitation_notification_kwargs(invitation, event="invitation_reminder")

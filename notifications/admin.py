@@ -1,0 +1,78 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .models import Notification, Preference
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = [
+        "created_at",
+        "event",
+        "to_email",
+        "status",
+        "attempts",
+        "sent_at",
+        "short_error",
+    ]
+    list_filter = ["status", "event", "kind", ("created_at", admin.DateFieldListFilter)]
+    search_fields = ["to_email", "subject", "idempotency_key"]
+    date_hierarchy = "created_at"
+    list_select_related = ["recipient"]
+    actions = ["send_again"]
+    readonly_fields = [
+        "uuid", "event", "kind", "recipient", "to_email", "language", "content_type", "object_id",
+        "idempotency_key", "subject", "body_text", "body_html", "headers", "status", "attempts",
+        "last_error", "next_attempt_at", "lease_until", "enqueued_at", "created_at", "sent_at",
+    ]  # fmt: skip
+    fieldsets = (
+        (None, {"fields": ("event", "kind", "to_email", "recipient", "language", "status")}),
+        (_("As sent"), {"fields": ("subject", "body_text", "body_html", "headers", "uuid")}),
+        (
+            _("Delivery"),
+            {
+                "fields": (
+                    "attempts",
+                    "last_error",
+                    "next_attempt_at",
+                    "lease_until",
+                    "enqueued_at",
+                    "created_at",
+                    "sent_at",
+                )
+            },  # fmt: skip
+        ),
+        (_("About"), {"fields": ("content_type", "object_id", "idempotency_key")}),
+    )
+
+    @admin.display(description=_("last error"))
+    def short_error(self, obj: Notification) -> str:
+        return obj.last_error[:80]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.action(description=_("Send again"), permissions=["change"])
+    def send_again(self, request, queryset) -> None:
+        count = 0
+        for notification in queryset:
+            services.notification_resend(notification=notification)
+            count += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d email queued again.", "%(count)d emails queued again.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Preference)
+class PreferenceAdmin(admin.ModelAdmin):
+    list_display = ["email", "reminders", "digests", "updated_at"]
+    list_filter = ["reminders", "digests"]
+    search_fields = ["email"]
