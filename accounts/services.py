@@ -1,7 +1,7 @@
 """Writes for accounts and organisations. Each service validates, saves and says what it sends."""
 
-from django.db import IntegrityError, transaction
 from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -84,20 +84,20 @@ def invitation_notification_kwargs(invitation: Invitation, *, event: str) -> dic
     """What notify() needs for the invitation email and its reminder."""
     with translation.override(invitation.language):
         accept_url = f"{settings.SITE_URL}{invitation.get_absolute_url()}"
-    return dict(
-        event=event,
-        about=invitation,
-        email=invitation.email,
-        language=invitation.language,
-        context={
+    return {
+        "event": event,
+        "about": invitation,
+        "email": invitation.email,
+        "language": invitation.language,
+        "context": {
             "organisation": invitation.organisation.name,
             "inviter": str(invitation.invited_by or invitation.organisation.name),
             "accept_url": accept_url,
             "invitation": invitation,
         },
         # inviting again renews the expiry and is a new email, not a duplicate
-        occurrence=invitation.expires_at.isoformat(),
-    )
+        "occurrence": invitation.expires_at.isoformat(),
+    }
 
 
 @transaction.atomic

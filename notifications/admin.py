@@ -23,10 +23,28 @@ class NotificationAdmin(admin.ModelAdmin):
     list_select_related = ["recipient"]
     actions = ["send_again"]
     readonly_fields = [
-        "uuid", "event", "kind", "recipient", "to_email", "language", "content_type", "object_id",
-        "idempotency_key", "subject", "body_text", "body_html", "headers", "status", "attempts",
-        "last_error", "next_attempt_at", "lease_until", "enqueued_at", "created_at", "sent_at",
-    ]  # fmt: skip
+        "uuid",
+        "event",
+        "kind",
+        "recipient",
+        "to_email",
+        "language",
+        "content_type",
+        "object_id",
+        "idempotency_key",
+        "subject",
+        "body_text",
+        "body_html",
+        "headers",
+        "status",
+        "attempts",
+        "last_error",
+        "next_attempt_at",
+        "lease_until",
+        "enqueued_at",
+        "created_at",
+        "sent_at",
+    ]
     fieldsets = (
         (None, {"fields": ("event", "kind", "to_email", "recipient", "language", "status")}),
         (_("As sent"), {"fields": ("subject", "body_text", "body_html", "headers", "uuid")}),
@@ -42,7 +60,7 @@ class NotificationAdmin(admin.ModelAdmin):
                     "created_at",
                     "sent_at",
                 )
-            },  # fmt: skip
+            },
         ),
         (_("About"), {"fields": ("content_type", "object_id", "idempotency_key")}),
     )

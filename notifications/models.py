@@ -14,7 +14,7 @@ class Notification(models.Model):
     """One email, written in the same transaction as the change that causes it (the outbox).
 
     A worker claims it with a conditional update, sends it and marks it sent; the sweeper
-    re-queues what is due and unsent. `idempotency_key` (event × object × recipient) makes a
+    re-queues what is due and unsent. `idempotency_key` (event x object x recipient) makes a
     second attempt to create the same email a no-op.
     """
 

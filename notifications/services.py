@@ -67,7 +67,7 @@ def notify(
 
     Call it inside the transaction of the change that causes the email: if that transaction
     rolls back, no email exists; once it commits, a worker is woken (and the sweeper covers a
-    failed wake-up). Returns None when the same event × object × recipient (× occurrence)
+    failed wake-up). Returns None when the same event x object x recipient (x occurrence)
     already exists, or when the person turned this kind of email off.
     """
     spec = get_event(event)
