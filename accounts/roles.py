@@ -22,6 +22,9 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "accounts.change_membership",
         "accounts.delete_membership",
         "accounts.view_invitation",
+        "notifications.view_notification",
+        "notifications.change_notification",  # the "send again" action
+        "notifications.view_preference",
     ],
 }
 
