@@ -45,6 +45,22 @@ def check_skillup_security(app_configs=None, **kwargs) -> list[Warning]:
         problems.append(
             Warning("Sessions must live in the database, not the cache.", id="skillup.W009")
         )
+    visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get("visibility_timeout", 3600)
+    if settings.NOTIFICATIONS_BACKOFF_MAX_SECONDS >= visibility:
+        problems.append(
+            Warning(
+                "Notification backoff must stay below the broker's visibility timeout.",
+                id="skillup.W011",
+            )
+        )
+    if settings.NOTIFICATIONS_LEASE_SECONDS <= settings.CELERY_TASK_TIME_LIMIT:
+        problems.append(
+            Warning(
+                "The notification lease must outlive the task's hard time limit, or a slow "
+                "worker's row could be claimed and sent twice.",
+                id="skillup.W012",
+            )
+        )
     if settings.CELERY_TASK_ALWAYS_EAGER:
         problems.append(Warning("Celery runs eagerly: set CELERY_BROKER_URL.", id="skillup.W010"))
     return problems

@@ -135,6 +135,8 @@ BROKEN = {
     "skillup.W008": {"CELERY_WORKER_PREFETCH_MULTIPLIER": 4},
     "skillup.W009": {"SESSION_ENGINE": "django.contrib.sessions.backends.cached_db"},
     "skillup.W010": {"CELERY_TASK_ALWAYS_EAGER": True},
+    "skillup.W011": {"NOTIFICATIONS_BACKOFF_MAX_SECONDS": 3600},
+    "skillup.W012": {"NOTIFICATIONS_LEASE_SECONDS": 60},
 }
 
 
@@ -192,3 +194,19 @@ def test_redis_down_keeps_people_logged_in_and_log_in_working(world, client_for)
 
     assert pages == [200, 200]
     assert (login.status_code, login["Location"]) == (302, "/en/dashboard/")
+
+
+def test_celery_is_configured_for_at_least_once_json_delivery():
+    from skillup.celery import app
+
+    conf = app.conf
+    assert (conf.task_acks_late, conf.task_reject_on_worker_lost) == (True, True)
+    assert conf.worker_prefetch_multiplier == 1
+    assert (conf.accept_content, conf.task_serializer) == (["json"], "json")
+    assert conf.task_publish_retry is False
+    assert (
+        settings.NOTIFICATIONS_BACKOFF_MAX_SECONDS
+        < conf.broker_transport_options["visibility_timeout"]
+    )
+    assert settings.NOTIFICATIONS_LEASE_SECONDS > conf.task_time_limit
+    assert settings.EMAIL_TIMEOUT == 10
