@@ -39,7 +39,8 @@ def test_french_home_is_in_french_with_switcher_links(client):
     body = client.get("/fr/").content.decode()
 
     assert '<html lang="fr">' in body
-    assert "Passer au contenu principal" in body
+    assert "Aller au contenu principal" in body
+    assert '<h2 id="how-heading">Comment participer</h2>' in body
     assert 'href="/en/" hreflang="en" lang="en"' in body
     assert 'href="/fr/" hreflang="fr" lang="fr" aria-current="true"' in body
 

@@ -1,0 +1,89 @@
+"""Translations: every interface string extracted, every French entry translated and compiled."""
+
+import gettext
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parent.parent
+PO_FILES = {code: ROOT / "locale" / code / "LC_MESSAGES" / "django.po" for code, _ in
+            settings.LANGUAGES if code != "en"}  # fmt: skip
+
+
+def _entries(po_text: str) -> list[tuple[str, str, bool]]:
+    """(msgid, msgstr, fuzzy) of each entry but the header; plural forms joined."""
+    entries = []
+    for block in po_text.split("\n\n"):
+        ids = re.findall(r'^msgid "(.*)"\n((?:".*"\n)*)', block + "\n", re.M)
+        if not ids:
+            continue
+        msgid = ids[0][0] + "".join(re.findall(r'"(.*)"', ids[0][1]))
+        if msgid == "":
+            continue
+        strs = re.findall(r'^msgstr(?:\[\d\])? "(.*)"\n((?:".*"\n)*)', block + "\n", re.M)
+        msgstr = ["".join([s[0], *re.findall(r'"(.*)"', s[1])]) for s in strs]
+        fuzzy = bool(re.search(r"^#,.*\bfuzzy\b", block, re.M))
+        entries.append((msgid, "" if any(not s for s in msgstr) else msgstr[0], fuzzy))
+    return entries
+
+
+@pytest.mark.parametrize("code", sorted(PO_FILES))
+def test_every_message_is_translated_and_none_is_fuzzy(code):
+    entries = _entries(PO_FILES[code].read_text(encoding="utf-8"))
+
+    assert len(entries) > 100
+    assert [msgid for msgid, msgstr, _fuzzy in entries if not msgstr] == []
+    assert [msgid for msgid, _msgstr, fuzzy in entries if fuzzy] == []
+
+
+@pytest.mark.parametrize("code", sorted(PO_FILES))
+def test_compiled_catalogue_matches_the_po_file(code):
+    po = PO_FILES[code]
+    with po.with_suffix(".mo").open("rb") as mo:
+        catalogue = gettext.GNUTranslations(mo)
+    unescape = lambda s: s.encode("latin-1", "backslashreplace").decode("unicode_escape")  # noqa: E731
+
+    stale = [
+        msgid
+        for msgid, msgstr, _fuzzy in _entries(po.read_text(encoding="utf-8"))
+        if "%(count)" not in msgid  # plural entries live under (msgid, n) in the catalogue
+        and catalogue.gettext(unescape(msgid)).encode() != unescape(msgstr).encode()
+    ]
+
+    assert stale == [], "run `make messages` (compilemessages) and commit the .mo file"
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext not installed")
+def test_makemessages_finds_no_new_string(tmp_path):
+    # makemessages writes next to the sources, so it runs on a copy of them
+    copy = tmp_path / "src"
+    skip = shutil.ignore_patterns(
+        ".*",
+        "tests",
+        "benchmarks",
+        "staticfiles",
+        "static",
+        "media",
+        "__pycache__",
+        "*.sqlite3",
+        "node_modules",
+        "test-artifacts",
+    )
+    shutil.copytree(ROOT, copy, ignore=skip)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "fr", "--no-location",
+         "--no-obsolete", "-v", "0"],
+        cwd=copy, capture_output=True, text=True, timeout=120,
+        env={"DJANGO_SETTINGS_MODULE": "skillup.settings.test", "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+    committed = {m for m, _s, _f in _entries(PO_FILES["fr"].read_text(encoding="utf-8"))}
+    extracted = {m for m, _s, _f in _entries(
+        (copy / "locale/fr/LC_MESSAGES/django.po").read_text(encoding="utf-8"))}  # fmt: skip
+    assert extracted - committed == set(), "run `make messages` and translate the new strings"
