@@ -56,10 +56,13 @@ def test_notify_in_rolled_back_transaction_leaves_no_row_and_no_callback(
 ):
     invitation = InvitationFactory()
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            _notify(invitation)
-            raise RuntimeError("the business change failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        _notify(invitation)
+        raise RuntimeError("the business change failed")
 
     assert Notification.objects.count() == 0
     assert callbacks == []
