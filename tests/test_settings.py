@@ -205,8 +205,8 @@ def test_celery_is_configured_for_at_least_once_json_delivery():
     assert (conf.accept_content, conf.task_serializer) == (["json"], "json")
     assert conf.task_publish_retry is False
     assert (
-        settings.NOTIFICATIONS_BACKOFF_MAX_SECONDS
-        < conf.broker_transport_options["visibility_timeout"]
+        conf.broker_transport_options["visibility_timeout"]
+        > settings.NOTIFICATIONS_BACKOFF_MAX_SECONDS
     )
-    assert settings.NOTIFICATIONS_LEASE_SECONDS > conf.task_time_limit
+    assert conf.task_time_limit < settings.NOTIFICATIONS_LEASE_SECONDS
     assert settings.EMAIL_TIMEOUT == 10
