@@ -1,6 +1,8 @@
 import uuid
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.contrib.auth import get_user_model
 from django.utils import translation
 
@@ -20,6 +22,14 @@ class AccountAdapter(DefaultAccountAdapter):
         return user
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # the context allauth's own send_mail builds, then the outbox instead of message.send()
+        request = allauth_context.request
+        context = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            **context,
+        }
         message = self.render_mail(template_prefix, email, context)
         html = next((body for body, mime in message.alternatives if mime == "text/html"), "")
         recipient = get_user_model().objects.filter(email__iexact=email).first()

@@ -11,6 +11,7 @@ class AccountsConfig(AppConfig):
 
         import skillup.checks  # noqa: F401  (registers the project's deploy checks)
 
-        from .roles import sync_group_permissions
+        from .roles import sync_group_permissions, sync_site
 
         post_migrate.connect(sync_group_permissions, dispatch_uid="accounts.sync_group_permissions")
+        post_migrate.connect(sync_site, dispatch_uid="accounts.sync_site")

@@ -45,6 +45,7 @@ class OrganisationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["name"].strip = True
         self.helper = FormHelper()
+        self.helper.attrs = {"novalidate": ""}  # the server's labelled errors, not browser pop-ups
         self.helper.add_input(Submit("submit", submit_label or _("Save")))
 
 
@@ -61,4 +62,5 @@ class InvitationForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
+        self.helper.attrs = {"novalidate": ""}
         self.helper.add_input(Submit("submit", _("Send invitation")))

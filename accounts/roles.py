@@ -44,3 +44,17 @@ def sync_group_permissions(sender=None, **kwargs) -> None:
             if perm is not None:  # an app not migrated yet gets its turn on its own migrate
                 wanted.append(perm)
         group.permissions.set(wanted)
+
+
+def sync_site(sender=None, **kwargs) -> None:
+    """The Site row names the portal in allauth's emails: keep it equal to SITE_URL/SITE_NAME
+    (a post_migrate handler rather than a data migration, since test flushes reset it)."""
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+    from django.contrib.sites.models import Site
+
+    Site.objects.update_or_create(
+        pk=settings.SITE_ID,
+        defaults={"domain": urlsplit(settings.SITE_URL).netloc, "name": settings.SITE_NAME},
+    )

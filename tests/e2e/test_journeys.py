@@ -157,12 +157,7 @@ def test_visitor_signs_up_registers_an_sme_and_invites_a_colleague(
     # --- No page of the journey broke the Content-Security-Policy or threw a script error ----
     assert csp_violations == [], csp_violations
 
-    # --- The verification email names the site -----------------------------------------------
-    # APP-SIDE BUG (reported, not fixed here), checked last so the rest of the journey still runs:
-    # 1. accounts.adapter.AccountAdapter.send_mail renders allauth's templates without the
-    #    context allauth's own send_mail adds (`current_site`, `request`, `email`), so the email
-    #    reads "Hello from !" and "...register an account on .";
-    # 2. with that context back, the Site row is still migrate's default, "example.com".
+    # --- The verification email names the site (allauth's context plus the synced Site row) ---
     greeting = verification_text.strip().splitlines()[0]
     assert "Hello from !" not in verification_text, (
         "the verification email has an empty site name:\n" + verification_text

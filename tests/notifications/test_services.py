@@ -325,4 +325,5 @@ def test_signup_email_goes_through_the_outbox(client, django_capture_on_commit_c
         "sent",
     )
     assert "/en/accounts/confirm-email/" in notification.body_text
+    assert notification.body_text.startswith("Hello from SkillUp!")
     assert mail.outbox[0].extra_headers["Message-ID"] == notification.message_id
