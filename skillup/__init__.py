@@ -1,4 +1,5 @@
-# Load the Celery app whenever Django starts, so shared_task uses it.
-from .celery import app as celery_app
+"""The SkillUp project package: settings, URLs, the Celery app and project-wide checks.
 
-__all__ = ("celery_app",)
+The Celery app is loaded by NotificationsConfig.ready() rather than here, so that importing
+`skillup.wsgi` keeps its own settings default (production) instead of celery.py's (local).
+"""

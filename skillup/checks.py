@@ -46,7 +46,7 @@ def check_skillup_security(app_configs=None, **kwargs) -> list[Warning]:
             Warning("Sessions must live in the database, not the cache.", id="skillup.W009")
         )
     visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get("visibility_timeout", 3600)
-    if settings.NOTIFICATIONS_BACKOFF_MAX_SECONDS >= visibility:
+    if visibility <= settings.NOTIFICATIONS_BACKOFF_MAX_SECONDS:
         problems.append(
             Warning(
                 "Notification backoff must stay below the broker's visibility timeout.",

@@ -105,6 +105,23 @@ def test_production_settings_refuse_to_start_without_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
+def test_wsgi_defaults_to_production_settings():
+    result = _run(["-c", "import skillup.wsgi"], {})
+
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr  # production demands it; local would have started
+
+
+def test_wsgi_serves_with_production_settings_when_configured():
+    result = _run(
+        ["-c", "import skillup.wsgi; from django.conf import settings; print(settings.DEBUG)"],
+        {k: v for k, v in PROD_ENV.items() if k != "DJANGO_SETTINGS_MODULE"},
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
 def test_seed_demo_refuses_to_run_with_debug_off():
     result = _run(["manage.py", "seed_demo"], PROD_ENV)
 
