@@ -334,6 +334,15 @@ def preference_from_token(token: str) -> tuple[str, str] | None:
 
 
 @transaction.atomic
+def preference_set(*, email: str, reminders: bool, digests: bool) -> Preference:
+    """Save which optional emails an address receives."""
+    preference, _created = Preference.objects.select_for_update().get_or_create(email=email.lower())
+    preference.reminders, preference.digests = reminders, digests
+    preference.save()
+    return preference
+
+
+@transaction.atomic
 def preference_unsubscribe(*, email: str, kind: str) -> Preference:
     """Turn off one optional kind of email (reminders or digests) for an address."""
     preference, _created = Preference.objects.select_for_update().get_or_create(email=email)

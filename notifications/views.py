@@ -1,11 +1,33 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from . import services
 from .enums import EventKind
+from .forms import PreferenceForm
+from .models import Preference
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def preferences(request: HttpRequest) -> HttpResponse:
+    """Which optional emails (reminders, digests) the person receives."""
+    current = Preference.objects.filter(email=request.user.email.lower()).first()
+    initial = {"reminders": True, "digests": True}
+    if current is not None:
+        initial = {"reminders": current.reminders, "digests": current.digests}
+    form = PreferenceForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.preference_set(email=request.user.email, **form.cleaned_data)
+        messages.success(request, _("Your email preferences are saved."))
+        return redirect("notifications:preferences")
+    return render(request, "notifications/preferences.html", {"form": form})
 
 
 @never_cache

@@ -136,13 +136,13 @@ def test_no_page_loads_anything_from_another_host(client):
 def test_dashboard_shows_each_roles_section(client_for, world):
     def headings(role):
         body = client_for(role).get("/en/dashboard/").content.decode()
-        return re.findall(r'<h2 class="h4" id="([a-z]+)-heading"', body)
+        return re.findall(r'<h2 class="h[45]" id="([a-z]+)-heading"', body)
 
-    assert headings("outsider") == ["start"]
-    assert headings("sme_admin") == ["sme"]
-    assert headings("company_admin") == ["company"]
-    assert headings("reviewer") == ["review"]
-    assert headings("coordinator") == ["coordination"]
+    assert headings("outsider") == ["start", "account"]
+    assert headings("sme_admin") == ["sme", "account"]
+    assert headings("company_admin") == ["company", "account"]
+    assert headings("reviewer") == ["review", "account"]
+    assert headings("coordinator") == ["coordination", "account"]
 
 
 def test_dashboard_is_never_cached(client_for):

@@ -81,6 +81,10 @@ PAGES = {
         lambda w: {},
         {**dict.fromkeys(ROLES, 200), "anonymous": LOGIN},
     ),
+    "notifications:preferences": (
+        lambda w: {},
+        {**dict.fromkeys(ROLES, 200), "anonymous": LOGIN},
+    ),
     "account_login": (lambda w: {}, {**dict.fromkeys(ROLES, 302), "anonymous": 200}),
     "account_signup": (lambda w: {}, {**dict.fromkeys(ROLES, 302), "anonymous": 200}),
     "account_reset_password": (lambda w: {}, dict.fromkeys(ROLES, 200)),

@@ -80,3 +80,17 @@ def test_admin_send_again_action_requeues(client_for, world, django_capture_on_c
     notification.refresh_from_db()
     assert response.status_code == 302
     assert (notification.status, notification.last_error) == ("sent", "")
+
+
+def test_preferences_page_saves_choices_for_the_logged_in_person(client_for, world):
+    client = client_for("sme_member")
+
+    page = client.get(reverse("notifications:preferences"))
+    response = client.post(reverse("notifications:preferences"), {"digests": "on"})
+
+    assert 'name="reminders"' in page.content.decode()
+    assert "checked" in page.content.decode()
+    assert response.status_code == 302
+    assert list(Preference.objects.values_list("email", "reminders", "digests")) == [
+        (world.sme_member.email, False, True)
+    ]
