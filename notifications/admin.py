@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -22,29 +23,6 @@ class NotificationAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     list_select_related = ["recipient"]
     actions = ["send_again"]
-    readonly_fields = [
-        "uuid",
-        "event",
-        "kind",
-        "recipient",
-        "to_email",
-        "language",
-        "content_type",
-        "object_id",
-        "idempotency_key",
-        "subject",
-        "body_text",
-        "body_html",
-        "headers",
-        "status",
-        "attempts",
-        "last_error",
-        "next_attempt_at",
-        "lease_until",
-        "enqueued_at",
-        "created_at",
-        "sent_at",
-    ]
     fieldsets = (
         (None, {"fields": ("event", "kind", "to_email", "recipient", "language", "status")}),
         (_("As sent"), {"fields": ("subject", "body_text", "body_html", "headers", "uuid")}),
@@ -64,6 +42,9 @@ class NotificationAdmin(admin.ModelAdmin):
         ),
         (_("About"), {"fields": ("content_type", "object_id", "idempotency_key")}),
     )
+
+    def get_readonly_fields(self, request, obj=None):
+        return flatten_fieldsets(self.fieldsets)  # an email as sent is never edited
 
     @admin.display(description=_("last error"))
     def short_error(self, obj: Notification) -> str:

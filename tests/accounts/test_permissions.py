@@ -20,6 +20,19 @@ ROLES = [
 ]
 LOGIN = "login"  # a redirect to the log-in page
 
+# only the organisation's admins manage it; its members and coordinators see it (403),
+# everyone else learns nothing (404)
+MANAGE_ORGANISATION = {
+    "anonymous": LOGIN,
+    "outsider": 404,
+    "sme_member": 403,
+    "sme_admin": 200,
+    "other_sme_admin": 404,
+    "company_admin": 404,
+    "reviewer": 404,
+    "coordinator": 403,
+}
+
 # url name, kwargs from the world, expected GET outcome per role
 PAGES = {
     "home": (
@@ -49,29 +62,11 @@ PAGES = {
     ),
     "organisation_update": (
         lambda w: {"pk": w.sme.pk},
-        {
-            "anonymous": LOGIN,
-            "outsider": 404,
-            "sme_member": 403,
-            "sme_admin": 200,
-            "other_sme_admin": 404,
-            "company_admin": 404,
-            "reviewer": 404,
-            "coordinator": 403,
-        },
+        MANAGE_ORGANISATION,
     ),
     "invitation_create": (
         lambda w: {"pk": w.sme.pk},
-        {
-            "anonymous": LOGIN,
-            "outsider": 404,
-            "sme_member": 403,
-            "sme_admin": 200,
-            "other_sme_admin": 404,
-            "company_admin": 404,
-            "reviewer": 404,
-            "coordinator": 403,
-        },
+        MANAGE_ORGANISATION,
     ),
     "account_change_password": (
         lambda w: {},
