@@ -8,6 +8,7 @@ outbox_sweep()        re-queues what is due and unsent (broker lost a message, w
 import logging
 import random
 import smtplib
+import time
 from datetime import timedelta
 from functools import partial
 
@@ -15,7 +16,15 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import IntegrityError, models, transaction
+from django.db import (
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    close_old_connections,
+    connection,
+    models,
+    transaction,
+)
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -250,10 +259,30 @@ def notification_send(*, notification_id: int) -> str:
         build_message(notification, connection).send()
     except Exception as exc:  # classify below; nothing may leave a row in "sending"
         return _mark_failed_attempt(notification, exc)
-    Notification.objects.filter(pk=notification.pk, status=NotificationStatus.SENDING).update(
-        status=NotificationStatus.SENT, sent_at=timezone.now(), lease_until=None, last_error=""
-    )
+    _mark_sent(notification.pk)
     return "sent"
+
+
+def _mark_sent(notification_id: int) -> None:
+    """The SMTP server has the message: record it, riding out a database blip (a restart)
+    within the lease, so a blip does not turn into a re-send once the lease runs out."""
+    for pause in (0.5, 1, 2, 4, None):
+        try:
+            Notification.objects.filter(
+                pk=notification_id, status=NotificationStatus.SENDING
+            ).update(
+                status=NotificationStatus.SENT,
+                sent_at=timezone.now(),
+                lease_until=None,
+                last_error="",
+            )
+            return
+        except (OperationalError, InterfaceError):
+            if pause is None:
+                raise
+            close_old_connections()
+            connection.close()
+            time.sleep(pause)
 
 
 def _mark_failed_attempt(notification: Notification, exc: Exception) -> str:

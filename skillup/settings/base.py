@@ -278,11 +278,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
     "socket_connect_timeout": 2,
     "socket_timeout": 5,
+    # a web request publishing while Redis is down must fail at once (the sweeper re-queues),
+    # not wait through kombu's connection retries
+    "max_retries": 0,
 }
 # Publishing gives up fast: a broker outage must not hold a web request (the sweeper re-queues).
 CELERY_TASK_PUBLISH_RETRY = False
-CELERY_TASK_SOFT_TIME_LIMIT = 60
-CELERY_TASK_TIME_LIMIT = 90
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=60)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=90)
 CELERY_BEAT_SCHEDULE = {
     "sweep-notification-outbox": {
         "task": "notifications.sweep",

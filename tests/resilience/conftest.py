@@ -11,8 +11,7 @@ printed.
 
 Short timings for the worker, all read from the environment by skillup/settings/base.py:
 lease 10 s, backoff 1..4 s, re-queue after 3 s, sweep every 1 s, visibility timeout 20 s,
-EMAIL_TIMEOUT 2 s. (CELERY_TASK_TIME_LIMIT is not read from the environment: it stays 90 s,
-above the 10 s lease; no task here runs longer than a few seconds.)
+EMAIL_TIMEOUT 2 s, task time limits 8 s (soft) / 9 s (hard), below the 10 s lease.
 """
 
 import contextlib
@@ -47,6 +46,8 @@ WORKER_TIMINGS = {
     "NOTIFICATIONS_MAX_ATTEMPTS": 20,
     "CELERY_VISIBILITY_TIMEOUT": 20,
     "EMAIL_TIMEOUT": 2,
+    "CELERY_TASK_SOFT_TIME_LIMIT": 8,
+    "CELERY_TASK_TIME_LIMIT": 9,
 }
 
 
