@@ -41,7 +41,9 @@ def test_unsubscribe_one_click_post_from_a_mail_client_works_without_csrf_token(
 
 
 @pytest.mark.parametrize(
-    "token", ["garbage", services.unsubscribe_token(email="a@x.eu", kind="transactional")]
+    "token",
+    ["garbage", services.unsubscribe_token(email="a@x.eu", kind="transactional")],
+    ids=["garbage", "transactional-kind"],
 )
 def test_unsubscribe_with_forged_token_or_transactional_kind_is_404(client, token):
     response = client.post(reverse("notifications:unsubscribe", kwargs={"token": token}))
