@@ -1,12 +1,8 @@
 """Staff roles are Django groups. The data migration creates them; their permissions are synced
 after every migrate, because a later app's permissions only exist once that app is migrated."""
 
-from django.utils.translation import gettext_lazy as _
-
 REVIEWERS = "Reviewers"
 COORDINATORS = "Coordinators"
-
-ROLE_LABELS = {REVIEWERS: _("Reviewer"), COORDINATORS: _("Coordinator")}
 
 # "app_label.codename" of each group's permissions. Feature issues add theirs here.
 GROUP_PERMISSIONS: dict[str, list[str]] = {

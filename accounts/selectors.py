@@ -3,16 +3,6 @@ from django.db.models import Prefetch, QuerySet
 from .models import Invitation, Membership, Organisation, User
 
 
-def organisations_visible_to(user: User) -> QuerySet[Organisation]:
-    """Organisations a person may open: their own; every one for coordinators."""
-    from .permissions import is_coordinator
-
-    qs = Organisation.objects.all()
-    if not is_coordinator(user):
-        qs = qs.filter(memberships__user=user)
-    return qs
-
-
 def memberships_of(user: User) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("organisation")
 

@@ -182,15 +182,7 @@ def enqueue(notification_id: int) -> None:
 # --------------------------------------------------------------------------------------------
 # Sending
 # --------------------------------------------------------------------------------------------
-class _Transient(Exception):
-    pass
-
-
-class _Permanent(Exception):
-    pass
-
-
-def _classify(exc: Exception) -> type[Exception]:
+def _is_permanent(exc: Exception) -> bool:
     """5xx answers are final (bad address, rejected content); anything else may pass later."""
     code = None
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
@@ -198,9 +190,7 @@ def _classify(exc: Exception) -> type[Exception]:
         code = min(codes) if codes else None
     elif isinstance(exc, smtplib.SMTPResponseException):
         code = exc.smtp_code
-    if code is not None and 500 <= code < 600:
-        return _Permanent
-    return _Transient
+    return code is not None and 500 <= code < 600
 
 
 def backoff_seconds(attempts: int) -> float:
@@ -287,7 +277,7 @@ def _mark_sent(notification_id: int) -> None:
 
 def _mark_failed_attempt(notification: Notification, exc: Exception) -> str:
     error = f"{type(exc).__name__}: {exc}"[:2000]
-    permanent = _classify(exc) is _Permanent
+    permanent = _is_permanent(exc)
     if permanent or notification.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
         logger.error("notification %s failed for good: %s", notification.pk, error)
         Notification.objects.filter(pk=notification.pk).update(
