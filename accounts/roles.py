@@ -8,6 +8,17 @@ COORDINATORS = "Coordinators"
 GROUP_PERMISSIONS: dict[str, list[str]] = {
     REVIEWERS: [
         "accounts.view_organisation",
+        "practices.view_call",
+        "practices.view_practice",
+        "practices.change_practice",  # the review actions and the public version
+        "practices.view_review",
+        "practices.add_review",
+        "practices.change_review",
+        "practices.view_detailrequest",
+        "practices.view_practicetransition",
+        "practices.view_practicerevision",
+        "practices.view_event",
+        "practices.view_eventinvitation",
     ],
     COORDINATORS: [
         "accounts.view_user",
@@ -21,6 +32,26 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "notifications.view_notification",
         "notifications.change_notification",  # the "send again" action
         "notifications.view_preference",
+        "practices.view_call",
+        "practices.add_call",
+        "practices.change_call",
+        "practices.view_practice",
+        "practices.change_practice",
+        "practices.view_review",
+        "practices.view_detailrequest",
+        "practices.view_practicetransition",
+        "practices.view_practicerevision",
+        "practices.view_deadlineextension",
+        "practices.add_deadlineextension",
+        "practices.change_deadlineextension",
+        "practices.view_event",
+        "practices.add_event",
+        "practices.change_event",
+        "practices.view_eventinvitation",
+        "practices.add_eventinvitation",
+        "practices.view_contactmessage",
+        "practices.view_topic",
+        "practices.view_trainingtool",
     ],
 }
 

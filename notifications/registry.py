@@ -27,6 +27,31 @@ EVENTS: dict[str, Event] = {
         subject=_("Reminder: your invitation to join %(organisation)s expires soon"),
         kind=EventKind.REMINDER,
     ),
+    # practices
+    "practice_submitted": Event(subject=_("We received your practice “%(practice_title)s”")),
+    "practice_withdrawn": Event(subject=_("Your practice “%(practice_title)s” was withdrawn")),
+    "practice_shortlisted": Event(subject=_("Your practice “%(practice_title)s” is shortlisted")),
+    "practice_detail_requested": Event(
+        subject=_("Reviewers would like to know more about “%(practice_title)s”")
+    ),
+    "practice_detail_received": Event(
+        subject=_("%(organisation)s answered your request about “%(practice_title)s”")
+    ),
+    "practice_selected": Event(subject=_("Your practice “%(practice_title)s” is selected")),
+    "practice_declined": Event(subject=_("Decision on your practice “%(practice_title)s”")),
+    "practice_published": Event(subject=_("Your practice “%(practice_title)s” is published")),
+    "practice_public_version": Event(
+        subject=_("Please approve the public version of “%(practice_title)s”")
+    ),
+    "practice_deadline_extended": Event(subject=_("Your deadline for “%(call)s” is extended")),
+    "practice_contact": Event(subject=_("A visitor wrote about “%(practice_title)s”")),
+    "event_invitation": Event(subject=_("You are invited: %(event_title)s")),
+    "practice_deadline_reminder": Event(
+        subject=_("%(days_left)s left to submit “%(practice_title)s”"), kind=EventKind.REMINDER
+    ),
+    "reviewer_digest": Event(
+        subject=_("SkillUp: %(count)s submissions await your review"), kind=EventKind.DIGEST
+    ),
     # allauth's own emails (verification, password reset, …) arrive already rendered
     "account": Event(subject=""),
 }

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("dashboard/", views.dashboard, name="dashboard"),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("notifications.urls")),
+    path("", include("practices.urls")),
     path("", include("accounts.urls")),
     prefix_default_language=True,
 )

@@ -1,6 +1,9 @@
+from datetime import timedelta
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from accounts.enums import MembershipRole, OrganisationKind, SizeBand
 from accounts.models import Invitation, Membership, Organisation, User
@@ -67,3 +70,92 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"invitee{n}@example.eu")
     role = MembershipRole.MEMBER
     invited_by = factory.SubFactory(UserFactory)
+
+
+# --------------------------------------------------------------------------------------------
+# practices
+# --------------------------------------------------------------------------------------------
+class CallFactory(factory.django.DjangoModelFactory):
+    """A call open now, closing in 30 days."""
+
+    class Meta:
+        model = "practices.Call"
+
+    title = factory.Sequence(lambda n: f"Digital SkillUp call {n}")
+    slug = factory.Sequence(lambda n: f"call-{n}")
+    introduction = "SMEs: tell us how you upskill your staff."
+    eligibility = "SMEs established in the EU or the EEA."
+    opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=10))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+
+
+class PracticeFactory(factory.django.DjangoModelFactory):
+    """A complete draft (ready to submit). Use state=… for later states (no log rows)."""
+
+    class Meta:
+        model = "practices.Practice"
+        skip_postgeneration_save = True
+
+    call = factory.SubFactory(CallFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    created_by = None
+    title = factory.Sequence(lambda n: f"Friday learning hour {n}")
+    short_description = (
+        "Every Friday our staff spend one hour on online courses such as Elements of AI."
+    )
+    online_learning = "Courses are chosen by each employee with their manager."
+    methodology = "70-20-10: practice, peers, then courses."
+    keep_learning = "A learning budget and a monthly show-and-tell."
+    audience = "both"
+    employees_reached = 12
+    since_year = 2021
+    internal_confirmed = True
+    publication_consent = True
+
+    @factory.post_generation
+    def tools(self, create, extracted, **kwargs):
+        from practices.models import TrainingTool
+
+        if create:
+            self.tools.set(
+                extracted
+                if extracted is not None
+                else TrainingTool.objects.filter(slug="elements-of-ai")
+            )
+
+
+class PublishedPracticeFactory(PracticeFactory):
+    state = "published"
+    public_version_approved_at = factory.LazyFunction(timezone.now)
+    published_at = factory.LazyFunction(timezone.now)
+    submitted_at = factory.LazyFunction(timezone.now)
+    slug = factory.Sequence(lambda n: f"friday-learning-hour-{n}")
+
+    @factory.post_generation
+    def searchable(self, create, extracted, **kwargs):
+        from practices.services import practice_refresh_search
+
+        if create:
+            practice_refresh_search(self)
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "practices.Review"
+
+    practice = factory.SubFactory(PracticeFactory, state="in_review")
+    reviewer = factory.SubFactory(UserFactory, is_staff=True)
+    innovation = 4
+    impact = 4
+    transferability = 3
+    clarity = 5
+    recommendation = "select"
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "practices.Event"
+
+    title = factory.Sequence(lambda n: f"SkillUp meet-up {n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=40))
+    place = "Brussels"

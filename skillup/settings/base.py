@@ -329,3 +329,10 @@ LOGGING = {
 # SkillUp
 # ---------------------------------------------------------------------------------------------
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
+
+# Good-practice calls
+PRACTICE_ATTACHMENT_MAX_BYTES = env.int("PRACTICE_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
+# A visitor's reloads of a practice page within this window count as one view.
+PRACTICE_VIEW_DEDUP_SECONDS = env.int("PRACTICE_VIEW_DEDUP_SECONDS", default=30 * 60)
+# Deadline reminders to SMEs with an unsubmitted draft, days before the call closes.
+PRACTICE_REMINDER_DAYS = (7, 1)

@@ -1,0 +1,586 @@
+import uuid
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy as _
+
+from .enums import (
+    SME_EDITABLE_STATES,
+    Audience,
+    PracticeState,
+    Recommendation,
+    RevisionReason,
+    Rsvp,
+)
+from .validators import validate_attachment
+
+DEFAULT_QUESTION_ONLINE_LEARNING = _("How is online learning integrated into your staff training?")
+DEFAULT_QUESTION_METHODOLOGY = _("What methodology do you follow?")
+DEFAULT_QUESTION_TOOLS = _("Which training tools do you use (for example Elements of AI)?")
+DEFAULT_QUESTION_KEEP_LEARNING = _("How do you encourage your employees to keep learning?")
+
+
+class Call(models.Model):
+    """A call for good practices, open between two moments. Managed in the admin."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    introduction = models.TextField(_("introduction"))
+    eligibility = models.TextField(_("eligibility"), blank=True)
+    how_to_take_part = models.TextField(_("how to take part"), blank=True)
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(_("closes at"))
+    question_online_learning = models.TextField(
+        _("question on online learning"), default=DEFAULT_QUESTION_ONLINE_LEARNING
+    )
+    question_methodology = models.TextField(
+        _("question on methodology"), default=DEFAULT_QUESTION_METHODOLOGY
+    )
+    question_tools = models.TextField(_("question on tools"), default=DEFAULT_QUESTION_TOOLS)
+    question_keep_learning = models.TextField(
+        _("question on continued learning"), default=DEFAULT_QUESTION_KEEP_LEARNING
+    )
+    description_max_length = models.PositiveIntegerField(
+        _("short description: maximum characters"),
+        default=1500,
+        validators=[MinValueValidator(200), MaxValueValidator(10_000)],
+    )
+    is_listed = models.BooleanField(
+        _("listed publicly"),
+        default=True,
+        help_text=_("Shown on the home page and at its address while it is open or upcoming."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("call")
+        verbose_name_plural = _("calls")
+        ordering = ["-opens_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")),
+                name="practices_call_closes_after_opening",
+                violation_error_message=_("The call must close after it opens."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("practices:call_detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The call must close after it opens.")})
+
+    @property
+    def has_opened(self) -> bool:
+        return timezone.now() >= self.opens_at
+
+    @property
+    def is_open(self) -> bool:
+        return self.opens_at <= timezone.now() < self.closes_at
+
+    def closes_at_for(self, organisation) -> "timezone.datetime":
+        """The deadline that applies to `organisation`: its extension if it has one."""
+        extension = self.extensions.filter(organisation=organisation).first()
+        return extension.closes_at if extension else self.closes_at
+
+    def is_open_for(self, organisation, *, now=None) -> bool:
+        now = now or timezone.now()
+        return self.opens_at <= now < self.closes_at_for(organisation)
+
+
+class DeadlineExtension(models.Model):
+    """A later deadline for one SME, granted by a coordinator."""
+
+    call = models.ForeignKey(
+        Call, verbose_name=_("call"), on_delete=models.CASCADE, related_name="extensions"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="deadline_extensions",
+    )
+    closes_at = models.DateTimeField(_("new deadline"))
+    reason = models.TextField(_("reason"), max_length=2000)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("granted by"),
+        on_delete=models.PROTECT,
+        related_name="deadline_extensions_granted",
+    )
+    granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("deadline extension")
+        verbose_name_plural = _("deadline extensions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call", "organisation"], name="practices_extension_one_per_sme"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.call}"
+
+
+class Topic(models.Model):
+    """What a practice teaches (a small taxonomy, seeded by a data migration)."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return gettext(self.name)  # names are marked in taxonomy.py
+
+
+class TrainingTool(models.Model):
+    """A training tool or course SMEs use, such as Elements of AI (seeded; free entry beside)."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    url = models.URLField(_("web address"), blank=True)
+
+    class Meta:
+        verbose_name = _("training tool")
+        verbose_name_plural = _("training tools")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _attachment_path(instance, filename: str) -> str:
+    # a random name: never the uploader's file name, never guessable
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"practices/{uuid.uuid4().hex}.{extension}"
+
+
+class Practice(models.Model):
+    """An SME's submission to a call, from draft to published page."""
+
+    call = models.ForeignKey(
+        Call, verbose_name=_("call"), on_delete=models.PROTECT, related_name="practices"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="practices",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="practices_created",
+    )
+    # a double click on "save" sends the same token twice: one practice, not two
+    form_token = models.UUIDField(_("form token"), default=uuid.uuid4, editable=False)
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=PracticeState.choices,
+        default=PracticeState.DRAFT,
+        db_index=True,
+    )
+    title = models.CharField(_("title"), max_length=200)
+    short_description = models.TextField(_("short description"))
+    online_learning = models.TextField(_("online learning"), blank=True, max_length=5000)
+    methodology = models.TextField(_("methodology"), blank=True, max_length=5000)
+    tools = models.ManyToManyField(
+        TrainingTool, verbose_name=_("training tools"), related_name="practices", blank=True
+    )
+    other_tools = models.CharField(_("other tools"), max_length=300, blank=True)
+    keep_learning = models.TextField(_("keeping staff learning"), blank=True, max_length=5000)
+    audience = models.CharField(_("audience"), max_length=10, choices=Audience.choices, blank=True)
+    employees_reached = models.PositiveIntegerField(
+        _("employees reached"), null=True, blank=True, validators=[MaxValueValidator(1_000_000)]
+    )
+    since_year = models.PositiveSmallIntegerField(
+        _("in place since (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), related_name="practices", blank=True
+    )
+    attachment = models.FileField(
+        _("image or PDF"),
+        upload_to=_attachment_path,
+        blank=True,
+        max_length=200,
+        validators=[validate_attachment],
+    )
+    internal_confirmed = models.BooleanField(
+        _("internal practice confirmed"),
+        default=False,
+        help_text=_(
+            "The practice is internal to the SME and provided by the SME itself, "
+            "not by an external company or training provider."
+        ),
+    )
+    publication_consent = models.BooleanField(_("consent to publication"), default=False)
+    publication_consent_at = models.DateTimeField(
+        _("publication consent given at"), null=True, blank=True
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    # review: a decision recorded now and announced later, for the whole call at once
+    pending_decision = models.CharField(
+        _("decision to announce"),
+        max_length=20,
+        choices=[
+            (PracticeState.SELECTED, PracticeState.SELECTED.label),
+            (PracticeState.DECLINED, PracticeState.DECLINED.label),
+        ],
+        blank=True,
+    )
+    pending_decision_comment = models.TextField(_("decision comment"), blank=True)
+
+    # publication: reviewers may shorten the text; the SME approves the public version
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, null=True, blank=True)
+    public_title = models.CharField(_("public title"), max_length=200, blank=True)
+    public_description = models.TextField(_("public description"), blank=True)
+    public_version_approved_at = models.DateTimeField(
+        _("public version approved at"), null=True, blank=True
+    )
+    public_version_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("public version approved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, db_index=True)
+    view_count = models.PositiveIntegerField(_("views"), default=0)
+    # PostgreSQL full-text document, rebuilt on publication (GIN index in migration 0002)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "form_token"], name="practices_practice_form_token_unique"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["state", "-published_at"], name="practice_state_published"),
+            models.Index(fields=["call", "state"], name="practice_call_state"),
+            models.Index(fields=["state", "-view_count"], name="practice_state_views"),
+            models.Index(fields=["state", "public_title"], name="practice_state_title"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        if self.state == PracticeState.PUBLISHED and self.slug:
+            return reverse("practices:practice_detail", kwargs={"slug": self.slug})
+        return reverse("practices:submission_detail", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        super().clean()
+        if self.call_id and self.short_description:
+            limit = self.call.description_max_length
+            if len(self.short_description) > limit:
+                raise ValidationError(
+                    {
+                        "short_description": _(
+                            "Keep the short description to %(limit)s characters "
+                            "(it has %(count)s)."
+                        )
+                        % {"limit": limit, "count": len(self.short_description)}
+                    }
+                )
+
+    @property
+    def is_sme_editable(self) -> bool:
+        return self.state in SME_EDITABLE_STATES
+
+    @property
+    def display_title(self) -> str:
+        return self.public_title or self.title
+
+    @property
+    def display_description(self) -> str:
+        return self.public_description or self.short_description
+
+
+class PracticeTransition(models.Model):
+    """The log of every state change: who, when, from, to, and why."""
+
+    practice = models.ForeignKey(
+        Practice,
+        verbose_name=_("practice"),
+        on_delete=models.CASCADE,
+        related_name="transitions",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="practice_transitions",
+    )
+    from_state = models.CharField(_("from"), max_length=20, choices=PracticeState.choices)
+    to_state = models.CharField(_("to"), max_length=20, choices=PracticeState.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("state change")
+        verbose_name_plural = _("state changes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.practice_id}: {self.from_state} → {self.to_state}"
+
+
+class PracticeRevision(models.Model):
+    """A snapshot of what the SME (or a reviewer) wrote, kept on every save: nothing is lost."""
+
+    practice = models.ForeignKey(
+        Practice, verbose_name=_("practice"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="practice_revisions",
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=RevisionReason.choices)
+    data = models.JSONField(_("content"))
+    created_at = models.DateTimeField(_("saved at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.practice_id} @ {self.created_at:%Y-%m-%d %H:%M:%S}"
+
+
+class DetailRequest(models.Model):
+    """Reviewers ask a shortlisted SME for more detail; the SME answers (even after the deadline)."""
+
+    practice = models.ForeignKey(
+        Practice,
+        verbose_name=_("practice"),
+        on_delete=models.CASCADE,
+        related_name="detail_requests",
+    )
+    message = models.TextField(_("what reviewers would like to know"), max_length=5000)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    answer = models.TextField(_("answer"), blank=True, max_length=10_000)
+    answer_attachment = models.FileField(
+        _("attachment"),
+        upload_to=_attachment_path,
+        blank=True,
+        max_length=200,
+        validators=[validate_attachment],
+    )
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("request for detail")
+        verbose_name_plural = _("requests for detail")
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.practice} ({self.requested_at:%Y-%m-%d})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.answered_at is None
+
+
+SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
+RUBRIC = ("innovation", "impact", "transferability", "clarity")
+
+
+class Review(models.Model):
+    """One reviewer's scores for one submission (1–5 on each rubric criterion)."""
+
+    practice = models.ForeignKey(
+        Practice, verbose_name=_("practice"), on_delete=models.CASCADE, related_name="reviews"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.PROTECT,
+        related_name="practice_reviews",
+    )
+    innovation = models.PositiveSmallIntegerField(_("innovation"), validators=SCORE_VALIDATORS)
+    impact = models.PositiveSmallIntegerField(
+        _("impact on staff skills"), validators=SCORE_VALIDATORS
+    )
+    transferability = models.PositiveSmallIntegerField(
+        _("transferability to other SMEs"), validators=SCORE_VALIDATORS
+    )
+    clarity = models.PositiveSmallIntegerField(_("clarity"), validators=SCORE_VALIDATORS)
+    score = models.DecimalField(
+        _("average score"), max_digits=3, decimal_places=2, editable=False, default=0
+    )
+    comment = models.TextField(_("comment"), blank=True, max_length=5000)
+    recommendation = models.CharField(
+        _("recommendation"), max_length=10, choices=Recommendation.choices
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        ordering = ["practice", "created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["practice", "reviewer"], name="practices_review_one_per_reviewer"
+            ),
+        ] + [
+            models.CheckConstraint(
+                condition=models.Q(**{f"{name}__gte": 1, f"{name}__lte": 5}),
+                name=f"practices_review_{name}_1_to_5",
+            )
+            for name in RUBRIC
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} → {self.practice}"
+
+    def save(self, *args, **kwargs):
+        from decimal import Decimal
+
+        total = sum(getattr(self, name) for name in RUBRIC)
+        self.score = (Decimal(total) / len(RUBRIC)).quantize(Decimal("0.01"))
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "score"}
+        super().save(*args, **kwargs)
+
+
+class Event(models.Model):
+    """An event selected SMEs are invited to."""
+
+    call = models.ForeignKey(
+        Call,
+        verbose_name=_("call"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    starts_at = models.DateTimeField(_("starts at"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["-starts_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.place and not self.online_url:
+            raise ValidationError(_("Give a place, an online link, or both."))
+
+
+class EventInvitation(models.Model):
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    practice = models.ForeignKey(
+        Practice,
+        verbose_name=_("practice"),
+        on_delete=models.CASCADE,
+        related_name="event_invitations",
+    )
+    rsvp = models.CharField(_("answer"), max_length=10, choices=Rsvp.choices, default=Rsvp.PENDING)
+    invited_at = models.DateTimeField(_("invited at"), auto_now_add=True)
+    responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("event invitation")
+        verbose_name_plural = _("event invitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "practice"], name="practices_event_invitation_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} – {self.practice}"
+
+
+class ContactMessage(models.Model):
+    """A visitor's message to the SME behind a published practice (delivered by email)."""
+
+    practice = models.ForeignKey(
+        Practice,
+        verbose_name=_("practice"),
+        on_delete=models.CASCADE,
+        related_name="contact_messages",
+    )
+    name = models.CharField(_("your name"), max_length=150)
+    email = models.EmailField(_("your email address"), max_length=320)
+    message = models.TextField(_("message"), max_length=3000)
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("contact message")
+        verbose_name_plural = _("contact messages")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.practice}"

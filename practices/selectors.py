@@ -1,0 +1,89 @@
+"""Reads for calls and practices, with their joins applied (list pages stay at a fixed number
+of queries whatever the data size)."""
+
+from django.db import connection
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from accounts.models import Membership
+
+from .enums import PracticeState
+from .models import Call, DeadlineExtension, DetailRequest, Practice, Topic, TrainingTool
+
+# Practices are written in many EU languages: no stemming, no language-specific stop words.
+SEARCH_CONFIG = "simple"
+
+
+def calls_listed() -> QuerySet[Call]:
+    """Calls the public sees: listed, open now or opening later (soonest deadline first)."""
+    return Call.objects.filter(is_listed=True, closes_at__gt=timezone.now()).order_by(
+        "closes_at", "pk"
+    )
+
+
+def published_practices() -> QuerySet[Practice]:
+    return (
+        Practice.objects.filter(state=PracticeState.PUBLISHED)
+        .select_related("organisation", "call")
+        .prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.order_by("name")),
+            Prefetch("tools", queryset=TrainingTool.objects.order_by("name")),
+        )
+    )
+
+
+def search_practices(queryset: QuerySet[Practice], text: str) -> QuerySet[Practice]:
+    """Keyword search: PostgreSQL full-text with ranking (GIN index), a LIKE on SQLite."""
+    text = text.strip()
+    if not text:
+        return queryset
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank
+        from django.db.models import F
+
+        query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+        return (
+            queryset.filter(search_vector=query)
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-rank", "-published_at", "-pk")
+        )
+    condition = Q()
+    for word in text.split()[:10]:
+        condition &= (
+            Q(public_title__icontains=word)
+            | Q(title__icontains=word)
+            | Q(public_description__icontains=word)
+            | Q(short_description__icontains=word)
+            | Q(organisation__name__icontains=word)
+        )
+    return queryset.filter(condition)
+
+
+def submissions_of_user(user) -> QuerySet[Practice]:
+    """Every practice of every SME the user belongs to, for the dashboard."""
+    return (
+        Practice.objects.filter(organisation__memberships__user=user)
+        .select_related("call", "organisation")
+        .prefetch_related(
+            Prefetch(
+                "detail_requests",
+                queryset=DetailRequest.objects.filter(answered_at__isnull=True),
+                to_attr="open_detail_requests",
+            )
+        )
+        .order_by("-updated_at", "-pk")
+    )
+
+
+def extensions_of_user(user) -> QuerySet[DeadlineExtension]:
+    return DeadlineExtension.objects.filter(organisation__memberships__user=user).select_related(
+        "call", "organisation"
+    )
+
+
+def practices_for_staff(user) -> QuerySet[Practice]:
+    """What programme staff may review: never a draft, never their own organisation's."""
+    own = Membership.objects.filter(user=user, organisation=OuterRef("organisation"))
+    return Practice.objects.exclude(
+        state__in=(PracticeState.DRAFT, PracticeState.WITHDRAWN)
+    ).exclude(Exists(own))

@@ -1,0 +1,36 @@
+from django.urls import path
+
+from .views import public, submission
+
+app_name = "practices"
+
+urlpatterns = [
+    # public
+    path("calls/<slug:slug>/", public.call_detail, name="call_detail"),
+    path("practices/", public.practice_list, name="practice_list"),
+    path("practices/feed/", public.PracticeFeed(), name="practice_feed"),
+    path("practices/<slug:slug>/", public.practice_detail, name="practice_detail"),
+    path("practices/<slug:slug>/contact/", public.practice_contact, name="practice_contact"),
+    path("files/practices/<int:pk>/", public.practice_attachment, name="practice_attachment"),
+    # SMEs
+    path("calls/<slug:slug>/submit/", submission.submission_create, name="submission_create"),
+    path("submissions/<int:pk>/", submission.submission_detail, name="submission_detail"),
+    path("submissions/<int:pk>/edit/", submission.submission_edit, name="submission_edit"),
+    path("submissions/<int:pk>/submit/", submission.submission_submit, name="submission_submit"),
+    path(
+        "submissions/<int:pk>/withdraw/",
+        submission.submission_withdraw,
+        name="submission_withdraw",
+    ),
+    path(
+        "submissions/<int:pk>/detail/<int:request_pk>/",
+        submission.detail_answer,
+        name="detail_answer",
+    ),
+    path(
+        "submissions/<int:pk>/public-version/",
+        submission.public_version_approve,
+        name="public_version_approve",
+    ),
+    path("event-invitations/<int:pk>/", submission.event_rsvp, name="event_rsvp"),
+]

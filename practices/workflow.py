@@ -1,0 +1,62 @@
+"""The practice workflow in one table: every allowed move and who makes it.
+
+services.practice_transition() is the only function that changes a practice's state; it reads
+this table. The admin's bulk actions, the SME's buttons and the tests all derive from it.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from .enums import REVIEW_STATES, Actor, PracticeState
+
+S = PracticeState
+
+
+@dataclass(frozen=True)
+class Move:
+    source: str
+    target: str
+    actor: str
+    label: Promise
+    # the SME's moves happen before its deadline (answering a request for detail is the exception)
+    before_deadline: bool = False
+
+
+MOVES: tuple[Move, ...] = (
+    Move(S.DRAFT, S.SUBMITTED, Actor.SME, _("Submit"), before_deadline=True),
+    Move(S.DRAFT, S.WITHDRAWN, Actor.SME, _("Withdraw"), before_deadline=True),
+    Move(S.SUBMITTED, S.WITHDRAWN, Actor.SME, _("Withdraw"), before_deadline=True),
+    Move(S.SUBMITTED, S.IN_REVIEW, Actor.STAFF, _("Start review")),
+    Move(S.IN_REVIEW, S.SHORTLISTED, Actor.STAFF, _("Shortlist")),
+    Move(S.SHORTLISTED, S.DETAIL_REQUESTED, Actor.STAFF, _("Request more detail")),
+    Move(S.DETAIL_RECEIVED, S.DETAIL_REQUESTED, Actor.STAFF, _("Request more detail")),
+    Move(S.DETAIL_REQUESTED, S.DETAIL_RECEIVED, Actor.SME, _("Send the detail")),
+    Move(S.SHORTLISTED, S.SELECTED, Actor.STAFF, _("Select")),
+    Move(S.DETAIL_RECEIVED, S.SELECTED, Actor.STAFF, _("Select")),
+    Move(S.SELECTED, S.PUBLISHED, Actor.STAFF, _("Publish")),
+    *(
+        Move(source, S.DECLINED, Actor.STAFF, _("Decline"))
+        for source in sorted(REVIEW_STATES)  # declined from any review state
+    ),
+)
+
+_BY_PAIR: dict[tuple[str, str], Move] = {(m.source, m.target): m for m in MOVES}
+
+
+def find_move(source: str, target: str) -> Move | None:
+    return _BY_PAIR.get((source, target))
+
+
+def moves_from(source: str, *, actor: str | None = None) -> list[Move]:
+    return [m for m in MOVES if m.source == source and (actor is None or m.actor == actor)]
+
+
+def staff_targets() -> list[str]:
+    """Each state staff can move a practice to (one bulk action per target in the admin)."""
+    seen: list[str] = []
+    for move in MOVES:
+        if move.actor == Actor.STAFF and move.target not in seen:
+            seen.append(move.target)
+    return seen
