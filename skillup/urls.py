@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+
+from practices.sitemaps import SITEMAPS
 
 from . import views
 
@@ -12,6 +15,12 @@ admin.site.index_title = _("Review and coordination")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path(
+        "sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
 ]
 
 # Public pages carry their language in the path (/en/…, /fr/…): shareable, cacheable links,

@@ -10,8 +10,9 @@ from accounts.permissions import is_coordinator, is_reviewer
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    # The open call arrives with the practices app (issue #4); until then the page says so.
-    return render(request, "pages/home.html", {"open_calls": []})
+    from practices.selectors import calls_listed
+
+    return render(request, "pages/home.html", {"open_calls": list(calls_listed()[:5])})
 
 
 @never_cache

@@ -1,0 +1,3 @@
+"""Sitemap of public pages. (Placeholder: being written.)"""
+
+SITEMAPS: dict = {}
