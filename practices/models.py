@@ -7,7 +7,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .enums import (
     SME_EDITABLE_STATES,
@@ -308,8 +309,7 @@ class Practice(models.Model):
                 raise ValidationError(
                     {
                         "short_description": _(
-                            "Keep the short description to %(limit)s characters "
-                            "(it has %(count)s)."
+                            "Keep the short description to %(limit)s characters (it has %(count)s)."
                         )
                         % {"limit": limit, "count": len(self.short_description)}
                     }
@@ -385,7 +385,7 @@ class PracticeRevision(models.Model):
 
 
 class DetailRequest(models.Model):
-    """Reviewers ask a shortlisted SME for more detail; the SME answers (even after the deadline)."""
+    """Reviewers ask a shortlisted SME for more detail; the SME answers, even after the deadline."""
 
     practice = models.ForeignKey(
         Practice,
@@ -438,7 +438,7 @@ RUBRIC = ("innovation", "impact", "transferability", "clarity")
 
 
 class Review(models.Model):
-    """One reviewer's scores for one submission (1–5 on each rubric criterion)."""
+    """One reviewer's scores for one submission (1 to 5 on each rubric criterion)."""
 
     practice = models.ForeignKey(
         Practice, verbose_name=_("practice"), on_delete=models.CASCADE, related_name="reviews"

@@ -139,8 +139,10 @@ def practice_transition(
     4. saves only the changed fields, writes a PracticeTransition row;
     5. writes the emails of the move to the outbox (sent after commit).
     """
-    practice = Practice.objects.select_for_update().select_related("call", "organisation").get(
-        pk=practice.pk
+    practice = (
+        Practice.objects.select_for_update()
+        .select_related("call", "organisation")
+        .get(pk=practice.pk)
     )
     source = practice.state
     move = find_move(source, target)
@@ -155,9 +157,7 @@ def practice_transition(
         if move.before_deadline:
             _check_open(call=practice.call, organisation=practice.organisation)
     elif not can_review_practice(actor, practice):
-        raise ApplicationError(
-            MSG_CONFLICT if is_programme_staff(actor) else MSG_NOT_ALLOWED
-        )
+        raise ApplicationError(MSG_CONFLICT if is_programme_staff(actor) else MSG_NOT_ALLOWED)
 
     now = timezone.now()
     changed = ["state", "updated_at"]
@@ -338,9 +338,11 @@ def _practice_save(*, user, call, organisation, practice, form_token, fields) ->
 def practice_submit(*, user: User, practice: Practice) -> Practice:
     """Send a draft to the programme (receipt emailed to the SME). Submitting twice is harmless:
     the second click finds it submitted and changes nothing."""
-    if practice.state == PracticeState.SUBMITTED and is_member_of(user, practice.organisation):
-        return practice
-    return practice_transition(practice=practice, target=PracticeState.SUBMITTED, actor=user)
+    with transaction.atomic():
+        current = Practice.objects.select_for_update().get(pk=practice.pk)
+        if current.state == PracticeState.SUBMITTED and is_member_of(user, current.organisation):
+            return current
+        return practice_transition(practice=current, target=PracticeState.SUBMITTED, actor=user)
 
 
 def practice_withdraw(*, user: User, practice: Practice, comment: str = "") -> Practice:
@@ -554,9 +556,7 @@ def practice_refresh_search(practice: Practice) -> None:
             + SearchVector("title", weight="A", config=SEARCH_CONFIG)
             + SearchVector("public_description", weight="B", config=SEARCH_CONFIG)
             + SearchVector("short_description", weight="B", config=SEARCH_CONFIG)
-            + SearchVector(
-                Value(practice.organisation.name), weight="B", config=SEARCH_CONFIG
-            )
+            + SearchVector(Value(practice.organisation.name), weight="B", config=SEARCH_CONFIG)
             + SearchVector("online_learning", weight="C", config=SEARCH_CONFIG)
             + SearchVector("methodology", weight="C", config=SEARCH_CONFIG)
             + SearchVector("keep_learning", weight="C", config=SEARCH_CONFIG)
@@ -637,9 +637,7 @@ def event_invite(*, user: User, event: Event, practices: Iterable[Practice]) -> 
     for practice in practices:
         if practice.state not in (PracticeState.SELECTED, PracticeState.PUBLISHED):
             continue
-        invitation, created = EventInvitation.objects.get_or_create(
-            event=event, practice=practice
-        )
+        invitation, created = EventInvitation.objects.get_or_create(event=event, practice=practice)
         if created:
             invited += 1
             _notify_sme(
