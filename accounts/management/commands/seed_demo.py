@@ -1,4 +1,5 @@
-"""Demo data for a newcomer's portal: organisations and a user for every role.
+"""Demo data for a newcomer's portal: organisations, a user for every role, an open call and
+published practices.
 
 Idempotent: running it again changes nothing. Refuses to run with DEBUG off unless --force,
 so a production database never gets accounts with published passwords.
@@ -74,6 +75,7 @@ class Command(BaseCommand):
                 },
             )
         created = 0
+        users = {}
         for email, full_name, language, org_name, role, groups, superuser in USERS:
             user = User.objects.filter(email=email).first()
             if user is None:
@@ -86,6 +88,7 @@ class Command(BaseCommand):
                     is_superuser=superuser,
                 )
                 created += 1
+            users[email] = user
             EmailAddress.objects.get_or_create(
                 user=user, email=email, defaults={"verified": True, "primary": True}
             )
@@ -95,6 +98,9 @@ class Command(BaseCommand):
                 Membership.objects.get_or_create(
                     user=user, organisation=organisations[org_name], defaults={"role": role}
                 )
+        from practices.demo import seed_practices
+
+        seed_practices(organisations=organisations, users=users)
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready ({created} new users). Log in with:")
         )
