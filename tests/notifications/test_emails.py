@@ -1,18 +1,153 @@
 """Every email event renders in English and French, with links that lead somewhere."""
 
 import re
+from datetime import timedelta
+from unittest import mock
 from urllib.parse import urlsplit
 
 import pytest
 from django.urls import resolve
-from django.utils import translation
+from django.utils import timezone, translation
 
 from accounts import services as account_services
+from accounts.enums import MembershipRole
+from accounts.roles import COORDINATORS, REVIEWERS
 from notifications import services
 from notifications.registry import EVENTS
-from tests.factories import InvitationFactory
+from practices import services as practice_services
+from practices.reminders import practice_deadline_reminders, reviewer_digests
+from practices.workflow import find_move
+from tests.factories import (
+    CallFactory,
+    EventFactory,
+    InvitationFactory,
+    MembershipFactory,
+    PracticeFactory,
+    PublishedPracticeFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
+
+
+# --------------------------------------------------------------------------------------------
+# Practice samples: the real service runs, and what it passes to notify() for its first
+# recipient (an SME administrator, or a reviewer, speaking `language`) becomes the sample.
+# --------------------------------------------------------------------------------------------
+def _sent_by(action) -> dict:
+    sent: list[dict] = []
+    with mock.patch("practices.services.notify", side_effect=lambda **kwargs: sent.append(kwargs)):
+        action()
+    return sent[0]
+
+
+def _sme_practice(language: str, **fields):
+    membership = MembershipFactory(role=MembershipRole.ADMIN, user__language=language)
+    practice = PracticeFactory(
+        organisation=membership.organisation, created_by=membership.user, **fields
+    )
+    return membership.user, practice
+
+
+def _staff(group: str, language: str = "en"):
+    return UserFactory(is_staff=True, groups=[group], language=language)
+
+
+def _move(source: str, target: str, **fields):
+    def sample(language: str) -> dict:
+        now = {name: value() for name, value in fields.items()}  # e.g. timezone.now
+        sme_admin, practice = _sme_practice(language, state=source, **now)
+        actor = sme_admin if find_move(source, target).actor == "sme" else _staff(REVIEWERS)
+        return _sent_by(
+            lambda: practice_services.practice_transition(
+                practice=practice, target=target, actor=actor, comment="Lovely <b>work</b>."
+            )
+        )
+
+    return sample
+
+
+def _detail_requested(language: str) -> dict:
+    _admin, practice = _sme_practice(language, state="shortlisted")
+    return _sent_by(
+        lambda: practice_services.detail_request_create(
+            user=_staff(REVIEWERS), practice=practice, message="How many hours a month?"
+        )
+    )
+
+
+def _detail_received(language: str) -> dict:
+    sme_admin, practice = _sme_practice("en", state="shortlisted")
+    request = practice_services.detail_request_create(
+        user=_staff(REVIEWERS, language), practice=practice, message="How many hours a month?"
+    )
+    return _sent_by(
+        lambda: practice_services.detail_request_answer(
+            user=sme_admin, detail_request=request, answer="Four hours, in paid time."
+        )
+    )
+
+
+def _public_version(language: str) -> dict:
+    _admin, practice = _sme_practice(language, state="selected")
+    return _sent_by(
+        lambda: practice_services.practice_public_version_update(
+            user=_staff(REVIEWERS),
+            practice=practice,
+            public_title="Friday learning",
+            public_description="One hour of online courses every Friday.",
+        )
+    )
+
+
+def _deadline_extended(language: str) -> dict:
+    membership = MembershipFactory(role=MembershipRole.ADMIN, user__language=language)
+    call = CallFactory()
+    return _sent_by(
+        lambda: practice_services.extension_grant(
+            user=_staff(COORDINATORS),
+            call=call,
+            organisation=membership.organisation,
+            closes_at=call.closes_at + timedelta(days=5),
+            reason="Their office was flooded.",
+        )
+    )
+
+
+def _contact(language: str) -> dict:
+    membership = MembershipFactory(role=MembershipRole.ADMIN, user__language=language)
+    practice = PublishedPracticeFactory(organisation=membership.organisation)
+    return _sent_by(
+        lambda: practice_services.contact_message_send(
+            practice=practice,
+            name="Ana <Visitor>",
+            email="ana@example.eu",
+            message="Could we visit you?\nWe are an SME too.",
+        )
+    )
+
+
+def _event_invitation(language: str) -> dict:
+    _admin, practice = _sme_practice(language, state="selected")
+    event = EventFactory(description="Meet the other selected SMEs.")
+    return _sent_by(
+        lambda: practice_services.event_invite(
+            user=_staff(COORDINATORS), event=event, practices=[practice]
+        )
+    )
+
+
+def _deadline_reminder(language: str) -> dict:
+    call = CallFactory(closes_at=timezone.now() + timedelta(days=5))
+    sme_admin, _practice = _sme_practice(language, call=call)
+    return next(k for k in practice_deadline_reminders() if k["recipient"] == sme_admin)
+
+
+def _reviewer_digest(language: str) -> dict:
+    reviewer = _staff(REVIEWERS, language)
+    PracticeFactory(state="submitted", submitted_at=timezone.now())
+    return next(k for k in reviewer_digests() if k["recipient"] == reviewer)
+
 
 # event -> a function of the language returning notify() kwargs for a realistic object.
 # A new event needs a row here (test_every_event_has_a_sample fails until it has one).
@@ -23,6 +158,20 @@ SAMPLES = {
     "invitation_reminder": lambda language: account_services.invitation_notification_kwargs(
         InvitationFactory(language=language), event="invitation_reminder"
     ),
+    "practice_submitted": _move("draft", "submitted"),
+    "practice_withdrawn": _move("submitted", "withdrawn"),
+    "practice_shortlisted": _move("in_review", "shortlisted"),
+    "practice_detail_requested": _detail_requested,
+    "practice_detail_received": _detail_received,
+    "practice_selected": _move("shortlisted", "selected"),
+    "practice_declined": _move("in_review", "declined"),
+    "practice_published": _move("selected", "published", public_version_approved_at=timezone.now),
+    "practice_public_version": _public_version,
+    "practice_deadline_extended": _deadline_extended,
+    "practice_contact": _contact,
+    "event_invitation": _event_invitation,
+    "practice_deadline_reminder": _deadline_reminder,
+    "reviewer_digest": _reviewer_digest,
 }
 RENDERED_ELSEWHERE = {"account"}  # allauth renders these itself (tested in test_services)
 
@@ -45,6 +194,9 @@ def test_event_renders_in_english_and_french_with_working_links(event):
             assert links, f"{event}/{language}: no link"
             for link in links:
                 path = urlsplit(link).path
+                if path.startswith("/admin/"):  # reviewers' emails: the admin has no prefix
+                    resolve(path)
+                    continue
                 assert path.startswith(f"/{language}/"), link
                 with translation.override(language):
                     resolve(path)  # raises Resolver404 for a dead link

@@ -1,0 +1,192 @@
+"""Reminder producers of practices (registered with notifications' @reminder).
+
+The beat task notifications.send_reminders runs them every 15 minutes; each yields notify()
+keyword arguments, and the idempotency key (with its occurrence) makes a second run send nothing.
+Each producer runs a fixed number of queries whatever the number of practices.
+"""
+
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import ngettext
+
+from accounts.enums import MembershipRole
+from accounts.models import Membership, User
+from accounts.roles import REVIEWERS
+from notifications.reminders import reminder
+
+from .enums import PracticeState
+from .models import DeadlineExtension, Practice, Review
+from .selectors import practices_for_staff
+
+# A draft is reminded once when its deadline is a week away and once on the last day. A draft
+# first found on the last day gets only the last-day reminder.
+REMIND_WEEK_BEFORE = timedelta(days=7)
+REMIND_DAY_BEFORE = timedelta(days=1)
+
+# What awaits a reviewer: submissions in these states they have not reviewed yet.
+AWAITING_REVIEW_STATES = (
+    PracticeState.SUBMITTED,
+    PracticeState.IN_REVIEW,
+    PracticeState.DETAIL_RECEIVED,
+)
+DIGEST_LIST_LENGTH = 20
+
+
+def _language(user: User) -> str:
+    return user.language or settings.LANGUAGE_CODE
+
+
+def _absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+# --------------------------------------------------------------------------------------------
+# SMEs: the deadline of an unsubmitted draft
+# --------------------------------------------------------------------------------------------
+def _drafts_due(now) -> list[Practice]:
+    """Drafts whose deadline (the SME's extension, if any) falls within the coming week."""
+    extension = DeadlineExtension.objects.filter(
+        call=OuterRef("call"), organisation=OuterRef("organisation")
+    ).values("closes_at")[:1]
+    return list(
+        Practice.objects.filter(state=PracticeState.DRAFT)
+        .annotate(deadline=Coalesce(Subquery(extension), F("call__closes_at")))
+        .filter(deadline__gt=now, deadline__lte=now + REMIND_WEEK_BEFORE)
+        .select_related("call", "organisation", "created_by")
+        .order_by("deadline", "pk")
+    )
+
+
+def _people_by_organisation(drafts: list[Practice]) -> tuple[dict, set]:
+    """The active admins of each SME (by pk), and which (organisation, author) pairs are still
+    members: one query for every draft, as practices.services._sme_people decides per practice."""
+    organisation_ids = {p.organisation_id for p in drafts}
+    author_ids = {p.created_by_id for p in drafts if p.created_by_id}
+    memberships = (
+        Membership.objects.filter(organisation_id__in=organisation_ids, user__is_active=True)
+        .filter(Q(role=MembershipRole.ADMIN) | Q(user_id__in=author_ids))
+        .select_related("user")
+        .order_by("user_id")
+    )
+    admins: dict[int, list[User]] = defaultdict(list)
+    members: set[tuple[int, int]] = set()
+    for membership in memberships:
+        members.add((membership.organisation_id, membership.user_id))
+        if membership.role == MembershipRole.ADMIN:
+            admins[membership.organisation_id].append(membership.user)
+    return admins, members
+
+
+def _days_left(left: timedelta, language: str) -> str:
+    days = max(math.ceil(left / timedelta(days=1)), 1)
+    with translation.override(language):
+        return ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
+
+
+@reminder("practice_deadline_reminder")
+def practice_deadline_reminders() -> Iterator[dict]:
+    """An unsubmitted draft gets a reminder 7 days and 1 day before its SME's deadline (once
+    each), sent to its author (while still a member) and the SME's administrators."""
+    now = timezone.now()
+    drafts = _drafts_due(now)
+    if not drafts:
+        return
+    admins, members = _people_by_organisation(drafts)
+    for practice in drafts:
+        left = practice.deadline - now
+        occurrence = "1d" if left <= REMIND_DAY_BEFORE else "7d"
+        people = list(admins[practice.organisation_id])
+        author = practice.created_by
+        if (
+            author is not None
+            and author.is_active
+            and author not in people
+            and (practice.organisation_id, author.pk) in members
+        ):
+            people.insert(0, author)
+        for recipient in people:
+            language = _language(recipient)
+            with translation.override(language):
+                edit_path = reverse("practices:submission_edit", kwargs={"pk": practice.pk})
+            yield {
+                "event": "practice_deadline_reminder",
+                "about": practice,
+                "recipient": recipient,
+                "language": language,
+                "occurrence": occurrence,
+                "context": {
+                    "practice": practice,
+                    "practice_title": practice.title,
+                    "call": practice.call.title,
+                    "organisation": practice.organisation.name,
+                    "deadline": practice.deadline,
+                    "days_left": _days_left(left, language),
+                    "edit_url": _absolute(edit_path),
+                },
+            }
+
+
+# --------------------------------------------------------------------------------------------
+# Reviewers: a daily digest of what awaits them
+# --------------------------------------------------------------------------------------------
+def _awaiting(reviewer: User) -> tuple[int, list[dict]]:
+    """How many submissions await `reviewer`, and the oldest DIGEST_LIST_LENGTH of them (one
+    query: the window count is taken before the limit)."""
+    reviewed = Review.objects.filter(practice=OuterRef("pk"), reviewer=reviewer)
+    rows = list(
+        practices_for_staff(reviewer)
+        .filter(state__in=AWAITING_REVIEW_STATES)
+        .exclude(Exists(reviewed))
+        .annotate(total=Window(Count("pk")))
+        .order_by("submitted_at", "pk")
+        .values("pk", "title", "organisation__name", "total")[:DIGEST_LIST_LENGTH]
+    )
+    return (rows[0]["total"] if rows else 0), rows
+
+
+@reminder("reviewer_digest")
+def reviewer_digests() -> Iterator[dict]:
+    """Once a day (the local date is the occurrence), each active reviewer with submissions
+    awaiting their review gets one summary. One query per reviewer, none per practice."""
+    today = timezone.localdate().isoformat()
+    reviewers = (
+        User.objects.filter(groups__name=REVIEWERS, is_staff=True, is_active=True)
+        .distinct()
+        .order_by("pk")
+    )
+    list_url = _absolute(reverse("admin:practices_practice_changelist"))
+    for reviewer in reviewers:
+        total, rows = _awaiting(reviewer)
+        if not total:
+            continue
+        yield {
+            "event": "reviewer_digest",
+            "about": None,
+            "recipient": reviewer,
+            "language": _language(reviewer),
+            "occurrence": today,
+            "context": {
+                "count": str(total),
+                "total": total,
+                "more": total - len(rows),
+                "list_url": list_url,
+                "practices": [
+                    {
+                        "title": row["title"],
+                        "organisation": row["organisation__name"],
+                        "admin_url": _absolute(
+                            reverse("admin:practices_practice_change", args=[row["pk"]])
+                        ),
+                    }
+                    for row in rows
+                ],
+            },
+        }
