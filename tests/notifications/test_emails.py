@@ -15,6 +15,7 @@ from accounts.roles import COORDINATORS, REVIEWERS
 from notifications import services
 from notifications.registry import EVENTS
 from practices import services as practice_services
+from practices.models import Practice
 from practices.reminders import practice_deadline_reminders, reviewer_digests
 from practices.workflow import find_move
 from tests.factories import (
@@ -41,10 +42,23 @@ def _sent_by(action) -> dict:
     return sent[0]
 
 
+# The same names in both languages: the English and French subjects differ only by translation.
+TITLES = {"title": "Friday learning hour", "call__title": "Digital SkillUp"}
+
+
+def _sme_admin(language: str):
+    return MembershipFactory(
+        role=MembershipRole.ADMIN,
+        user__language=language,
+        organisation__name="Atelier Lumière",
+        organisation__country={"en": "IE", "fr": "FR"}[language],  # (name, country) is unique
+    )
+
+
 def _sme_practice(language: str, **fields):
-    membership = MembershipFactory(role=MembershipRole.ADMIN, user__language=language)
+    membership = _sme_admin(language)
     practice = PracticeFactory(
-        organisation=membership.organisation, created_by=membership.user, **fields
+        organisation=membership.organisation, created_by=membership.user, **(TITLES | fields)
     )
     return membership.user, practice
 
@@ -77,7 +91,7 @@ def _detail_requested(language: str) -> dict:
 
 
 def _detail_received(language: str) -> dict:
-    sme_admin, practice = _sme_practice("en", state="shortlisted")
+    sme_admin, practice = _sme_practice(language, state="shortlisted")
     request = practice_services.detail_request_create(
         user=_staff(REVIEWERS, language), practice=practice, message="How many hours a month?"
     )
@@ -101,8 +115,8 @@ def _public_version(language: str) -> dict:
 
 
 def _deadline_extended(language: str) -> dict:
-    membership = MembershipFactory(role=MembershipRole.ADMIN, user__language=language)
-    call = CallFactory()
+    membership = _sme_admin(language)
+    call = CallFactory(title="Digital SkillUp")
     return _sent_by(
         lambda: practice_services.extension_grant(
             user=_staff(COORDINATORS),
@@ -115,8 +129,8 @@ def _deadline_extended(language: str) -> dict:
 
 
 def _contact(language: str) -> dict:
-    membership = MembershipFactory(role=MembershipRole.ADMIN, user__language=language)
-    practice = PublishedPracticeFactory(organisation=membership.organisation)
+    membership = _sme_admin(language)
+    practice = PublishedPracticeFactory(organisation=membership.organisation, **TITLES)
     return _sent_by(
         lambda: practice_services.contact_message_send(
             practice=practice,
@@ -129,7 +143,7 @@ def _contact(language: str) -> dict:
 
 def _event_invitation(language: str) -> dict:
     _admin, practice = _sme_practice(language, state="selected")
-    event = EventFactory(description="Meet the other selected SMEs.")
+    event = EventFactory(title="SkillUp meet-up", description="Meet the other selected SMEs.")
     return _sent_by(
         lambda: practice_services.event_invite(
             user=_staff(COORDINATORS), event=event, practices=[practice]
@@ -138,14 +152,15 @@ def _event_invitation(language: str) -> dict:
 
 
 def _deadline_reminder(language: str) -> dict:
-    call = CallFactory(closes_at=timezone.now() + timedelta(days=5))
+    call = CallFactory(title="Digital SkillUp", closes_at=timezone.now() + timedelta(days=5))
     sme_admin, _practice = _sme_practice(language, call=call)
     return next(k for k in practice_deadline_reminders() if k["recipient"] == sme_admin)
 
 
 def _reviewer_digest(language: str) -> dict:
     reviewer = _staff(REVIEWERS, language)
-    PracticeFactory(state="submitted", submitted_at=timezone.now())
+    if not Practice.objects.filter(state="submitted").exists():  # one awaits both reviewers
+        PracticeFactory(state="submitted", submitted_at=timezone.now(), **TITLES)
     return next(k for k in reviewer_digests() if k["recipient"] == reviewer)
 
 
