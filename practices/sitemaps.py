@@ -1,3 +1,51 @@
-"""Sitemap of public pages. (Placeholder: being written.)"""
+"""The sitemap (/sitemap.xml): the home page, the practice list, listed calls and published
+practices, in each language with its alternates. A fixed number of queries whatever the size."""
 
-SITEMAPS: dict = {}
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .enums import PracticeState
+from .models import Call, Practice
+
+
+class _Localised(Sitemap):
+    i18n = True
+    alternates = True
+
+
+class PageSitemap(_Localised):
+    changefreq = "daily"
+
+    def items(self) -> list[str]:
+        return ["home", "practices:practice_list"]
+
+    def location(self, item: str) -> str:
+        return reverse(item)
+
+
+class CallSitemap(_Localised):
+    changefreq = "weekly"
+
+    def items(self):
+        return Call.objects.filter(is_listed=True).only("slug").order_by("-opens_at", "pk")
+
+
+class PracticeSitemap(_Localised):
+    changefreq = "monthly"
+
+    def items(self):
+        return (
+            Practice.objects.filter(state=PracticeState.PUBLISHED)
+            .only("pk", "slug", "state", "published_at")
+            .order_by("-published_at", "-pk")
+        )
+
+    def lastmod(self, item: Practice):
+        return item.published_at
+
+
+SITEMAPS: dict[str, type[Sitemap]] = {
+    "pages": PageSitemap,
+    "calls": CallSitemap,
+    "practices": PracticeSitemap,
+}

@@ -1,19 +1,260 @@
-"""Public pages of calls and published practices. (Placeholder: being written.)"""
+"""Public pages: calls, the browsable list of published practices, a practice's page with its
+contact form, attachments, the Atom feed."""
 
+import hashlib
+import mimetypes
+
+from allauth.account.adapter import get_adapter
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.syndication.views import Feed
-from django.http import Http404
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.functional import cached_property
+from django.utils.html import linebreaks
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from skillup.errors import ApplicationError
+
+from .. import selectors, services
+from ..enums import PracticeState
+from ..filters import PER_PAGE, PracticeFilter
+from ..models import Call, Practice
+from ..permissions import can_view_attachment, is_programme_staff
+from ..public_forms import ContactForm
+
+CONTACT_LIMIT = 5  # messages per visitor IP address …
+CONTACT_WINDOW_SECONDS = 3600  # … per hour
+FEED_SIZE = 50
+# Served inline (shown in the page); anything else is a download.
+INLINE_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg"}
 
 
-def _todo(*args, **kwargs):
-    raise Http404
+# --------------------------------------------------------------------------------------------
+# Calls
+# --------------------------------------------------------------------------------------------
+def deadline_context(call: Call) -> dict:
+    """The call's dates as people read them, the zone named ("30 April 2021, 23:59 CEST")."""
+    now = timezone.now()
+    status = "upcoming" if now < call.opens_at else "open" if now < call.closes_at else "closed"
+    return {
+        "status": status,
+        "opens_text": services.format_deadline(call.opens_at),
+        "closes_text": services.format_deadline(call.closes_at),
+    }
 
 
-call_detail = practice_list = practice_detail = practice_contact = practice_attachment = _todo
+def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    call = get_object_or_404(Call, slug=slug)
+    preview = not call.is_listed
+    if preview and not (request.user.is_staff or is_programme_staff(request.user)):
+        raise Http404
+    context = {"call": call, "deadline": deadline_context(call), "preview": preview}
+    return render(request, "practices/call_detail.html", context)
 
 
+# --------------------------------------------------------------------------------------------
+# Browsing published practices
+# --------------------------------------------------------------------------------------------
+class _CountedPaginator(Paginator):
+    """A paginator told its count (the facet counts already know it): no COUNT query."""
+
+    def __init__(self, object_list, per_page, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+def practice_list(request: HttpRequest) -> HttpResponse:
+    filterset = PracticeFilter(request.GET)
+    facets = filterset.facet_counts()
+    filterset.show_counts(facets)
+    paginator = _CountedPaginator(filterset.qs, PER_PAGE, count=facets.total)
+    # ?page=abc → the first page, ?page=-1 or ?page=9999 → the last: never an error
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filter": filterset,
+        "form": filterset.form,
+        "page": page,
+        "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "total": facets.total,
+        "query": query.urlencode(),
+        "filtered": bool(filterset.values),
+    }
+    return render(request, "practices/practice_list.html", context)
+
+
+# --------------------------------------------------------------------------------------------
+# One practice
+# --------------------------------------------------------------------------------------------
+def _client_ip(request: HttpRequest) -> str:
+    # allauth's notion of the client address (honours ALLAUTH_TRUSTED_PROXY_COUNT), so the
+    # contact form and the log-in limits agree on who a visitor is
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return "unknown"
+
+
+def _visitor(request: HttpRequest) -> str:
+    """Who is viewing, for counting reloads once: the session if there is one (none is created
+    for this), else the address and browser."""
+    session_key = request.session.session_key
+    if session_key:
+        return f"s:{session_key}"
+    agent = request.headers.get("user-agent", "")[:500]
+    return "a:" + hashlib.sha256(f"{_client_ip(request)}|{agent}".encode()).hexdigest()
+
+
+def _published(slug: str) -> Practice:
+    return get_object_or_404(selectors.published_practices().defer("search_vector"), slug=slug)
+
+
+def _practice_context(request: HttpRequest, practice: Practice, form: ContactForm) -> dict:
+    extension = practice.attachment.name.rsplit(".", 1)[-1].lower() if practice.attachment else ""
+    return {
+        "practice": practice,
+        "form": form,
+        "show_attachment": bool(practice.attachment)
+        and can_view_attachment(request.user, practice),
+        "attachment_is_image": extension in INLINE_TYPES,
+        "absolute_url": f"{settings.SITE_URL}{practice.get_absolute_url()}",
+        "site_url": settings.SITE_URL,
+        "call_is_public": practice.call.is_listed,
+    }
+
+
+def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    practice = _published(slug)
+    counted = services.practice_register_view(practice=practice, visitor=_visitor(request))
+    action = reverse("practices:practice_contact", kwargs={"slug": practice.slug})
+    context = _practice_context(request, practice, ContactForm(action=action))
+    context["view_count"] = practice.view_count + int(counted)
+    return render(request, "practices/practice_detail.html", context)
+
+
+def _contact_allowed(request: HttpRequest) -> bool:
+    """Count one message for this address in the current hour; False past the limit.
+
+    A plain cache counter rather than allauth's rate limiter: allauth reads its rates from
+    ACCOUNT_RATE_LIMITS only and marks that module for deprecation outside allauth. With Redis
+    down the counter fails open (a message too many beats refusing everyone)."""
+    digest = hashlib.sha256(_client_ip(request).encode()).hexdigest()[:32]
+    window = int(timezone.now().timestamp()) // CONTACT_WINDOW_SECONDS
+    key = f"practices:contact:{digest}:{window}"
+    cache.add(key, 0, CONTACT_WINDOW_SECONDS)
+    try:
+        sent = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, CONTACT_WINDOW_SECONDS)
+        sent = 1
+    return sent is None or sent <= CONTACT_LIMIT
+
+
+@require_http_methods(["GET", "POST"])
+def practice_contact(request: HttpRequest, slug: str) -> HttpResponse:
+    practice = _published(slug)
+    action = reverse("practices:practice_contact", kwargs={"slug": practice.slug})
+    form = ContactForm(request.POST if request.method == "POST" else None, action=action)
+    if request.method == "POST" and form.is_valid():
+        if form.is_robot:  # say what a person would read, send nothing
+            messages.success(request, _("Your message is on its way to the SME."))
+            return redirect(practice)
+        if not _contact_allowed(request):
+            context = {"practice": practice, "form": None, "rate_limited": True}
+            return render(request, "practices/practice_contact.html", context, status=429)
+        try:
+            services.contact_message_send(practice=practice, **form.message_fields())
+        except ApplicationError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Your message is on its way to the SME."))
+            return redirect(practice)
+    context = {"practice": practice, "form": form, "rate_limited": False}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "practices/practice_contact.html", context, status=status)
+
+
+# --------------------------------------------------------------------------------------------
+# Attachments
+# --------------------------------------------------------------------------------------------
+def practice_attachment(request: HttpRequest, pk: int) -> FileResponse:
+    """The practice's image or PDF, for whoever may see it; a 404 for everyone else (an id
+    reveals nothing)."""
+    practice = get_object_or_404(Practice.objects.select_related("organisation"), pk=pk)
+    if not practice.attachment or not can_view_attachment(request.user, practice):
+        raise Http404
+    extension = practice.attachment.name.rsplit(".", 1)[-1].lower()
+    try:
+        handle = practice.attachment.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    inline = extension in INLINE_TYPES
+    content_type = INLINE_TYPES.get(extension) or (
+        mimetypes.types_map.get(f".{extension}", "application/octet-stream")
+    )
+    filename = f"{slugify(practice.display_title)[:80] or 'practice'}.{extension}"
+    response = FileResponse(
+        handle, as_attachment=not inline, filename=filename, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    public = practice.state == PracticeState.PUBLISHED and practice.publication_consent
+    response["Cache-Control"] = "public, max-age=3600" if public else "private, no-store"
+    return response
+
+
+# --------------------------------------------------------------------------------------------
+# Feed
+# --------------------------------------------------------------------------------------------
 class PracticeFeed(Feed):
-    title = "SkillUp"
-    link = "/"
+    """The newest published practices (Atom)."""
+
+    feed_type = Atom1Feed
+    title = gettext_lazy("SkillUp: new good practices")
+    subtitle = gettext_lazy("How SMEs upskill their staff, as published by SkillUp.")
+    link = reverse_lazy("practices:practice_list")
 
     def items(self):
-        return []
+        return (
+            selectors.published_practices()
+            .defer("search_vector")
+            .order_by("-published_at", "-pk")[:FEED_SIZE]
+        )
+
+    def item_title(self, item: Practice) -> str:
+        return item.display_title
+
+    def item_description(self, item: Practice) -> str:
+        # Atom readers treat the summary as HTML: the SME's plain text, escaped
+        return linebreaks(item.display_description, autoescape=True)
+
+    def item_link(self, item: Practice) -> str:
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item: Practice):
+        return item.published_at
+
+    def item_updateddate(self, item: Practice):
+        return item.published_at
+
+    def item_author_name(self, item: Practice) -> str:
+        return item.organisation.name
+
+    def item_categories(self, item: Practice) -> list[str]:
+        return [str(topic) for topic in item.topics.all()]

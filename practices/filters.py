@@ -1,0 +1,298 @@
+"""Browsing published practices: the filters, the sort orders, and the facet counts.
+
+A facet count says how many results each option of a facet would give with the other filters
+applied. Each facet costs one GROUP BY query, whatever the number of practices, and the
+counts are cached under the normalised query plus a "practices version" that publication
+bumps (see practices_version_bump), so a popular listing is computed once per version.
+"""
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass
+
+import django_filters
+from crispy_forms.bootstrap import StrictButton
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Layout
+from django import forms
+from django.core.cache import cache
+from django.db.models import Count, F, QuerySet, Value
+from django.db.models.functions import Coalesce, ExtractYear, Lower, NullIf
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from accounts.enums import SME_SIZE_BANDS, EuEeaCountries, NaceSection
+
+from . import selectors
+from .enums import Audience
+from .models import Call, Practice, Topic, TrainingTool
+
+PER_PAGE = 20
+SEARCH_MAX_LENGTH = 200
+# Counts may lag a publication by this long if nothing bumped the version.
+FACET_CACHE_SECONDS = 120
+VERSION_KEY = "practices:version"
+
+SORT_NEWEST = "newest"
+SORT_VIEWS = "views"
+SORT_TITLE = "title"
+SORT_RELEVANCE = "relevance"
+SORT_CHOICES = [
+    (SORT_RELEVANCE, _("Best match")),
+    (SORT_NEWEST, _("Newest")),
+    (SORT_VIEWS, _("Most viewed")),
+    (SORT_TITLE, _("Title (A–Z)")),
+]
+
+
+# --------------------------------------------------------------------------------------------
+# The "practices version": bumped when the set of published practices changes
+# --------------------------------------------------------------------------------------------
+def practices_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # a fresh number, never a reused one: entries cached under an evicted version stay dead
+        cache.add(VERSION_KEY, time.time_ns(), None)
+        version = cache.get(VERSION_KEY) or time.time_ns()
+    return version
+
+
+def practices_version_bump() -> None:
+    """Forget every cached facet count and filter choice. To be called by
+    services.practice_transition when a practice is published (or ever unpublished)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet (or evicted): any new number will do
+        cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+# --------------------------------------------------------------------------------------------
+# Choices that come from the database (cached with the version)
+# --------------------------------------------------------------------------------------------
+def _taxonomy() -> dict[str, list[tuple[str, str]]]:
+    """Topics, tools and calls to filter on: three small queries, cached per version."""
+    key = f"practices:choices:{practices_version()}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = {
+            "topic": list(Topic.objects.order_by("name").values_list("slug", "name")),
+            "tool": list(TrainingTool.objects.order_by("name").values_list("slug", "name")),
+            "call": list(Call.objects.order_by("-opens_at", "pk").values_list("slug", "title")),
+        }
+        cache.set(key, choices, FACET_CACHE_SECONDS)
+    # topic names are marked for translation in taxonomy.py: translated when shown
+    return {
+        "topic": [(slug, gettext(name)) for slug, name in choices["topic"]],
+        "tool": choices["tool"],
+        "call": choices["call"],
+    }
+
+
+def _country_choices() -> list[tuple[str, str]]:
+    return [(code, name) for code, name in EuEeaCountries()]
+
+
+def _size_choices() -> list[tuple[str, str]]:
+    return [(band.value, band.label) for band in SME_SIZE_BANDS]
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class PracticeFilterForm(forms.Form):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.disable_csrf = True
+        self.helper.attrs = {"novalidate": "", "role": "search"}
+        # a button without a name: nothing extra in the address of the results
+        self.helper.layout = Layout(
+            *self.fields,
+            StrictButton(_("Show practices"), type="submit", css_class="btn-primary w-100"),
+        )
+
+
+# The facets, in the order they are shown: (filter name, what to group on).
+FACETS: dict[str, object] = {
+    "country": F("organisation__country"),
+    "sector": F("organisation__sector"),
+    "size": F("organisation__size_band"),
+    "audience": F("audience"),
+    "topic": F("topics__slug"),
+    "tool": F("tools__slug"),
+    "call": F("call__slug"),
+    "year": ExtractYear("published_at"),
+}
+
+
+class PracticeFilter(django_filters.FilterSet):
+    """Filters of /practices/. Invalid values never fail the page: the field reports an error
+    and is ignored, the other filters still apply."""
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_search",
+        max_length=SEARCH_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"),
+        field_name="organisation__country",
+        choices=_country_choices,
+        empty_label=_("All countries"),
+    )
+    sector = django_filters.ChoiceFilter(
+        label=_("Sector"),
+        field_name="organisation__sector",
+        choices=NaceSection.choices,
+        empty_label=_("All sectors"),
+    )
+    size = django_filters.ChoiceFilter(
+        label=_("Company size"),
+        field_name="organisation__size_band",
+        choices=_size_choices,
+        empty_label=_("All sizes"),
+    )
+    audience = django_filters.ChoiceFilter(
+        label=_("Audience"),
+        choices=Audience.choices,
+        empty_label=_("All audiences"),
+    )
+    topic = django_filters.ChoiceFilter(
+        label=_("Topic"), field_name="topics__slug", empty_label=_("All topics")
+    )
+    tool = django_filters.ChoiceFilter(
+        label=_("Training tool"), field_name="tools__slug", empty_label=_("All tools")
+    )
+    call = django_filters.ChoiceFilter(
+        label=_("Call"), field_name="call__slug", empty_label=_("All calls")
+    )
+    year = YearFilter(
+        label=_("Year published"),
+        field_name="published_at",
+        lookup_expr="year",
+        min_value=2000,
+        max_value=2100,
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=SORT_CHOICES,
+        method="filter_nothing",  # applied last, in filter_queryset
+        empty_label=_("Best match, or newest without a search"),
+    )
+
+    class Meta:
+        model = Practice
+        fields: list[str] = []
+        form = PracticeFilterForm
+
+    def __init__(self, data=None, queryset=None, **kwargs) -> None:
+        if queryset is None:
+            queryset = selectors.published_practices().defer("search_vector")
+        super().__init__(data, queryset, **kwargs)
+        for name, choices in _taxonomy().items():
+            self.filters[name].extra["choices"] = choices
+
+    # -- applying -------------------------------------------------------------------------
+    @property
+    def values(self) -> dict:
+        """The valid, non-empty values (invalid ones are left out, hence ignored)."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        return {k: v for k, v in self.form.cleaned_data.items() if v not in (None, "")}
+
+    def filtered(self, queryset: QuerySet | None = None, *, skip: str = "") -> QuerySet:
+        """Every facet but `skip`, and the keyword search; in no particular order."""
+        queryset = self.queryset.all() if queryset is None else queryset
+        values = self.values
+        for name in FACETS:
+            if name != skip and name in values:
+                queryset = self.filters[name].filter(queryset, values[name])
+        if "q" in values:
+            queryset = self.filters["q"].filter(queryset, values["q"])
+        return queryset
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        return self.order(self.filtered(queryset), self.values.get("sort", ""))
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return selectors.search_practices(queryset, value)
+
+    def filter_nothing(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset
+
+    def order(self, queryset: QuerySet, sort: str) -> QuerySet:
+        searching = "q" in self.values
+        if sort == SORT_VIEWS:
+            return queryset.order_by("-view_count", "-published_at", "-pk")
+        if sort == SORT_TITLE:
+            title = Lower(Coalesce(NullIf("public_title", Value("")), "title"))
+            return queryset.order_by(title, "pk")
+        if sort == SORT_NEWEST or not searching:
+            return queryset.order_by("-published_at", "-pk")
+        return queryset  # relevance: search_practices ordered by rank (PostgreSQL)
+
+    # -- facet counts ---------------------------------------------------------------------
+    def cache_key(self) -> str:
+        values = self.values
+        normalised = {name: str(values[name]) for name in FACETS if name in values}
+        if "q" in values:
+            normalised["q"] = " ".join(values["q"].split())
+        digest = hashlib.sha256(json.dumps(normalised, sort_keys=True).encode()).hexdigest()
+        zone = timezone.get_current_timezone_name()  # "year" depends on the zone
+        return f"practices:facets:{practices_version()}:{zone}:{digest}"
+
+    def facet_counts(self) -> "Facets":
+        """{facet: {value: count}} and the total, from cache or one GROUP BY per facet."""
+        key = self.cache_key()
+        cached = cache.get(key)
+        if cached is None:
+            cached = {}
+            for name, expression in FACETS.items():
+                rows = (
+                    self.filtered(skip=name)
+                    .prefetch_related(None)
+                    .order_by()
+                    .values(value=expression)
+                    .annotate(n=Count("pk"))
+                    .values_list("value", "n")
+                )
+                cached[name] = {str(v): n for v, n in rows if v not in (None, "")}
+            cache.set(key, cached, FACET_CACHE_SECONDS)
+        # every practice has a country: the country facet holds the total
+        selected_country = self.values.get("country")
+        countries = cached["country"]
+        total = countries.get(selected_country, 0) if selected_country else sum(countries.values())
+        return Facets(counts=cached, total=total)
+
+    def show_counts(self, facets: "Facets") -> None:
+        """Label each option of the form with its count; hide options that give nothing
+        (except the one chosen)."""
+        values = self.values
+        for name in FACETS:
+            field = self.form.fields[name]
+            counts = facets.counts[name]
+            chosen = str(values.get(name, self.form.data.get(name, "")))
+            if name == "year":
+                options = [(str(y), str(y)) for y in sorted(counts, reverse=True)]
+                field.widget = forms.Select(
+                    choices=[("", _("All years"))]
+                    + [(v, f"{label} ({counts[v]})") for v, label in options]
+                )
+                continue
+            field.choices = [
+                (value, f"{label} ({counts.get(str(value), 0)})")
+                for value, label in field.choices
+                if value != "" and (counts.get(str(value)) or str(value) == chosen)
+            ]
+
+
+@dataclass(frozen=True)
+class Facets:
+    counts: dict[str, dict[str, int]]
+    total: int
