@@ -38,6 +38,9 @@ AWAITING_REVIEW_STATES = (
     PracticeState.DETAIL_RECEIVED,
 )
 DIGEST_LIST_LENGTH = 20
+# The beat runs every 15 minutes: the day's digest waits for the morning (local time), rather
+# than landing just after midnight.
+DIGEST_NOT_BEFORE_HOUR = 7
 
 
 def _language(user: User) -> str:
@@ -154,9 +157,13 @@ def _awaiting(reviewer: User) -> tuple[int, list[dict]]:
 
 @reminder("reviewer_digest")
 def reviewer_digests() -> Iterator[dict]:
-    """Once a day (the local date is the occurrence), each active reviewer with submissions
-    awaiting their review gets one summary. One query per reviewer, none per practice."""
-    today = timezone.localdate().isoformat()
+    """Once a day from DIGEST_NOT_BEFORE_HOUR (the local date is the occurrence), each active
+    reviewer with submissions awaiting their review gets one summary. One query per reviewer,
+    none per practice."""
+    now = timezone.localtime()
+    if now.hour < DIGEST_NOT_BEFORE_HOUR:
+        return
+    today = now.date().isoformat()
     reviewers = (
         User.objects.filter(groups__name=REVIEWERS, is_staff=True, is_active=True)
         .distinct()

@@ -6,6 +6,7 @@ from unittest import mock
 from urllib.parse import urlsplit
 
 import pytest
+import time_machine
 from django.urls import resolve
 from django.utils import timezone, translation
 
@@ -161,7 +162,8 @@ def _reviewer_digest(language: str) -> dict:
     reviewer = _staff(REVIEWERS, language)
     if not Practice.objects.filter(state="submitted").exists():  # one awaits both reviewers
         PracticeFactory(state="submitted", submitted_at=timezone.now(), **TITLES)
-    return next(k for k in reviewer_digests() if k["recipient"] == reviewer)
+    with time_machine.travel(timezone.now().replace(hour=9), tick=False):  # digests: mornings
+        return next(k for k in reviewer_digests() if k["recipient"] == reviewer)
 
 
 # event -> a function of the language returning notify() kwargs for a realistic object.

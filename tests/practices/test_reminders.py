@@ -208,7 +208,7 @@ def test_deadline_reminder_queries_do_not_grow_with_drafts(world):
 # --------------------------------------------------------------------------------------------
 # Reviewers' daily digest
 # --------------------------------------------------------------------------------------------
-MORNING = datetime(2026, 11, 2, 6, 0, tzinfo=UTC)  # 07:00 in Brussels (CET)
+MORNING = datetime(2026, 11, 2, 6, 0, tzinfo=UTC)  # 07:00 in Brussels (CET): digests start
 
 
 def digests():
@@ -250,17 +250,19 @@ def test_digest_lists_what_awaits_the_reviewer(world):
     assert digest.headers["List-Unsubscribe"].startswith("<http://testserver/en/notifications/")
 
 
-def test_digest_once_a_day_by_local_date(world):
+def test_digest_once_a_day_by_local_date_from_the_morning(world):
     submission(world.sme)
 
     runs = [
-        run_at(MORNING),
-        run_at(MORNING + timedelta(hours=16)),  # 23:00 in Brussels: the same day
-        run_at(MORNING + timedelta(hours=17, minutes=30)),  # 00:30 the next day in Brussels
-        run_at(MORNING + timedelta(hours=20)),
+        run_at(MORNING - timedelta(minutes=15)),  # 06:45 in Brussels: not yet
+        run_at(MORNING),  # 07:00
+        run_at(MORNING + timedelta(hours=16)),  # 23:00: the same day
+        run_at(MORNING + timedelta(hours=17, minutes=30)),  # 00:30 the next day: too early
+        run_at(MORNING + timedelta(hours=24)),  # 07:00 the next day
+        run_at(MORNING + timedelta(hours=25)),
     ]
 
-    assert runs == [1, 0, 1, 0]
+    assert runs == [0, 1, 0, 0, 1, 0]
     assert [key.rsplit(":", 1)[1] for _email, key in digests()] == ["2026-11-02", "2026-11-03"]
 
 
