@@ -20,10 +20,67 @@ def home(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
     memberships = list(account_selectors.memberships_of(user))
+    sme_memberships = [m for m in memberships if m.organisation.is_sme]
     context = {
-        "sme_memberships": [m for m in memberships if m.organisation.is_sme],
+        "sme_memberships": sme_memberships,
         "company_memberships": [m for m in memberships if not m.organisation.is_sme],
         "is_reviewer": is_reviewer(user),
         "is_coordinator": is_coordinator(user),
     }
+    if sme_memberships:
+        context.update(_sme_work(user, [m.organisation for m in sme_memberships]))
     return render(request, "pages/dashboard.html", context)
+
+
+def _sme_work(user, smes) -> dict:
+    """The SME side of the dashboard: its practices and their state, what is asked of it,
+    its extensions, the views of its published practices, the calls it can submit to."""
+    from django.utils import timezone
+
+    from practices import selectors as practice_selectors
+    from practices.enums import PracticeState, Rsvp
+    from practices.models import EventInvitation
+    from practices.services import format_deadline
+
+    now = timezone.now()
+    extensions = list(practice_selectors.extensions_of_user(user).order_by("closes_at"))
+    extended = {(e.call_id, e.organisation_id): e.closes_at for e in extensions}
+    submissions = list(practice_selectors.submissions_of_user(user))
+    for practice in submissions:
+        deadline = extended.get(
+            (practice.call_id, practice.organisation_id), practice.call.closes_at
+        )
+        practice.deadline_text = format_deadline(deadline)
+        practice.editable_now = (
+            practice.is_sme_editable and practice.call.opens_at <= now < deadline
+        )
+        practice.awaits_approval = (
+            practice.state == PracticeState.SELECTED and practice.public_version_approved_at is None
+        )
+    invitations = list(
+        EventInvitation.objects.filter(
+            practice__organisation__in=smes, rsvp=Rsvp.PENDING, event__starts_at__gt=now
+        )
+        .select_related("event", "practice")
+        .order_by("event__starts_at", "pk")
+    )
+    open_calls = {call.pk: call for call in practice_selectors.calls_listed() if call.is_open}
+    for extension in extensions:  # a call closed for everyone but still open for this SME
+        if extension.call.opens_at <= now < extension.closes_at:
+            open_calls.setdefault(extension.call_id, extension.call)
+    for extension in extensions:
+        extension.deadline_text = format_deadline(extension.closes_at)
+    return {
+        "submissions": submissions,
+        "detail_requests": [
+            (practice, request)
+            for practice in submissions
+            for request in practice.open_detail_requests
+        ],
+        "approvals": [practice for practice in submissions if practice.awaits_approval],
+        "invitations": invitations,
+        "extensions": [e for e in extensions if e.closes_at > now],
+        "published": [p for p in submissions if p.state == PracticeState.PUBLISHED],
+        "submit_calls": sorted(open_calls.values(), key=lambda call: (call.closes_at, call.pk)),
+        "time_zone": timezone.get_current_timezone_name(),
+    }

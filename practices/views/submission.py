@@ -1,11 +1,534 @@
-"""SME pages: drafting, submitting, answering. (Placeholder: being written.)"""
+"""SME pages: drafting, submitting, editing and withdrawing a practice, answering a request for
+detail, approving the public version, answering an event invitation.
 
-from django.http import Http404
+Every write goes through practices.services; the deadline is the service's to enforce (a POST
+after it is refused whatever the browser sends). A submission of another organisation is a
+404, never its data.
+"""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.enums import OrganisationKind
+from accounts.models import Organisation
+from skillup.errors import ApplicationError
+
+from .. import services
+from ..enums import PracticeState
+from ..forms import (
+    DetailAnswerForm,
+    PracticeForm,
+    PublicVersionApprovalForm,
+    RsvpForm,
+    WithdrawForm,
+)
+from ..models import Call, DetailRequest, EventInvitation, Practice
+from ..permissions import can_edit_submission, can_view_submission, is_member_of
+
+# A refusal by a domain rule (the deadline, a state that no longer allows it) re-renders the
+# page with what was sent: 409 says "the request was understood, but the state forbids it".
+REFUSED = 409
 
 
-def _todo(*args, **kwargs):
-    raise Http404
+# --------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------
+def _practice_for(user, pk: int, *, member_only: bool) -> Practice:
+    """The practice if this person may see it (its SME's members; staff when not member_only);
+    a 404 otherwise, so a guessed id reveals nothing."""
+    practice = get_object_or_404(Practice.objects.select_related("call", "organisation"), pk=pk)
+    allowed = (
+        is_member_of(user, practice.organisation)
+        if member_only
+        else can_view_submission(user, practice)
+    )
+    if not allowed:
+        raise Http404
+    return practice
 
 
-submission_create = submission_detail = submission_edit = submission_submit = _todo
-submission_withdraw = detail_answer = public_version_approve = event_rsvp = _todo
+def _posted(request: HttpRequest):
+    """The POST data, or None on GET (an empty POST is still a POST to validate)."""
+    return request.POST if request.method == "POST" else None
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form's fields (unknown fields at the top)."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for name, errors in exc.message_dict.items():
+        field = name if name in form.fields and name != NON_FIELD_ERRORS else None
+        form.add_error(field, errors)
+
+
+def _application_error(form, exc: ApplicationError) -> str | None:
+    """A field's refusal goes on that field; any other is returned to show at the top."""
+    if exc.field and exc.field in form.fields:
+        form.add_error(exc.field, exc.message)
+        return None
+    return exc.message
+
+
+def _deadline_context(call: Call, organisation: Organisation | None) -> dict:
+    deadline = call.closes_at_for(organisation) if organisation is not None else call.closes_at
+    return {
+        "deadline": deadline,
+        "deadline_text": services.format_deadline(deadline),
+        "is_extended": deadline != call.closes_at,
+        "time_zone": timezone.get_current_timezone_name(),
+    }
+
+
+def _closed_message(call: Call, organisation: Organisation | None) -> str | None:
+    """Why the form is read-only now, or None when the SME may still write."""
+    now = timezone.now()
+    if now < call.opens_at:
+        return _("This call opens on %(date)s.") % {"date": services.format_deadline(call.opens_at)}
+    deadline = call.closes_at_for(organisation) if organisation is not None else call.closes_at
+    if now >= deadline:
+        return _(
+            "The deadline of this call passed at %(deadline)s. Practices can no longer be "
+            "changed or submitted."
+        ) % {"deadline": services.format_deadline(deadline)}
+    return None
+
+
+def _sme_organisations(user) -> list[Organisation]:
+    return list(
+        Organisation.objects.filter(kind=OrganisationKind.SME, memberships__user=user).order_by(
+            "name"
+        )
+    )
+
+
+def _submit(request: HttpRequest, form: PracticeForm, practice: Practice) -> str | None:
+    """Submit a saved draft. Returns a refusal to show at the top, or None. Missing fields go
+    on the form (the draft stays saved, and the SME is told so)."""
+    try:
+        services.practice_submit(user=request.user, practice=practice)
+    except ValidationError as exc:
+        _add_errors(form, exc)
+        messages.warning(
+            request,
+            _(
+                "Your draft is saved, but it is not submitted yet: complete the marked "
+                "fields, then submit again."
+            ),
+        )
+    except ApplicationError as exc:
+        return _application_error(form, exc)
+    return None
+
+
+def _submitted_message(request: HttpRequest, practice: Practice) -> None:
+    messages.success(
+        request,
+        _(
+            "Your practice “%(title)s” is submitted. A receipt is on its way by email. You "
+            "can still change it until %(deadline)s."
+        )
+        % {
+            "title": practice.title,
+            "deadline": services.format_deadline(
+                practice.call.closes_at_for(practice.organisation)
+            ),
+        },
+    )
+
+
+def _render_form(request, *, form, call, practice, organisation, refusal, closed, status=200):
+    context = {
+        "form": form,
+        "call": call,
+        "practice": practice,
+        "organisation": organisation,
+        "refusal": refusal,
+        "closed_message": closed,
+        **_deadline_context(call, organisation),
+    }
+    return render(request, "practices/submission_form.html", context, status=status)
+
+
+# --------------------------------------------------------------------------------------------
+# Draft, submit, edit
+# --------------------------------------------------------------------------------------------
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def submission_create(request: HttpRequest, slug: str) -> HttpResponse:
+    call = get_object_or_404(Call, slug=slug)
+    smes = _sme_organisations(request.user)
+    if not smes:
+        return render(request, "practices/submission_no_sme.html", {"call": call}, status=403)
+    single = smes[0] if len(smes) == 1 else None
+    open_for = [sme for sme in smes if call.is_open_for(sme)]
+    closed = None if open_for else _closed_message(call, single)
+    action = reverse("practices:submission_create", kwargs={"slug": call.slug})
+
+    if request.method != "POST":
+        form = PracticeForm(
+            call=call,
+            organisations=smes,
+            with_token=True,
+            read_only=bool(closed),
+            initial={"form_token": uuid.uuid4(), "organisation": (open_for or smes)[0]},
+        )
+        form.helper.form_action = action
+        return _render_form(
+            request,
+            form=form,
+            call=call,
+            practice=None,
+            organisation=single,
+            refusal=None,
+            closed=closed,
+        )
+
+    form = PracticeForm(request.POST, request.FILES, call=call, organisations=smes, with_token=True)
+    form.helper.form_action = action
+    refusal = None
+    if form.is_valid():
+        organisation = form.cleaned_data.get("organisation") or single
+        try:
+            practice = services.practice_save(
+                user=request.user,
+                call=call,
+                organisation=organisation,
+                form_token=form.cleaned_data.get("form_token"),
+                fields=form.service_fields(),
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        except ApplicationError as exc:
+            refusal = _application_error(form, exc)
+        else:
+            if not form.wants_submit:
+                messages.success(request, _("Your draft is saved."))
+                return redirect("practices:submission_detail", pk=practice.pk)
+            # from here on the practice exists: errors are shown on its edit form
+            form = PracticeForm(request.POST, call=call, practice=practice)
+            form.is_valid()
+            form.helper.form_action = reverse(
+                "practices:submission_edit", kwargs={"pk": practice.pk}
+            )
+            refusal = _submit(request, form, practice)
+            practice.refresh_from_db()
+            if practice.state == PracticeState.SUBMITTED:
+                _submitted_message(request, practice)
+                return redirect("practices:submission_detail", pk=practice.pk)
+            return _render_form(
+                request,
+                form=form,
+                call=call,
+                practice=practice,
+                organisation=practice.organisation,
+                refusal=refusal,
+                closed=None,
+                status=REFUSED if refusal else 200,
+            )
+    elif not open_for:
+        refusal = services.MSG_DEADLINE_PASSED % {
+            "deadline": _deadline_context(call, single)["deadline_text"]
+        }
+    if refusal:
+        form.read_only = True
+        form.helper = form._helper()
+    return _render_form(
+        request,
+        form=form,
+        call=call,
+        practice=None,
+        organisation=single,
+        refusal=refusal,
+        closed=None,
+        status=REFUSED if refusal else 200,
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = _practice_for(request.user, pk, member_only=True)
+    call, organisation = practice.call, practice.organisation
+    action = reverse("practices:submission_edit", kwargs={"pk": practice.pk})
+    closed = _closed_message(call, organisation)
+    if closed is None and not can_edit_submission(request.user, practice):
+        closed = services.MSG_NOT_EDITABLE % {"state": practice.get_state_display()}
+
+    if request.method != "POST":
+        form = PracticeForm(call=call, practice=practice, read_only=bool(closed))
+        form.helper.form_action = action
+        return _render_form(
+            request,
+            form=form,
+            call=call,
+            practice=practice,
+            organisation=organisation,
+            refusal=None,
+            closed=closed,
+        )
+
+    form = PracticeForm(request.POST, request.FILES, call=call, practice=practice)
+    form.helper.form_action = action
+    refusal = None
+    if form.is_valid():
+        try:
+            practice = services.practice_save(
+                user=request.user,
+                call=call,
+                organisation=organisation,
+                practice=practice,
+                fields=form.service_fields(),
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        except ApplicationError as exc:
+            refusal = _application_error(form, exc)
+        else:
+            if form.wants_submit and practice.state == PracticeState.DRAFT:
+                refusal = _submit(request, form, practice)
+                practice.refresh_from_db()
+                if practice.state == PracticeState.SUBMITTED:
+                    _submitted_message(request, practice)
+                    return redirect("practices:submission_detail", pk=practice.pk)
+            else:
+                messages.success(
+                    request,
+                    _("Your changes are saved.")
+                    if practice.state == PracticeState.SUBMITTED
+                    else _("Your draft is saved."),
+                )
+                return redirect("practices:submission_detail", pk=practice.pk)
+    elif closed:
+        refusal = closed
+    if refusal:
+        form.read_only = True
+        form.helper = form._helper()
+    return _render_form(
+        request,
+        form=form,
+        call=call,
+        practice=practice,
+        organisation=organisation,
+        refusal=refusal,
+        closed=None,
+        status=REFUSED if refusal else 200,
+    )
+
+
+@never_cache
+@login_required
+@require_POST
+def submission_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The "Submit" button of the detail page: submits the saved draft as it is."""
+    practice = _practice_for(request.user, pk, member_only=True)
+    try:
+        practice = services.practice_submit(user=request.user, practice=practice)
+    except ValidationError as exc:
+        missing = [
+            str(Practice._meta.get_field(name).verbose_name)
+            for name in exc.message_dict
+            if name != NON_FIELD_ERRORS
+        ]
+        messages.error(
+            request,
+            _("Complete these before submitting: %(fields)s.") % {"fields": ", ".join(missing)},
+        )
+        return redirect("practices:submission_edit", pk=practice.pk)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        _submitted_message(request, practice)
+    return redirect("practices:submission_detail", pk=practice.pk)
+
+
+# --------------------------------------------------------------------------------------------
+# Detail page and withdrawal
+# --------------------------------------------------------------------------------------------
+@never_cache
+@login_required
+def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = _practice_for(request.user, pk, member_only=False)
+    is_member = is_member_of(request.user, practice.organisation)
+    is_open = practice.call.is_open_for(practice.organisation)
+    requests = list(practice.detail_requests.order_by("-requested_at", "-pk"))
+    context = {
+        "practice": practice,
+        "call": practice.call,
+        "is_member": is_member,
+        "is_open": is_open,
+        "closed_message": None
+        if is_open
+        else _closed_message(practice.call, practice.organisation),
+        "can_edit": is_member and is_open and practice.is_sme_editable,
+        "can_submit": is_member and is_open and practice.state == PracticeState.DRAFT,
+        "can_withdraw": is_member and is_open and practice.is_sme_editable,
+        "can_approve": (
+            is_member
+            and practice.state == PracticeState.SELECTED
+            and practice.public_version_approved_at is None
+        ),
+        # the log shows when and which move, never who made it (reviewers stay anonymous)
+        "transitions": list(
+            practice.transitions.only("from_state", "to_state", "created_at").order_by(
+                "created_at", "pk"
+            )
+        ),
+        "open_request": next((r for r in requests if r.is_open), None),
+        "answered_requests": [r for r in requests if not r.is_open],
+        "similar": services.similar_practices(practice) if is_member else [],
+        "invitations": (
+            list(practice.event_invitations.select_related("event").order_by("event__starts_at"))
+            if is_member
+            else []
+        ),
+        "tools": list(practice.tools.order_by("name")),
+        "topics": list(practice.topics.order_by("name")),
+        **_deadline_context(practice.call, practice.organisation),
+    }
+    return render(request, "practices/submission_detail.html", context)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def submission_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    practice = _practice_for(request.user, pk, member_only=True)
+    closed = _closed_message(practice.call, practice.organisation)
+    if closed is None and not practice.is_sme_editable:
+        closed = services.MSG_NOT_EDITABLE % {"state": practice.get_state_display()}
+    form = WithdrawForm(_posted(request))
+    refusal, status = None, 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.practice_withdraw(
+                user=request.user, practice=practice, comment=form.cleaned_data["comment"]
+            )
+        except ApplicationError as exc:
+            refusal, status = exc.message, REFUSED
+        else:
+            messages.success(request, _("Your practice is withdrawn."))
+            return redirect("practices:submission_detail", pk=practice.pk)
+    context = {
+        "practice": practice,
+        "form": form,
+        "refusal": refusal,
+        "closed_message": None if refusal else closed,
+    }
+    return render(request, "practices/submission_withdraw.html", context, status=status)
+
+
+# --------------------------------------------------------------------------------------------
+# After the deadline: detail, public version, events
+# --------------------------------------------------------------------------------------------
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def detail_answer(request: HttpRequest, pk: int, request_pk: int) -> HttpResponse:
+    """Answer a reviewers' request for detail (open to this SME after the deadline too)."""
+    practice = _practice_for(request.user, pk, member_only=True)
+    detail_request = get_object_or_404(DetailRequest, pk=request_pk, practice=practice)
+    form = DetailAnswerForm(_posted(request), request.FILES if request.method == "POST" else None)
+    refusal, status = None, 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.detail_request_answer(
+                user=request.user,
+                detail_request=detail_request,
+                answer=form.cleaned_data["answer"],
+                attachment=form.cleaned_data["answer_attachment"],
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        except ApplicationError as exc:
+            refusal = _application_error(form, exc)
+            status = REFUSED if refusal else 200
+        else:
+            messages.success(request, _("Thank you: your answer is sent to the reviewers."))
+            return redirect("practices:submission_detail", pk=practice.pk)
+    context = {
+        "practice": practice,
+        "detail_request": detail_request,
+        "form": form if detail_request.is_open else None,
+        "refusal": refusal,
+    }
+    return render(request, "practices/detail_answer.html", context, status=status)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def public_version_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """The SME reads what the public will read and approves it, with its consent."""
+    practice = _practice_for(request.user, pk, member_only=True)
+    awaiting = (
+        practice.state == PracticeState.SELECTED and practice.public_version_approved_at is None
+    )
+    form = PublicVersionApprovalForm(_posted(request))
+    refusal, status = None, 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.practice_public_version_approve(
+                user=request.user, practice=practice, consent=form.cleaned_data["consent"]
+            )
+        except ApplicationError as exc:
+            refusal = _application_error(form, exc)
+            status = REFUSED if refusal else 200
+        else:
+            messages.success(
+                request,
+                _("Thank you: the public version is approved. We will tell you when it is online."),
+            )
+            return redirect("practices:submission_detail", pk=practice.pk)
+    context = {
+        "practice": practice,
+        "form": form if awaiting else None,
+        "refusal": refusal,
+    }
+    return render(request, "practices/public_version.html", context, status=status)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_rsvp(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = get_object_or_404(
+        EventInvitation.objects.select_related("event", "practice__organisation"), pk=pk
+    )
+    if not is_member_of(request.user, invitation.practice.organisation):
+        raise Http404
+    initial = {"rsvp": invitation.rsvp} if invitation.rsvp in ("yes", "no") else {}
+    form = RsvpForm(_posted(request), initial=initial)
+    refusal, status = None, 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_rsvp(
+                user=request.user, invitation=invitation, rsvp=form.cleaned_data["rsvp"]
+            )
+        except ApplicationError as exc:
+            refusal = _application_error(form, exc)
+            status = REFUSED if refusal else 200
+        else:
+            messages.success(request, _("Thank you: your answer is recorded."))
+            return redirect("practices:submission_detail", pk=invitation.practice_id)
+    context = {
+        "invitation": invitation,
+        "event": invitation.event,
+        "practice": invitation.practice,
+        "form": form if invitation.event.starts_at > timezone.now() else None,
+        "starts_at_text": services.format_deadline(invitation.event.starts_at),
+        "refusal": refusal,
+    }
+    return render(request, "practices/submission_rsvp.html", context, status=status)

@@ -1,0 +1,357 @@
+"""The SME's forms: a practice (draft and submission), an answer to a request for detail, the
+approval of the public version, an RSVP and a withdrawal.
+
+Forms only check the shape of what was sent; the rules (deadline, completeness to submit,
+the call's length limit, the attachment's type and size) are checked by the services, and the
+views put their messages on the fields.
+"""
+
+from crispy_forms.bootstrap import FormActions, StrictButton
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Field, Fieldset, Layout, Submit
+from django import forms
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organisation
+
+from .enums import Audience, PracticeState, Rsvp
+from .models import Call, Practice, Topic, TrainingTool
+from .services import MSG_NEEDS_CONSENT
+
+# The "action" a practice form's buttons send.
+ACTION_SAVE = "save"
+ACTION_SUBMIT = "submit"
+
+# Fields a person types into stay selectable when read-only (they can copy their text);
+# the others are disabled (an HTML attribute only: the form keeps what was posted).
+_TYPED_WIDGETS = (forms.TextInput, forms.Textarea, forms.NumberInput)
+_FORM_ATTRS = {"novalidate": "", "data-submit-once": ""}
+
+
+def _attachment_help() -> str:
+    return _("A PDF, PNG or JPEG file of at most %(limit)s.") % {
+        "limit": filesizeformat(settings.PRACTICE_ATTACHMENT_MAX_BYTES)
+    }
+
+
+def _make_read_only(form: forms.Form) -> None:
+    for field in form.fields.values():
+        if isinstance(field.widget, _TYPED_WIDGETS):
+            field.widget.attrs["readonly"] = True
+        else:
+            field.widget.attrs["disabled"] = True
+
+
+class PracticeForm(forms.Form):
+    """One page, in parts: the practice, the call's questions, its reach, a file, confirmations.
+
+    Only the title is required here (a draft may be incomplete); what a submission needs is
+    checked by services.practice_submit(). `organisations` (several SMEs) adds a choice of the
+    SME; `with_token` adds the hidden token that makes a double click create one practice.
+    """
+
+    organisation = forms.ModelChoiceField(
+        label=_("On behalf of"), queryset=Organisation.objects.none(), empty_label=None
+    )
+    form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    title = forms.CharField(label=_("Title of the practice"), max_length=200)
+    short_description = forms.CharField(
+        label=_("Short description"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    online_learning = forms.CharField(
+        required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    methodology = forms.CharField(
+        required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    tools = forms.ModelMultipleChoiceField(
+        queryset=TrainingTool.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    other_tools = forms.CharField(
+        label=_("Other tools"),
+        required=False,
+        max_length=300,
+        help_text=_("Tools not in the list, separated by commas."),
+    )
+    keep_learning = forms.CharField(
+        required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    audience = forms.ChoiceField(
+        label=_("Who takes part"),
+        choices=Audience.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    employees_reached = forms.IntegerField(
+        label=_("Employees reached"), required=False, min_value=0, max_value=1_000_000
+    )
+    since_year = forms.IntegerField(
+        label=_("In place since (year)"),
+        required=False,
+        min_value=1950,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Topics"),
+        queryset=Topic.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    attachment = forms.FileField(
+        label=_("Image or PDF (optional)"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}),
+    )
+    remove_attachment = forms.BooleanField(label=_("Remove the current file"), required=False)
+    internal_confirmed = forms.BooleanField(
+        label=_(
+            "This practice is internal: our SME runs it itself. It is not provided by an "
+            "external company or training provider."
+        ),
+        help_text=_("Required to submit."),
+        required=False,
+    )
+    publication_consent = forms.BooleanField(
+        label=_("We agree that this practice may be published on SkillUp if it is selected."),
+        help_text=_("Before publication you will see the public version and approve it."),
+        required=False,
+    )
+
+    def __init__(
+        self,
+        *args,
+        call: Call,
+        practice: Practice | None = None,
+        organisations=None,
+        with_token: bool = False,
+        read_only: bool = False,
+        **kwargs,
+    ) -> None:
+        if practice is not None and "initial" not in kwargs:
+            kwargs["initial"] = initial_from(practice)
+        super().__init__(*args, **kwargs)
+        self.call = call
+        self.practice = practice
+        self.read_only = read_only
+        if organisations is not None and len(organisations) > 1:
+            self.fields["organisation"].queryset = Organisation.objects.filter(
+                pk__in=[o.pk for o in organisations]
+            ).order_by("name")
+        else:
+            del self.fields["organisation"]
+        if not with_token:
+            del self.fields["form_token"]
+        if practice is None or not practice.attachment:
+            del self.fields["remove_attachment"]
+
+        limit = call.description_max_length
+        description = self.fields["short_description"]
+        description.help_text = _(
+            "A few sentences or a paragraph: at most %(limit)s characters."
+        ) % {"limit": limit}
+        description.widget.attrs.update(
+            {
+                "data-charcount-limit": str(limit),
+                # {count} and {limit} are filled in by static/js/charcount.js
+                "data-charcount-text": _("{count} / {limit} characters"),
+            }
+        )
+        self.fields["online_learning"].label = call.question_online_learning
+        self.fields["methodology"].label = call.question_methodology
+        self.fields["tools"].label = call.question_tools
+        self.fields["keep_learning"].label = call.question_keep_learning
+        this_year = timezone.now().year
+        self.fields["since_year"].validators.append(MaxValueValidator(this_year))
+        self.fields["since_year"].widget.attrs["max"] = this_year
+        self.fields["attachment"].help_text = _attachment_help()
+        if read_only:
+            _make_read_only(self)
+        self.helper = self._helper()
+
+    def _helper(self) -> FormHelper:
+        helper = FormHelper()
+        helper.attrs = dict(_FORM_ATTRS)
+        existing = ""
+        if "remove_attachment" in self.fields:
+            existing = HTML(
+                format_html(
+                    '<p>{} <a href="{}">{}</a></p>',
+                    _("Current file:"),
+                    reverse("practices:practice_attachment", kwargs={"pk": self.practice.pk}),
+                    _("open the attached file"),
+                )
+            )
+        helper.layout = Layout(
+            *(["organisation"] if "organisation" in self.fields else []),
+            *(["form_token"] if "form_token" in self.fields else []),
+            Fieldset(_("Your practice"), "title", Field("short_description")),
+            Fieldset(
+                _("Answers to the call's questions"),
+                "online_learning",
+                "methodology",
+                "tools",
+                "other_tools",
+                "keep_learning",
+            ),
+            Fieldset(_("Reach"), "audience", "employees_reached", "since_year", "topics"),
+            Fieldset(
+                _("Attachment"),
+                *([existing, "remove_attachment"] if existing else []),
+                "attachment",
+            ),
+            Fieldset(_("Confirmations"), "internal_confirmed", "publication_consent"),
+        )
+        if not self.read_only:
+            if self.practice is not None and self.practice.state == PracticeState.SUBMITTED:
+                buttons = [
+                    StrictButton(
+                        _("Save changes"),
+                        type="submit",
+                        name="action",
+                        value=ACTION_SAVE,
+                        css_class="btn-primary",
+                    )
+                ]
+            else:
+                buttons = [
+                    StrictButton(
+                        _("Save draft"),
+                        type="submit",
+                        name="action",
+                        value=ACTION_SAVE,
+                        css_class="btn-outline-primary",
+                    ),
+                    StrictButton(
+                        _("Submit"),
+                        type="submit",
+                        name="action",
+                        value=ACTION_SUBMIT,
+                        css_class="btn-primary ms-2",
+                    ),
+                ]
+            helper.layout.append(FormActions(*buttons))
+        return helper
+
+    @property
+    def wants_submit(self) -> bool:
+        return self.data.get("action") == ACTION_SUBMIT
+
+    def service_fields(self) -> dict:
+        """What services.practice_save() takes, from the cleaned data."""
+        data = self.cleaned_data
+        fields = {
+            name: data[name]
+            for name in (
+                "title",
+                "short_description",
+                "online_learning",
+                "methodology",
+                "other_tools",
+                "keep_learning",
+                "audience",
+                "employees_reached",
+                "since_year",
+                "internal_confirmed",
+                "publication_consent",
+            )
+        }
+        fields["tools"] = list(data["tools"])
+        fields["topics"] = list(data["topics"])
+        if data.get("attachment"):
+            fields["attachment"] = data["attachment"]
+        elif data.get("remove_attachment"):
+            fields["attachment"] = False
+        return fields
+
+
+def initial_from(practice: Practice) -> dict:
+    return {
+        "title": practice.title,
+        "short_description": practice.short_description,
+        "online_learning": practice.online_learning,
+        "methodology": practice.methodology,
+        "tools": list(practice.tools.all()),
+        "other_tools": practice.other_tools,
+        "keep_learning": practice.keep_learning,
+        "audience": practice.audience,
+        "employees_reached": practice.employees_reached,
+        "since_year": practice.since_year,
+        "topics": list(practice.topics.all()),
+        "internal_confirmed": practice.internal_confirmed,
+        "publication_consent": practice.publication_consent,
+    }
+
+
+class WithdrawForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Why are you withdrawing it? (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.attrs = dict(_FORM_ATTRS)
+        self.helper.add_input(
+            Submit("withdraw", _("Withdraw this practice"), css_class="btn-danger")
+        )
+
+
+class DetailAnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Your answer"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 8})
+    )
+    answer_attachment = forms.FileField(
+        label=_("Image or PDF (optional)"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["answer_attachment"].help_text = _attachment_help()
+        self.helper = FormHelper()
+        self.helper.attrs = dict(_FORM_ATTRS)
+        self.helper.add_input(Submit("send", _("Send the answer")))
+
+
+class PublicVersionApprovalForm(forms.Form):
+    consent = forms.BooleanField(
+        label=_(
+            "We approve this public version and consent to its publication on SkillUp, "
+            "with the name of our SME."
+        ),
+        error_messages={"required": MSG_NEEDS_CONSENT},
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].initial = False  # never ticked for the SME
+        self.helper = FormHelper()
+        self.helper.attrs = dict(_FORM_ATTRS)
+        self.helper.add_input(Submit("approve", _("Approve the public version")))
+
+
+class RsvpForm(forms.Form):
+    rsvp = forms.ChoiceField(
+        label=_("Will you attend?"),
+        choices=[(Rsvp.YES, _("Yes, we will attend")), (Rsvp.NO, _("No, we cannot attend"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether you will attend.")},
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.attrs = dict(_FORM_ATTRS)
+        self.helper.add_input(Submit("answer", _("Send the answer")))
