@@ -22,10 +22,12 @@ from django.db.models import (
     Count,
     DecimalField,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Q,
     Subquery,
+    Sum,
     Value,
     When,
 )
@@ -46,7 +48,7 @@ from accounts.permissions import is_coordinator
 from skillup.errors import ApplicationError
 
 from . import selectors, services
-from .calibration import calibrated_scores_by_call
+from .calibration import ScoreSums, calibrated_scores_by_call
 from .enums import DECISION_STATES, SENT_STATES, Actor, PracticeState
 from .exports import changelist_columns, changelist_row, csv_response
 from .models import (
@@ -418,18 +420,33 @@ def annotate_for_review(queryset, user):
 
 
 def attach_calibrated_scores(practices, user) -> None:
-    """Set `calibrated_score` on each practice (None where its scores are hidden), from ONE
-    query: every review of the calls these practices belong to."""
+    """Set `calibrated_score` on each practice (None where its scores are hidden), from two
+    queries whatever the size of the calls: each reviewer's score sums per call (grouped in
+    the database), and the reviews of these practices."""
     practices = list(practices)
-    call_ids = {p.call_id for p in practices}
-    rows = (
-        Review.objects.filter(practice__call_id__in=call_ids)
+    if not practices:
+        return
+    call_of = {p.pk: p.call_id for p in practices}
+    sums = {
+        (row["practice__call_id"], row["reviewer_id"]): ScoreSums(
+            row["count"], row["total"], row["total_of_squares"]
+        )
+        for row in Review.objects.filter(practice__call_id__in=set(call_of.values()))
         .order_by()
-        .values_list("practice__call_id", "reviewer_id", "practice_id", "score")
-        if call_ids
-        else []
+        .values("practice__call_id", "reviewer_id")
+        .annotate(
+            count=Count("pk"),
+            total=Sum("score"),
+            total_of_squares=Sum(F("score") * F("score")),
+        )
+    }
+    reviews = Review.objects.filter(practice_id__in=call_of).values_list(
+        "reviewer_id", "practice_id", "score"
     )
-    calibrated = calibrated_scores_by_call(rows)
+    calibrated = calibrated_scores_by_call(
+        sums,
+        ((call_of[practice], reviewer, practice, score) for reviewer, practice, score in reviews),
+    )
     coordinator = is_coordinator(user)
     for practice in practices:
         visible = coordinator or practice.own_review
@@ -439,7 +456,7 @@ def attach_calibrated_scores(practices, user) -> None:
 class PracticeChangeList(ChangeList):
     def get_results(self, request):
         super().get_results(request)
-        # evaluates the page (the template reuses the fetched rows) and adds one query
+        # evaluates the page (the template reuses the fetched rows) and adds two queries
         attach_calibrated_scores(self.result_list, request.user)
 
 
@@ -899,7 +916,7 @@ class PracticeAdmin(admin.ModelAdmin):
         columns = changelist_columns(self, names)
 
         def rows():
-            # in chunks: the calibrated score needs the page's calls, one query per chunk
+            # in chunks: the calibrated scores take two queries per chunk
             chunk_size = 2000
             start = 0
             while True:

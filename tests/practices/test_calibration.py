@@ -8,10 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from practices.calibration import (
-    ScoredReview,
+    ScoreSums,
+    calibrate,
     calibrated_scores,
     calibrated_scores_by_call,
-    z_scores,
+    score_sums,
+    z_score,
 )
 
 
@@ -79,19 +81,53 @@ def test_calibrated_scores_no_reviews_gives_nothing():
     assert calibrated_scores([]) == {}
 
 
-def test_z_scores_in_the_order_given():
-    reviews = [("A", "p1", 3), ("B", "p9", 2), ("A", "p2", 1)]
+def test_z_score_against_the_reviewers_sums():
+    sums = score_sums([3, 1])  # mean 2, spread 1
 
-    assert z_scores(ScoredReview(*r) for r in reviews) == [1.0, 0.0, -1.0]
+    assert [z_score(3, sums), z_score(1, sums), z_score(2.5, sums)] == [1.0, -1.0, 0.5]
+
+
+def test_score_sums_of_identical_scores_have_no_spread_despite_rounding():
+    # 3.3 is not exact in binary: sum-of-squares arithmetic leaves a variance of about 4e-15
+    sums = score_sums([3.3, 3.3, 3.3])
+
+    assert (sums.count, sums.spread, z_score(3.3, sums)) == (3, 0.0, 0.0)
+
+
+def test_calibrate_the_page_with_the_whole_calls_sums_equals_calibrating_everything():
+    # the admin calibrates only the practices on its page, with every reviewer's sums
+    everything = [
+        ("A", "p1", 3),
+        ("A", "p2", 1),
+        ("A", "p3", 2),
+        ("B", "p1", 5),
+        ("B", "p3", 4),
+        ("C", "p2", 4.5),
+    ]
+    sums = {
+        "A": ScoreSums(3, 6, 14),
+        "B": ScoreSums(2, 9, 41),
+        "C": ScoreSums(1, 4.5, 20.25),
+    }
+    page = [review for review in everything if review[1] == "p1"]
+
+    result = calibrate(sums, page)
+
+    assert result == pytest.approx({"p1": calibrated_scores(everything)["p1"]})
 
 
 def test_calibrated_scores_by_call_calibrates_each_call_on_its_own():
-    # Call 1 alone is the example above; call 2 has a single lenient reviewer whose scores
+    # Call 1 alone is the first example; call 2 has a single lenient reviewer whose scores
     # must not shift call 1's pooled scale.
     call_1 = [(1, "A", "p1", 2), (1, "A", "p2", 1), (1, "B", "p1", 5), (1, "B", "p2", 4)]
     call_2 = [(2, "B", "q1", 5), (2, "B", "q2", 5)]
+    sums = {
+        (1, "A"): score_sums([2, 1]),
+        (1, "B"): score_sums([5, 4]),
+        (2, "B"): score_sums([5, 5]),
+    }
 
-    result = calibrated_scores_by_call(call_1 + call_2)
+    result = calibrated_scores_by_call(sums, call_1 + call_2)
 
     assert result == pytest.approx({"p1": 3 + sqrt(2.5), "p2": 3 - sqrt(2.5), "q1": 5.0, "q2": 5.0})
 
