@@ -17,7 +17,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
 from django import forms
 from django.core.cache import cache
-from django.db.models import Count, F, QuerySet, Value
+from django.db.models import Count, Exists, F, OuterRef, QuerySet, Value
 from django.db.models.functions import Coalesce, ExtractYear, Lower, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.enums import SME_SIZE_BANDS, EuEeaCountries, NaceSection
 
 from . import selectors
-from .enums import Audience
+from .enums import Audience, PracticeState
 from .models import Call, Practice, Topic, TrainingTool
 
 PER_PAGE = 20
@@ -79,7 +79,16 @@ def _taxonomy() -> dict[str, list[tuple[str, str]]]:
         choices = {
             "topic": list(Topic.objects.order_by("name").values_list("slug", "name")),
             "tool": list(TrainingTool.objects.order_by("name").values_list("slug", "name")),
-            "call": list(Call.objects.order_by("-opens_at", "pk").values_list("slug", "title")),
+            # only calls with something published: an unlisted call in preparation stays unseen
+            "call": list(
+                Call.objects.filter(
+                    Exists(
+                        Practice.objects.filter(call=OuterRef("pk"), state=PracticeState.PUBLISHED)
+                    )
+                )
+                .order_by("-opens_at", "pk")
+                .values_list("slug", "title")
+            ),
         }
         cache.set(key, choices, FACET_CACHE_SECONDS)
     # topic names are marked for translation in taxonomy.py: translated when shown
@@ -233,7 +242,8 @@ class PracticeFilter(django_filters.FilterSet):
         if sort == SORT_TITLE:
             title = Lower(Coalesce(NullIf("public_title", Value("")), "title"))
             return queryset.order_by(title, "pk")
-        if sort == SORT_NEWEST or not searching:
+        if sort == SORT_NEWEST or not searching or not queryset.query.order_by:
+            # (the SQLite search has no rank: its best match is the newest)
             return queryset.order_by("-published_at", "-pk")
         return queryset  # relevance: search_practices ordered by rank (PostgreSQL)
 

@@ -418,6 +418,16 @@ def test_bad_query_strings_never_fail(client, query):
     assert response.status_code == 200
 
 
+def test_unlisted_call_without_published_practices_is_not_revealed_by_the_call_filter(client):
+    CallFactory(slug="secret-call", title="Secret call in preparation", is_listed=False)
+    published("Still here")
+
+    response = client.get(f"{LIST_URL}?call=secret-call")
+
+    assert "Secret call in preparation" not in response.content.decode()
+    assert titles(response) == ["Still here"]
+
+
 def test_invalid_filter_is_reported_and_ignored(client):
     published("Still here", organisation=OrganisationFactory(country="FR"))
 
