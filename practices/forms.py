@@ -240,6 +240,14 @@ class PracticeForm(forms.Form):
             helper.layout.append(FormActions(*buttons))
         return helper
 
+    def make_read_only(self) -> None:
+        """No buttons, nothing to change (what was posted stays visible, to copy)."""
+        self.read_only = True
+        _make_read_only(self)
+        action = self.helper.form_action
+        self.helper = self._helper()
+        self.helper.form_action = action
+
     @property
     def wants_submit(self) -> bool:
         return self.data.get("action") == ACTION_SUBMIT

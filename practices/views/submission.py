@@ -104,6 +104,18 @@ def _closed_message(call: Call, organisation: Organisation | None) -> str | None
     return None
 
 
+def _post_refusal(call: Call, organisation: Organisation | None) -> str | None:
+    """The service's words for a POST outside the call's dates, for a form that did not even
+    validate (so the service was not called): the SME learns the real reason."""
+    now = timezone.now()
+    if now < call.opens_at:
+        return str(services.MSG_CALL_NOT_OPEN)
+    deadline = call.closes_at_for(organisation) if organisation is not None else call.closes_at
+    if now >= deadline:
+        return services.MSG_DEADLINE_PASSED % {"deadline": services.format_deadline(deadline)}
+    return None
+
+
 def _sme_organisations(user) -> list[Organisation]:
     return list(
         Organisation.objects.filter(kind=OrganisationKind.SME, memberships__user=user).order_by(
@@ -238,12 +250,9 @@ def submission_create(request: HttpRequest, slug: str) -> HttpResponse:
                 status=REFUSED if refusal else 200,
             )
     elif not open_for:
-        refusal = services.MSG_DEADLINE_PASSED % {
-            "deadline": _deadline_context(call, single)["deadline_text"]
-        }
+        refusal = _post_refusal(call, single)
     if refusal:
-        form.read_only = True
-        form.helper = form._helper()
+        form.make_read_only()
     return _render_form(
         request,
         form=form,
@@ -312,10 +321,9 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 return redirect("practices:submission_detail", pk=practice.pk)
     elif closed:
-        refusal = closed
+        refusal = _post_refusal(call, organisation) or closed
     if refusal:
-        form.read_only = True
-        form.helper = form._helper()
+        form.make_read_only()
     return _render_form(
         request,
         form=form,

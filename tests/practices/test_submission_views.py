@@ -441,6 +441,7 @@ def test_edit_post_after_the_deadline_is_refused_and_changes_nothing(
     assert 'role="alert"' in body
     assert "The deadline of this call passed at 30 April 2021, 23:59 CEST" in body
     assert 'value="Typed in the last second"' in body  # what the SME sent, shown again
+    assert response.context["form"].read_only
     assert 'value="submit"' not in body
     assert snapshot(practice) == before
     late = PracticeRevision.objects.get(practice=practice)
