@@ -5,6 +5,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -290,7 +291,13 @@ class Practice(models.Model):
             models.Index(fields=["state", "-published_at"], name="practice_state_published"),
             models.Index(fields=["call", "state"], name="practice_call_state"),
             models.Index(fields=["state", "-view_count"], name="practice_state_views"),
-            models.Index(fields=["state", "public_title"], name="practice_state_title"),
+            # the public list's A to Z order (the expression filters.py sorts on), published only
+            models.Index(
+                Lower(Coalesce(NullIf("public_title", models.Value("")), "title")),
+                models.F("id"),
+                name="practice_published_title",
+                condition=models.Q(state="published"),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -32,6 +32,7 @@ from .enums import (
     RevisionReason,
     Rsvp,
 )
+from .filters import practices_version_bump
 from .models import (
     RUBRIC,
     Call,
@@ -190,8 +191,10 @@ def practice_transition(
     )
     if target == PracticeState.SUBMITTED:
         _revision(practice, author=actor, reason=RevisionReason.SUBMITTED)
-    if target == PracticeState.PUBLISHED:
+    if PracticeState.PUBLISHED in (source, target):
         practice_refresh_search(practice)
+        # the public list's cached facet counts include this practice from now on
+        transaction.on_commit(practices_version_bump)
     _notify_transition(practice, source=source, target=target, comment=comment)
     return practice
 

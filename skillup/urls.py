@@ -4,10 +4,13 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_page
 
 from practices.sitemaps import SITEMAPS
 
 from . import views
+
+SITEMAP_CACHE_SECONDS = 60 * 60
 
 admin.site.site_header = _("SkillUp administration")
 admin.site.site_title = _("SkillUp administration")
@@ -15,11 +18,19 @@ admin.site.index_title = _("Review and coordination")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # an index of per-section sitemaps (each section paginated under the 50,000-URL limit),
+    # cached: the practices section lists every published practice in every language
     path(
         "sitemap.xml",
-        sitemap_views.sitemap,
+        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap_index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
-        name="django.contrib.sitemaps.views.sitemap",
+        name="sitemap_section",
     ),
 ]
 

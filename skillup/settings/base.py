@@ -184,6 +184,9 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
+# Behind N reverse proxies the client address is the Nth from the right in X-Forwarded-For;
+# rate limits (log-in, contact form) and view counts key on it. 0 = no proxy (REMOTE_ADDR).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # ---------------------------------------------------------------------------------------------
 # Internationalisation

@@ -838,9 +838,18 @@ def test_sitemap_lists_listed_calls_and_published_practices(client):
     practice = published("Published practice", call=listed)
     PracticeFactory(title="Draft", slug="draft-practice")
 
-    body = client.get("/sitemap.xml").content.decode()
+    index = client.get("/sitemap.xml").content.decode()
+    body = "".join(
+        client.get(f"/sitemap-{section}.xml").content.decode()
+        for section in ("pages", "calls", "practices")
+    )
 
-    assert "http://example.com/en/calls/listed-call/" in body or "/en/calls/listed-call/" in body
+    assert [f"/sitemap-{s}.xml</loc>" in index for s in ("pages", "calls", "practices")] == [
+        True,
+        True,
+        True,
+    ]
+    assert "/en/calls/listed-call/" in body
     assert "/fr/calls/listed-call/" in body
     assert f"/en/practices/{practice.slug}/" in body
     assert f"/fr/practices/{practice.slug}/" in body

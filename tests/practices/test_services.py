@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
@@ -467,3 +468,21 @@ def test_contact_only_for_published_practice(world):
         )
 
     assert not Notification.objects.filter(event="practice_contact").exists()
+
+
+def test_publication_refreshes_the_cached_facet_counts(
+    world, client, django_capture_on_commit_callbacks
+):
+    from practices.filters import VERSION_KEY
+
+    practice = PracticeFactory(
+        organisation=world.sme, state="selected", public_version_approved_at=timezone.now()
+    )
+    client.get("/en/practices/")  # caches the facet counts
+    before = cache.get(VERSION_KEY)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.practice_transition(practice=practice, target="published", actor=world.reviewer)
+
+    assert cache.get(VERSION_KEY) != before
+    assert practice.title in client.get("/en/practices/?country=FR").content.decode()
