@@ -50,7 +50,7 @@ EVENTS: dict[str, Event] = {
         subject=_("%(days_left)s left to submit “%(practice_title)s”"), kind=EventKind.REMINDER
     ),
     "reviewer_digest": Event(
-        subject=_("SkillUp: %(count)s submissions await your review"), kind=EventKind.DIGEST
+        subject=_("SkillUp: submissions await your review"), kind=EventKind.DIGEST
     ),
     # allauth's own emails (verification, password reset, …) arrive already rendered
     "account": Event(subject=""),

@@ -145,6 +145,7 @@ def _render(event, spec, to_email, language, context) -> tuple[str, str, str, di
         if spec.kind in OPTIONAL_KINDS:
             url = unsubscribe_url(email=to_email, kind=spec.kind, language=language)
             context["unsubscribe_url"] = url
+            context["email_kind"] = spec.kind
             headers = {
                 "List-Unsubscribe": f"<{url}>",
                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

@@ -105,7 +105,9 @@ def practice_deadline_reminders() -> Iterator[dict]:
     admins, members = _people_by_organisation(drafts)
     for practice in drafts:
         left = practice.deadline - now
+        # keyed on the deadline too: an extension granted later brings its own reminders
         occurrence = "1d" if left <= REMIND_DAY_BEFORE else "7d"
+        occurrence = f"{occurrence}@{int(practice.deadline.timestamp())}"
         people = list(admins[practice.organisation_id])
         author = practice.created_by
         if (

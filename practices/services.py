@@ -580,8 +580,9 @@ def practice_register_view(*, practice: Practice, visitor: str) -> bool:
 
 @transaction.atomic
 def contact_message_send(*, practice: Practice, name: str, email: str, message: str):
-    """A visitor writes to the SME behind a published practice; the SME's administrators get
-    it by email (the visitor's address is in the message; theirs is never shown)."""
+    """A visitor writes to the SME behind a published practice; its author and the SME's
+    administrators get it by email (the visitor's address is in the message; theirs is never
+    shown)."""
     if practice.state != PracticeState.PUBLISHED:
         raise ApplicationError(MSG_NOT_ALLOWED)
     contact = ContactMessage(practice=practice, name=name, email=email, message=message)
@@ -624,7 +625,7 @@ def extension_grant(
                 "call": call.title,
                 "organisation": organisation.name,
                 "closes_at": closes_at,
-                "call_url": _absolute(call.get_absolute_url(), recipient),
+                "call_url": _absolute(call.get_absolute_url, recipient),
             },
             occurrence=closes_at.isoformat(),
         )
