@@ -853,3 +853,30 @@ def test_dashboard_of_a_company_shows_no_sme_section(world, client_for):
 
     assert "Your practices" not in body
     assert "Submit a practice" not in body
+
+
+def test_dashboard_queries_do_not_grow_with_the_smes_practices(world, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    call = CallFactory()
+    client = client_for("sme_member")
+
+    def count_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("dashboard"))
+        assert response.status_code == 200
+        return len(queries)
+
+    def add_practices(n: int) -> None:
+        for _ in range(n):
+            practice = PracticeFactory(call=call, organisation=world.sme, state="selected")
+            DetailRequest.objects.create(practice=practice, message="More?")
+            EventInvitation.objects.create(event=EventFactory(), practice=practice)
+
+    add_practices(1)
+    one = count_queries()
+    add_practices(9)
+    ten = count_queries()
+
+    assert one == ten
