@@ -202,7 +202,7 @@ class Practice(models.Model):
         db_index=True,
     )
     title = models.CharField(_("title"), max_length=200)
-    short_description = models.TextField(_("short description"))
+    short_description = models.TextField(_("short description"), blank=True)
     online_learning = models.TextField(_("online learning"), blank=True, max_length=5000)
     methodology = models.TextField(_("methodology"), blank=True, max_length=5000)
     tools = models.ManyToManyField(
@@ -406,6 +406,7 @@ class DetailRequest(models.Model):
         verbose_name=_("requested by"),
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
     )
     requested_at = models.DateTimeField(_("requested at"), default=timezone.now)

@@ -52,6 +52,7 @@ from .permissions import (
     is_member_of,
     is_programme_staff,
 )
+from .validators import sniff_extension
 from .workflow import find_move
 
 MSG_NOT_ALLOWED = _("You are not allowed to do this.")
@@ -325,7 +326,7 @@ def _practice_save(*, user, call, organisation, practice, form_token, fields) ->
     if attachment is False:
         practice.attachment = ""
     elif attachment:
-        practice.attachment = attachment
+        practice.attachment = _named_by_content(attachment)
     practice.full_clean(exclude=["form_token"], validate_constraints=False)
     practice.save()
     if "tools" in fields:
@@ -336,6 +337,16 @@ def _practice_save(*, user, call, organisation, practice, form_token, fields) ->
         _check_complete(practice)  # an edit may not empty a submitted practice
     _revision(practice, author=user, reason=reason)
     return practice
+
+
+def _named_by_content(upload):
+    """Store an upload under the extension its content proves (a PNG named x.pdf is a .png),
+    so the file is later served with the right type. Unknown content keeps its name and is
+    refused by the model's validator."""
+    extension = sniff_extension(upload)
+    if extension is not None:
+        upload.name = f"attachment.{extension}"
+    return upload
 
 
 def practice_submit(*, user: User, practice: Practice) -> Practice:
@@ -402,7 +413,7 @@ def detail_request_answer(
         raise ApplicationError(MSG_NO_OPEN_REQUEST)
     detail_request.answer = (answer or "").strip()
     if attachment:
-        detail_request.answer_attachment = attachment
+        detail_request.answer_attachment = _named_by_content(attachment)
     detail_request.answered_by = user
     detail_request.answered_at = timezone.now()
     detail_request.full_clean()

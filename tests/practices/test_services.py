@@ -486,3 +486,28 @@ def test_publication_refreshes_the_cached_facet_counts(
 
     assert cache.get(VERSION_KEY) != before
     assert practice.title in client.get("/en/practices/?country=FR").content.decode()
+
+
+def test_attachment_stored_under_the_extension_its_content_proves(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    png = SimpleUploadedFile("photo.pdf", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "application/pdf")
+
+    practice = save(world, CallFactory(), attachment=png)
+
+    assert practice.attachment.name.endswith(".png")
+    practice.attachment.delete(save=False)
+
+
+def test_detail_answer_possible_when_the_reviewer_account_is_gone(world):
+    practice = PracticeFactory(organisation=world.sme, state="shortlisted")
+    request = services.detail_request_create(
+        user=world.reviewer, practice=practice, message="How many hours?"
+    )
+    request.requested_by = None
+    request.save(update_fields=["requested_by"])
+
+    services.detail_request_answer(user=world.sme_admin, detail_request=request, answer="Four.")
+
+    practice.refresh_from_db()
+    assert practice.state == "detail_received"

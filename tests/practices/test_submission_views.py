@@ -254,11 +254,6 @@ def test_submit_incomplete_on_edit_keeps_the_changes(world, client_for):
     assert (practice.state, practice.title) == (PracticeState.DRAFT, "New title")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Practice.short_description has no blank=True: a title-only draft is refused by "
-    "the model (reported; the fix is in practices/models.py)",
-)
 def test_draft_with_only_a_title_is_saved(world, client_for):
     call = CallFactory()
 
