@@ -42,14 +42,14 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.enums import OrganisationKind
+from accounts.enums import NaceSection, OrganisationKind, SizeBand
 from accounts.models import Organisation
 from accounts.permissions import is_coordinator
 from skillup.errors import ApplicationError
 
 from . import selectors, services
 from .calibration import ScoreSums, calibrated_scores_by_call
-from .enums import DECISION_STATES, SENT_STATES, Actor, PracticeState
+from .enums import DECISION_STATES, SENT_STATES, Actor, Audience, PracticeState
 from .exports import changelist_columns, changelist_row, csv_response
 from .models import (
     RUBRIC,
@@ -171,7 +171,8 @@ class EventInviteForm(forms.Form):
         )
 
 
-SCORE_CHOICES = [(n, str(n)) for n in range(1, 6)]
+# a select rather than radio buttons: its label names it for assistive technology
+SCORE_CHOICES = [("", "–"), *((n, str(n)) for n in range(1, 6))]
 
 
 class ReviewForm(forms.ModelForm):
@@ -180,7 +181,6 @@ class ReviewForm(forms.ModelForm):
     class Meta:
         model = Review
         fields = [*RUBRIC, "recommendation", "comment"]
-        widgets = {name: forms.RadioSelect(choices=SCORE_CHOICES) for name in RUBRIC}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -189,7 +189,6 @@ class ReviewForm(forms.ModelForm):
                 label=capfirst(Review._meta.get_field(name).verbose_name),
                 choices=SCORE_CHOICES,
                 coerce=int,
-                widget=forms.RadioSelect,
                 help_text=_("1 = weak, 5 = outstanding"),
                 initial=getattr(self.instance, name, None),
             )
@@ -596,6 +595,11 @@ class EventInvitationOfPracticeInline(admin.TabularInline):
         return False
 
 
+_STATE_LABELS = dict(PracticeState.choices)
+_AUDIENCE_LABELS = dict(Audience.choices)
+_SECTOR_LABELS = dict(NaceSection.choices)
+_SIZE_LABELS = dict(SizeBand.choices)
+
 # The SME's own text and the record of what happened: never edited in the admin.
 SME_FIELDS = (
     "title",
@@ -621,17 +625,17 @@ PUBLIC_VERSION_EDITABLE = ("public_title", "public_description")
 class PracticeAdmin(admin.ModelAdmin):
     list_display = [
         "title",
-        "state",
+        "state_label",
         "organisation",
         "country",
         "sector",
         "size",
-        "audience",
+        "audience_label",
         "submitted_at",
         "review_count",
         "average_score",
         "calibrated_score",
-        "pending_decision",
+        "decision_label",
         "my_review",
     ]
     list_filter = [
@@ -725,13 +729,27 @@ class PracticeAdmin(admin.ModelAdmin):
     def country(self, obj: Practice):
         return obj.organisation.country.name
 
+    # Choice labels from dicts built once: get_FOO_display() rebuilds its dict for every cell,
+    # which shows at 100 rows a page.
+    @admin.display(description=_("state"), ordering="state")
+    def state_label(self, obj: Practice) -> str:
+        return _STATE_LABELS.get(obj.state, obj.state)
+
     @admin.display(description=_("sector"), ordering="organisation__sector")
     def sector(self, obj: Practice) -> str:
-        return obj.organisation.get_sector_display()
+        return _SECTOR_LABELS.get(obj.organisation.sector, obj.organisation.sector)
 
     @admin.display(description=_("size"), ordering="organisation__size_band")
     def size(self, obj: Practice) -> str:
-        return obj.organisation.get_size_band_display()
+        return _SIZE_LABELS.get(obj.organisation.size_band, obj.organisation.size_band)
+
+    @admin.display(description=_("audience"), ordering="audience")
+    def audience_label(self, obj: Practice) -> str:
+        return _AUDIENCE_LABELS.get(obj.audience, obj.audience)
+
+    @admin.display(description=_("decision to announce"), ordering="pending_decision")
+    def decision_label(self, obj: Practice) -> str:
+        return _STATE_LABELS.get(obj.pending_decision, obj.pending_decision)
 
     @admin.display(description=_("reviews"), ordering="review_count")
     def review_count(self, obj: Practice) -> int:
