@@ -3,6 +3,9 @@
 DATABASE_URL still decides the engine (PostgreSQL in CI, SQLite otherwise).
 """
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import DATABASES, env
 
@@ -21,3 +24,5 @@ TEST_CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=env("REDIS_URL", defau
 # Serve static files straight from the finders (no collectstatic before tests).
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Uploads made by tests land in a throwaway directory, never in the developer's media/.
+MEDIA_ROOT = Path(tempfile.gettempdir()) / "skillup-test-media"
