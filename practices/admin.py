@@ -542,7 +542,10 @@ class DetailRequestInline(admin.StackedInline):
 
     @admin.display(description=_("attachment"))
     def answer_attachment_link(self, obj: DetailRequest) -> str:
-        return obj.answer_attachment.name or "–"  # served to staff through the SME's page
+        if not obj.answer_attachment:
+            return "–"
+        url = reverse("practices:detail_attachment", kwargs={"pk": obj.pk})
+        return format_html('<a href="{}">{}</a>', url, _("Open the attached file"))
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False

@@ -290,6 +290,8 @@ class Practice(models.Model):
         indexes = [
             models.Index(fields=["state", "-published_at"], name="practice_state_published"),
             models.Index(fields=["call", "state"], name="practice_call_state"),
+            # the reviewers' admin list: newest submissions first, filtered by state
+            models.Index(fields=["state", "-submitted_at", "-id"], name="practice_state_submitted"),
             models.Index(fields=["state", "-view_count"], name="practice_state_views"),
             # the public list's A to Z order (the expression filters.py sorts on), published only
             models.Index(

@@ -505,14 +505,15 @@ def practice_public_version_update(
     practice = Practice.objects.select_for_update().get(pk=practice.pk)
     if not can_review_practice(user, practice):
         raise ApplicationError(MSG_NOT_ALLOWED)
+    public_title, public_description = public_title.strip(), public_description.strip()
     changed = (public_title, public_description) != (
         practice.public_title,
         practice.public_description,
     )
     if not changed:
         return practice
-    practice.public_title = public_title.strip()
-    practice.public_description = public_description.strip()
+    practice.public_title = public_title
+    practice.public_description = public_description
     fields = ["public_title", "public_description", "updated_at"]
     if practice.public_version_approved_at is not None:
         practice.public_version_approved_at = None
@@ -645,8 +646,9 @@ def extension_grant(
 
 @transaction.atomic
 def event_invite(*, user: User, event: Event, practices: Iterable[Practice]) -> int:
-    """Invite the SMEs of selected or published practices to `event`; returns how many."""
-    if not is_coordinator(user) and not is_programme_staff(user):
+    """Invite the SMEs of selected or published practices to `event` (coordinators organise
+    events); returns how many were newly invited."""
+    if not is_coordinator(user):
         raise ApplicationError(MSG_NOT_ALLOWED)
     invited = 0
     for practice in practices:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("practices/<slug:slug>/", public.practice_detail, name="practice_detail"),
     path("practices/<slug:slug>/contact/", public.practice_contact, name="practice_contact"),
     path("files/practices/<int:pk>/", public.practice_attachment, name="practice_attachment"),
+    path("files/detail/<int:pk>/", public.detail_attachment, name="detail_attachment"),
     # SMEs
     path("calls/<slug:slug>/submit/", submission.submission_create, name="submission_create"),
     path("submissions/<int:pk>/", submission.submission_detail, name="submission_detail"),

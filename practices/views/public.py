@@ -28,8 +28,8 @@ from skillup.errors import ApplicationError
 from .. import selectors, services
 from ..enums import PracticeState
 from ..filters import PER_PAGE, PracticeFilter
-from ..models import Call, Practice
-from ..permissions import can_view_attachment, is_programme_staff
+from ..models import Call, DetailRequest, Practice
+from ..permissions import can_view_attachment, can_view_submission, is_programme_staff
 from ..public_forms import ContactForm
 
 CONTACT_LIMIT = 5  # messages per visitor IP address …
@@ -200,9 +200,26 @@ def practice_attachment(request: HttpRequest, pk: int) -> FileResponse:
     practice = get_object_or_404(Practice.objects.select_related("organisation"), pk=pk)
     if not practice.attachment or not can_view_attachment(request.user, practice):
         raise Http404
-    extension = practice.attachment.name.rsplit(".", 1)[-1].lower()
+    public = practice.state == PracticeState.PUBLISHED and practice.publication_consent
+    return _file_response(practice.attachment, practice=practice, public=public)
+
+
+def detail_attachment(request: HttpRequest, pk: int) -> FileResponse:
+    """The file an SME attached to its answer to a request for detail: the SME's members and
+    programme staff without a conflict of interest; a 404 for everyone else."""
+    detail_request = get_object_or_404(
+        DetailRequest.objects.select_related("practice__organisation"), pk=pk
+    )
+    practice = detail_request.practice
+    if not detail_request.answer_attachment or not can_view_submission(request.user, practice):
+        raise Http404
+    return _file_response(detail_request.answer_attachment, practice=practice, public=False)
+
+
+def _file_response(field_file, *, practice: Practice, public: bool) -> FileResponse:
+    extension = field_file.name.rsplit(".", 1)[-1].lower()
     try:
-        handle = practice.attachment.open("rb")
+        handle = field_file.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
     inline = extension in INLINE_TYPES
@@ -214,7 +231,6 @@ def practice_attachment(request: HttpRequest, pk: int) -> FileResponse:
         handle, as_attachment=not inline, filename=filename, content_type=content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
-    public = practice.state == PracticeState.PUBLISHED and practice.publication_consent
     response["Cache-Control"] = "public, max-age=3600" if public else "private, no-store"
     return response
 

@@ -857,3 +857,41 @@ def test_sitemap_lists_listed_calls_and_published_practices(client):
     assert "unlisted-call" not in body
     assert "draft-practice" not in body
     assert "/en/practices/</loc>" in body
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("anonymous", 404),
+        ("outsider", 404),
+        ("other_sme_admin", 404),
+        ("company_admin", 404),
+        ("sme_member", 200),
+        ("reviewer", 200),
+        ("coordinator", 200),
+    ],
+)
+def test_detail_answer_attachment_only_for_the_sme_and_staff(world, client_for, role, status):
+    from django.core.files.base import ContentFile
+
+    from practices import services
+
+    practice = PracticeFactory(organisation=world.sme, state="shortlisted")
+    request = services.detail_request_create(
+        user=world.reviewer, practice=practice, message="Send the plan?"
+    )
+    services.detail_request_answer(
+        user=world.sme_admin,
+        detail_request=request,
+        answer="Attached.",
+        attachment=ContentFile(b"%PDF-1.4 plan", name="plan.pdf"),
+    )
+
+    response = client_for(role).get(
+        reverse("practices:detail_attachment", kwargs={"pk": request.pk})
+    )
+
+    assert response.status_code == status
+    if status == 200:
+        assert b"".join(response.streaming_content).startswith(b"%PDF-")
+        assert response["Cache-Control"] == "private, no-store"
