@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.enums import MembershipRole
-from accounts.roles import REVIEWERS, sync_group_permissions
+from accounts.roles import REVIEWERS
 from practices.enums import PracticeState
 from practices.models import Practice, Review, Topic, TrainingTool
 from practices.taxonomy import TOOLS, TOPICS
@@ -41,13 +41,10 @@ INTERNAL = re.compile(r"^This practice is internal")
 # ---------------------------------------------------------------------------------------------
 @pytest.fixture
 def taxonomy(transactional_db):
-    """The tools and topics migration 0003 seeds (a live-server test's flush removes them) and
-    the staff groups' permissions (restored by post_migrate; synced again to be sure)."""
-    for slug, name in TOPICS:
-        Topic.objects.get_or_create(slug=slug, defaults={"name": name})
-    for slug, name, url in TOOLS:
-        TrainingTool.objects.get_or_create(slug=slug, defaults={"name": name, "url": url})
-    sync_group_permissions()
+    """Tools and topics come from migration 0003 and are seeded again after every flush of a
+    live-server test (practices.apps.seed_taxonomy): the journeys rely on that."""
+    assert set(TrainingTool.objects.values_list("slug", flat=True)) == {s for s, _n, _u in TOOLS}
+    assert Topic.objects.count() == len(TOPICS)
 
 
 @pytest.fixture
