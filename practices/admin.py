@@ -452,8 +452,30 @@ def attach_calibrated_scores(practices, user) -> None:
         practice.calibrated_score = calibrated.get(practice.pk) if visible else None
 
 
+# Long texts the list never shows: left out of the page query so the sort before LIMIT handles
+# narrow rows (at 100,000 practices it stayed in memory instead of spilling to disk). Only here,
+# not in get_queryset: actions such as the CSV export read the texts of every selected row.
+LIST_DEFERRED = (
+    "short_description",
+    "online_learning",
+    "methodology",
+    "keep_learning",
+    "public_description",
+    "pending_decision_comment",
+    "search_vector",
+    "call__introduction",
+    "call__eligibility",
+    "call__how_to_take_part",
+    "call__question_online_learning",
+    "call__question_methodology",
+    "call__question_tools",
+    "call__question_keep_learning",
+)
+
+
 class PracticeChangeList(ChangeList):
     def get_results(self, request):
+        self.queryset = self.queryset.defer(*LIST_DEFERRED)
         super().get_results(request)
         # evaluates the page (the template reuses the fetched rows) and adds two queries
         attach_calibrated_scores(self.result_list, request.user)

@@ -1,13 +1,10 @@
 """Browsing published practices: the filters, the sort orders, and the facet counts.
 
 A facet count says how many results each option of a facet would give with the other filters
-applied. Each facet costs one GROUP BY query, whatever the number of practices, and the
-counts are cached under the normalised query plus a "practices version" that publication
-bumps (see practices_version_bump), so a popular listing is computed once per version.
+applied. They are counted in practices/facets.py's in-process column store, rebuilt when the
+"practices version" changes (publication bumps it, see practices_version_bump).
 """
 
-import hashlib
-import json
 import time
 from dataclasses import dataclass
 
@@ -17,9 +14,8 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
 from django import forms
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, OuterRef, QuerySet, Value
+from django.db.models import Exists, F, OuterRef, QuerySet, Value
 from django.db.models.functions import Coalesce, ExtractYear, Lower, NullIf
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +23,7 @@ from accounts.enums import SME_SIZE_BANDS, EuEeaCountries, NaceSection
 
 from . import selectors
 from .enums import Audience, PracticeState
+from .facets import facet_index
 from .models import Call, Practice, Topic, TrainingTool
 
 PER_PAGE = 20
@@ -248,37 +245,22 @@ class PracticeFilter(django_filters.FilterSet):
         return queryset  # relevance: search_practices ordered by rank (PostgreSQL)
 
     # -- facet counts ---------------------------------------------------------------------
-    def cache_key(self) -> str:
-        values = self.values
-        normalised = {name: str(values[name]) for name in FACETS if name in values}
-        if "q" in values:
-            normalised["q"] = " ".join(values["q"].split())
-        digest = hashlib.sha256(json.dumps(normalised, sort_keys=True).encode()).hexdigest()
-        zone = timezone.get_current_timezone_name()  # "year" depends on the zone
-        return f"practices:facets:{practices_version()}:{zone}:{digest}"
-
     def facet_counts(self) -> "Facets":
-        """{facet: {value: count}} and the total, from cache or one GROUP BY per facet."""
-        key = self.cache_key()
-        cached = cache.get(key)
-        if cached is None:
-            cached = {}
-            for name, expression in FACETS.items():
-                rows = (
-                    self.filtered(skip=name)
-                    .prefetch_related(None)
-                    .order_by()
-                    .values(value=expression)
-                    .annotate(n=Count("pk"))
-                    .values_list("value", "n")
-                )
-                cached[name] = {str(v): n for v, n in rows if v not in (None, "")}
-            cache.set(key, cached, FACET_CACHE_SECONDS)
-        # every practice has a country: the country facet holds the total
-        selected_country = self.values.get("country")
-        countries = cached["country"]
-        total = countries.get(selected_country, 0) if selected_country else sum(countries.values())
-        return Facets(counts=cached, total=total)
+        """{facet: {value: count}} and the total, counted in the facet index (no GROUP BY;
+        one query for the ids a keyword search matches)."""
+        values = self.values
+        matching = None
+        if "q" in values:
+            published = Practice.objects.filter(state=PracticeState.PUBLISHED)
+            matching = (
+                selectors.search_practices(published, values["q"])
+                .order_by()
+                .values_list("pk", flat=True)
+            )
+        counts, total = facet_index(practices_version()).count(
+            {name: values[name] for name in FACETS if name in values}, matching
+        )
+        return Facets(counts=counts, total=total)
 
     def show_counts(self, facets: "Facets") -> None:
         """Label each option of the form with its count; hide options that give nothing
