@@ -9,9 +9,6 @@ import time
 from dataclasses import dataclass
 
 import django_filters
-from crispy_forms.bootstrap import StrictButton
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Layout
 from django import forms
 from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, QuerySet, Value
@@ -109,17 +106,30 @@ class YearFilter(django_filters.NumberFilter):
 
 
 class PracticeFilterForm(forms.Form):
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.disable_csrf = True
-        self.helper.attrs = {"novalidate": "", "role": "search"}
-        # a button without a name: nothing extra in the address of the results
-        self.helper.layout = Layout(
-            *self.fields,
-            StrictButton(_("Show practices"), type="submit", css_class="btn-primary w-100"),
-        )
+    """Rendered by templates/practices/partials/public_filter_form.html from controls(): the
+    list page is the most visited page, and rendering eight selects of up to 30 options through
+    the widget and crispy templates cost about 40 ms a request; this loop costs a few."""
+
+    def controls(self) -> list[dict]:
+        controls = []
+        for bound in self:
+            value = bound.value()
+            chosen = "" if value is None else str(value)
+            control = {
+                "name": bound.html_name,
+                "id": bound.auto_id,
+                "label": bound.label,
+                "errors": bound.errors,
+                "value": chosen,
+                "options": None,
+            }
+            choices = getattr(bound.field.widget, "choices", None)
+            if choices is not None:
+                control["options"] = [
+                    (str(option), label, str(option) == chosen) for option, label in choices
+                ]
+            controls.append(control)
+        return controls
 
 
 # The facets, in the order they are shown: (filter name, what to group on).
