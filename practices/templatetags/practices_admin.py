@@ -1,0 +1,105 @@
+"""The reviewers' list of practices, rendered a hundred rows at a time.
+
+Django's result_list resolves every cell through lookup_field, label and empty-value lookups:
+with 100 rows and 13 columns that is about 1,300 cells and most of the page's time. This tag
+works out once per column what a cell needs, then renders each row with the same functions
+the admin uses (display_for_value, display_for_field) and the same markup, so the page looks
+and behaves exactly like the stock list (action checkboxes, links with preserved filters).
+"""
+
+import datetime
+
+from django import template
+from django.contrib.admin.templatetags.admin_list import (
+    ResultList,
+    result_headers,
+    result_hidden_fields,
+    results,
+)
+from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
+from django.contrib.admin.utils import display_for_field, display_for_value
+from django.db import models
+from django.utils.functional import Promise
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.inclusion_tag("admin/change_list_results.html")
+def fast_result_list(cl):
+    headers = list(result_headers(cl))
+    return {
+        "cl": cl,
+        "result_hidden_fields": list(result_hidden_fields(cl)),
+        "result_headers": headers,
+        "num_sorted_fields": sum(1 for h in headers if h["sortable"] and h["sorted"]),
+        "results": list(_rows(cl)),
+    }
+
+
+def _columns(cl) -> list[tuple]:
+    """(name, how to read it, css class, boolean, empty display) per column, once."""
+    model_admin = cl.model_admin
+    default_empty = model_admin.get_empty_value_display()
+    columns = []
+    for name in cl.list_display:
+        attr = getattr(model_admin, name, None) if isinstance(name, str) else name
+        if callable(attr):
+            boolean = getattr(attr, "boolean", False)
+            empty = getattr(attr, "empty_value_display", default_empty)
+            css = "action-checkbox" if name == "action_checkbox" else f"field-{name}"
+            columns.append((name, ("method", attr), css, boolean, empty))
+            continue
+        field = cl.lookup_opts.get_field(name)
+        css = f"field-{name}"
+        if isinstance(field, (models.DateField, models.TimeField, models.ForeignKey)):
+            css += " nowrap"
+        columns.append((name, ("field", field), css, False, default_empty))
+    return columns
+
+
+def _rows(cl):
+    if cl.formset or cl.is_popup or cl.to_field or cl.list_display_links is None:
+        yield from results(cl)  # the stock path for what this list never uses
+        return
+    columns = _columns(cl)
+    links = set(cl.list_display_links)
+    # the filters to come back to, worked out once: the same query ends every row's link
+    preserved = add_preserved_filters(
+        {"preserved_filters": cl.preserved_filters, "opts": cl.opts}, "/"
+    )
+    query = preserved.partition("?")[2]
+    suffix = f"?{query}" if query else ""
+    for result in cl.result_list:
+        cells = []
+        first = True
+        for name, (kind, reader), css, boolean, empty in columns:
+            if kind == "method":
+                value = reader(result)
+                if isinstance(value, Promise):
+                    # a lazy label: translate it once, not in each comparison that follows
+                    value = str(value)
+                if isinstance(value, str) and not value.strip():
+                    value = ""
+                shown = display_for_value(value, empty, boolean)
+                if isinstance(value, (datetime.date, datetime.time)):
+                    css += " nowrap"
+            elif isinstance(reader.remote_field, models.ManyToOneRel):
+                related = getattr(result, reader.name)
+                shown = empty if related is None else related
+            else:
+                shown = display_for_field(
+                    getattr(result, reader.attname), reader, empty, avoid_link=name in links
+                )
+            row_class = mark_safe(f' class="{css}"')  # noqa: S308 - our own class names
+            if name in links:
+                url = f"{cl.url_for_result(result)}{suffix}"
+                tag = "th" if first else "td"
+                first = False
+                cells.append(
+                    format_html('<{}{}><a href="{}">{}</a></{}>', tag, row_class, url, shown, tag)
+                )
+            else:
+                cells.append(format_html("<td{}>{}</td>", row_class, shown))
+        yield ResultList(None, cells)
