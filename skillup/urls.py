@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("notifications.urls")),
     path("", include("practices.urls")),
+    path("", include("matching.urls")),
     path("", include("accounts.urls")),
     prefix_default_language=True,
 )
