@@ -52,6 +52,15 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "practices.view_contactmessage",
         "practices.view_topic",
         "practices.view_trainingtool",
+        "volunteers.view_pledge",
+        "volunteers.change_pledge",  # approve, reject, complete (through the workflow service)
+        "volunteers.view_pledgetransition",
+        "volunteers.view_mentorprofile",
+        "volunteers.change_mentorprofile",  # approve or turn down a mentor
+        "volunteers.view_mentorskill",
+        "volunteers.view_mentorinvitation",
+        "volunteers.view_confidentialityagreement",
+        "volunteers.add_confidentialityagreement",  # a new version, through agreement_publish
     ],
 }
 

@@ -52,6 +52,17 @@ EVENTS: dict[str, Event] = {
     "reviewer_digest": Event(
         subject=_("SkillUp: submissions await your review"), kind=EventKind.DIGEST
     ),
+    # volunteers
+    "pledge_received": Event(subject=_("We received the pledge of %(company)s")),
+    "pledge_approved": Event(subject=_("The pledge of %(company)s is approved")),
+    "pledge_rejected": Event(subject=_("The pledge of %(company)s needs changes")),
+    "pledge_completed": Event(subject=_("The pledge of %(company)s is completed: thank you")),
+    "mentor_invited": Event(subject=_("%(company)s invites you to mentor SMEs on SkillUp")),
+    "mentor_approved": Event(subject=_("You are approved as a SkillUp mentor")),
+    "mentor_rejected": Event(subject=_("About your SkillUp mentor profile")),
+    "agreement_updated": Event(
+        subject=_("Please accept the new confidentiality agreement (version %(version)s)")
+    ),
     # allauth's own emails (verification, password reset, …) arrive already rendered
     "account": Event(subject=""),
 }

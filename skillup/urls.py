@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("notifications.urls")),
     path("", include("practices.urls")),
     path("", include("matching.urls")),
+    path("", include("volunteers.urls")),
     path("", include("accounts.urls")),
     prefix_default_language=True,
 )

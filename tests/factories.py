@@ -159,3 +159,70 @@ class EventFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"SkillUp meet-up {n}")
     starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=40))
     place = "Brussels"
+
+
+# --------------------------------------------------------------------------------------------
+# Digital Volunteers
+# --------------------------------------------------------------------------------------------
+class PledgeFactory(factory.django.DjangoModelFactory):
+    """A complete draft pledge of a large company (the three commitments ticked)."""
+
+    class Meta:
+        model = "volunteers.Pledge"
+
+    company = factory.SubFactory(CompanyFactory)
+    slug = factory.Sequence(lambda n: f"big-digital-pledge-{n}")
+    description = "We help SMEs build data and cloud skills through mentoring."
+    pillar = "labour_force"
+    scope = "european"
+    countries = ["BE", "FR"]
+    languages = ["en", "fr"]
+    target_smes = 10
+    target_mentors = 5
+    target_hours = 200
+    starts_on = factory.LazyFunction(lambda: timezone.localdate())
+    ends_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=365))
+    commit_assist = True
+    commit_mentor = True
+    commit_confidentiality = True
+    commitments_accepted_at = factory.LazyFunction(timezone.now)
+    state = "draft"
+
+
+class MentorInvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "volunteers.MentorInvitation"
+
+    company = factory.SubFactory(CompanyFactory)
+    email = factory.Sequence(lambda n: f"expert{n}@example.eu")
+
+
+class MentorProfileFactory(factory.django.DjangoModelFactory):
+    """A mentor with a bio and languages; state and agreement as the test needs them."""
+
+    class Meta:
+        model = "volunteers.MentorProfile"
+
+    user = factory.SubFactory(UserFactory)
+    company = factory.SubFactory(CompanyFactory)
+    bio = "Cloud architect who trains teams in data literacy."
+    languages = ["en", "fr"]
+    countries = ["BE"]
+    sectors = ["C", "J"]
+    capacity = 2
+    state = "incomplete"
+
+
+class MentorSkillFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "volunteers.MentorSkill"
+
+    mentor = factory.SubFactory(MentorProfileFactory)
+    skill = factory.LazyFunction(lambda: _first_skill())
+    level = 3
+
+
+def _first_skill():
+    from matching.models import Skill
+
+    return Skill.objects.selectable().order_by("pk").first()

@@ -5,3 +5,31 @@ from django.utils.translation import gettext_lazy as _
 class VolunteersConfig(AppConfig):
     name = "volunteers"
     verbose_name = _("Digital Volunteers")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        # Migration 0002 puts the first confidentiality agreement in force; a flush (live-server
+        # tests, `flush`) empties it and only post_migrate runs again, so seed it there too.
+        post_migrate.connect(seed_agreement, sender=self, dispatch_uid="volunteers.seed_agreement")
+
+
+def seed_agreement(sender=None, *, apps=None, using="default", **kwargs) -> None:
+    from django.apps import apps as global_apps
+
+    apps = apps or global_apps
+    try:
+        Agreement = apps.get_model("volunteers", "ConfidentialityAgreement")
+    except LookupError:
+        return
+    from .commitments import FIRST_AGREEMENT_TEXT, FIRST_AGREEMENT_VERSION
+
+    if not Agreement.objects.using(using).exists():
+        from django.utils import timezone
+
+        Agreement.objects.using(using).create(
+            version=FIRST_AGREEMENT_VERSION,
+            text=FIRST_AGREEMENT_TEXT,
+            effective_at=timezone.now().replace(year=2026, month=1, day=1, hour=0, minute=0,
+                                                second=0, microsecond=0),
+        )  # fmt: skip

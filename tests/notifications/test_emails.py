@@ -21,13 +21,17 @@ from practices.reminders import practice_deadline_reminders, reviewer_digests
 from practices.workflow import find_move
 from tests.factories import (
     CallFactory,
+    CompanyFactory,
     EventFactory,
     InvitationFactory,
     MembershipFactory,
+    MentorProfileFactory,
+    PledgeFactory,
     PracticeFactory,
     PublishedPracticeFactory,
     UserFactory,
 )
+from volunteers import services as volunteer_services
 
 pytestmark = pytest.mark.django_db
 
@@ -166,6 +170,83 @@ def _reviewer_digest(language: str) -> dict:
         return next(k for k in reviewer_digests() if k["recipient"] == reviewer)
 
 
+# --------------------------------------------------------------------------------------------
+# Digital Volunteers samples, from the real services too
+# --------------------------------------------------------------------------------------------
+def _sent_by_volunteers(action) -> dict:
+    sent: list[dict] = []
+    with mock.patch("volunteers.services.notify", side_effect=lambda **kwargs: sent.append(kwargs)):
+        action()
+    return sent[0]
+
+
+def _company_admin(language: str):
+    return MembershipFactory(
+        role=MembershipRole.ADMIN,
+        user__language=language,
+        organisation=CompanyFactory(
+            name="Big Digital SE", country={"en": "IE", "fr": "FR"}[language]
+        ),
+    )
+
+
+def _pledge_move(source: str, target: str):
+    def sample(language: str) -> dict:
+        membership = _company_admin(language)
+        pledge = PledgeFactory(company=membership.organisation, state=source)
+        actor = membership.user if target == "pending" else _staff(COORDINATORS)
+        return _sent_by_volunteers(
+            lambda: volunteer_services.pledge_transition(
+                pledge=pledge, target=target, actor=actor, comment="Please name <b>targets</b>."
+            )
+        )
+
+    return sample
+
+
+def _mentor_invited(language: str) -> dict:
+    membership = _company_admin(language)
+    with translation.override(language):
+        return _sent_by_volunteers(
+            lambda: volunteer_services.mentor_invitation_create(
+                user=membership.user, company=membership.organisation, email="expert@example.eu"
+            )
+        )
+
+
+def _mentor_decided(approve: bool):
+    def sample(language: str) -> dict:
+        mentor = MentorProfileFactory(
+            user__language=language,
+            company=_company_admin(language).organisation,
+            state="pending",
+        )
+        return _sent_by_volunteers(
+            lambda: volunteer_services.mentor_decide(
+                user=_staff(COORDINATORS), mentor=mentor, approve=approve
+            )
+        )
+
+    return sample
+
+
+def _agreement_updated(language: str) -> dict:
+    from volunteers.models import ConfidentialityAgreement
+
+    mentor = MentorProfileFactory(
+        user__language=language,
+        company=_company_admin(language).organisation,
+        agreement=ConfidentialityAgreement.objects.current(),
+    )
+    sent: list[dict] = []
+    with mock.patch("volunteers.services.notify", side_effect=lambda **kwargs: sent.append(kwargs)):
+        volunteer_services.agreement_publish(
+            user=_staff(COORDINATORS),
+            agreement=ConfidentialityAgreement(version=f"2.0-{language}", text="New text."),
+        )
+    return next(kwargs for kwargs in sent if kwargs["recipient"] == mentor.user)
+
+
 # event -> a function of the language returning notify() kwargs for a realistic object.
 # A new event needs a row here (test_every_event_has_a_sample fails until it has one).
 SAMPLES = {
@@ -189,6 +270,14 @@ SAMPLES = {
     "event_invitation": _event_invitation,
     "practice_deadline_reminder": _deadline_reminder,
     "reviewer_digest": _reviewer_digest,
+    "pledge_received": _pledge_move("draft", "pending"),
+    "pledge_approved": _pledge_move("pending", "approved"),
+    "pledge_rejected": _pledge_move("pending", "rejected"),
+    "pledge_completed": _pledge_move("approved", "completed"),
+    "mentor_invited": _mentor_invited,
+    "mentor_approved": _mentor_decided(approve=True),
+    "mentor_rejected": _mentor_decided(approve=False),
+    "agreement_updated": _agreement_updated,
 }
 RENDERED_ELSEWHERE = {"account"}  # allauth renders these itself (tested in test_services)
 

@@ -1,0 +1,83 @@
+"""Digital Volunteers: the pledge states, the Coalition pillars and the other fixed choices."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PledgeState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PENDING = "pending", _("Pending approval")
+    APPROVED = "approved", _("Approved")
+    COMPLETED = "completed", _("Completed")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# the pledges the public sees in the Pledge Viewer (when the company made them public)
+VISIBLE_STATES = frozenset({PledgeState.APPROVED, PledgeState.COMPLETED})
+# the states in which the company may still change what it pledged
+EDITABLE_STATES = frozenset({PledgeState.DRAFT, PledgeState.REJECTED})
+
+
+class PledgeActor(models.TextChoices):
+    COMPANY = "company", _("Company admin")
+    COORDINATOR = "coordinator", _("Coordinator")
+
+
+class CoalitionPillar(models.TextChoices):
+    """The four pillars of the Digital Skills and Jobs Coalition."""
+
+    ALL = "all", _("Digital skills for all")
+    LABOUR_FORCE = "labour_force", _("Digital skills for the labour force")
+    ICT_PROFESSIONALS = "ict_professionals", _("Digital skills for ICT professionals")
+    EDUCATION = "education", _("Digital skills in education")
+
+
+class GeographicalScope(models.TextChoices):
+    LOCAL = "local", _("Local or regional")
+    NATIONAL = "national", _("National")
+    MULTI_COUNTRY = "multi_country", _("Several countries")
+    EUROPEAN = "european", _("Europe-wide")
+
+
+class MentorState(models.TextChoices):
+    INCOMPLETE = "incomplete", _("Profile to complete")
+    PENDING = "pending", _("Pending approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Not approved")
+
+
+class Availability(models.TextChoices):
+    ACTIVE = "active", _("Available")
+    PAUSED = "paused", _("Paused")
+
+
+class Language(models.TextChoices):
+    """The 24 official languages of the EU, and those of the EEA EFTA states (ISO 639-1)."""
+
+    BG = "bg", _("Bulgarian")
+    CS = "cs", _("Czech")
+    DA = "da", _("Danish")
+    DE = "de", _("German")
+    EL = "el", _("Greek")
+    EN = "en", _("English")
+    ES = "es", _("Spanish")
+    ET = "et", _("Estonian")
+    FI = "fi", _("Finnish")
+    FR = "fr", _("French")
+    GA = "ga", _("Irish")
+    HR = "hr", _("Croatian")
+    HU = "hu", _("Hungarian")
+    IT = "it", _("Italian")
+    LT = "lt", _("Lithuanian")
+    LV = "lv", _("Latvian")
+    MT = "mt", _("Maltese")
+    NL = "nl", _("Dutch")
+    PL = "pl", _("Polish")
+    PT = "pt", _("Portuguese")
+    RO = "ro", _("Romanian")
+    SK = "sk", _("Slovak")
+    SL = "sl", _("Slovenian")
+    SV = "sv", _("Swedish")
+    IS = "is", _("Icelandic")
+    NO = "no", _("Norwegian")

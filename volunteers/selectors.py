@@ -1,0 +1,122 @@
+"""Reads for pledges and mentors, with their related rows loaded."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+
+from accounts.models import Organisation
+
+from .enums import MentorState, PledgeState
+from .models import MentorInvitation, MentorProfile, MentorSkill, Pledge
+
+
+def pledges_in_viewer() -> QuerySet[Pledge]:
+    """The public Pledge Viewer: approved or completed pledges made public."""
+    return (
+        Pledge.objects.in_viewer()
+        .select_related("company")
+        .prefetch_related("expertise")
+        .order_by("-approved_at", "-pk")
+    )
+
+
+def pledge_for_company(company: Organisation) -> Pledge | None:
+    """The company's pledge under way, else its latest one."""
+    pledges = list(
+        Pledge.objects.filter(company=company)
+        .prefetch_related("expertise")
+        .order_by("-created_at", "-pk")
+    )
+    for pledge in pledges:
+        if pledge.state not in (PledgeState.COMPLETED, PledgeState.WITHDRAWN):
+            return pledge
+    return pledges[0] if pledges else None
+
+
+def mentors_of_company(company: Organisation) -> QuerySet[MentorProfile]:
+    return (
+        MentorProfile.objects.filter(company=company)
+        .select_related("user", "agreement")
+        .prefetch_related(Prefetch("skills", queryset=MentorSkill.objects.select_related("skill")))
+        .order_by("user__email")
+    )
+
+
+def open_mentor_invitations(company: Organisation) -> QuerySet[MentorInvitation]:
+    return MentorInvitation.objects.filter(company=company, accepted_at__isnull=True).order_by(
+        "-created_at"
+    )
+
+
+def mentor_with_skills(pk: int) -> MentorProfile:
+    return (
+        MentorProfile.objects.select_related("user", "company", "agreement")
+        .prefetch_related(Prefetch("skills", queryset=MentorSkill.objects.select_related("skill")))
+        .get(pk=pk)
+    )
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A target and how far the pledge has come (None: no target set)."""
+
+    label: str
+    target: int
+    done: int
+
+    @property
+    def percent(self) -> int | None:
+        if not self.target:
+            return None
+        return min(100, round(100 * self.done / self.target))
+
+
+def pledge_progress(pledge: Pledge) -> list[Progress]:
+    """Progress against each target. SMEs supported and mentoring hours come from the
+    partnerships that matchmaking creates for the company's mentors (none before it runs);
+    mentors engaged are the company's approved mentors."""
+    from django.utils.translation import gettext as _
+
+    mentors = MentorProfile.objects.filter(
+        company_id=pledge.company_id, state=MentorState.APPROVED
+    ).count()
+    smes, hours = partnership_totals(pledge)
+    return [
+        Progress(_("SMEs supported"), pledge.target_smes, smes),
+        Progress(_("Mentors engaged"), pledge.target_mentors, mentors),
+        Progress(_("Mentoring hours"), pledge.target_hours, hours),
+    ]
+
+
+def partnership_totals(pledge: Pledge) -> tuple[int, int]:
+    """(SMEs supported, mentoring hours) by the company's mentors. The matching app has no
+    partnerships yet: zero until it does (issue #6 fills this in)."""
+    return 0, 0
+
+
+def country_counts(pledges: QuerySet[Pledge]) -> list[tuple[str, str, int, int]]:
+    """(country code, name, pledges serving it, SMEs supported there), most pledges first, for
+    the viewer's chart; one query over the pledges' countries."""
+    pledge_counts: Counter = Counter()
+    names: dict[str, str] = {}
+    for countries in pledges.values_list("countries", flat=True):
+        for country in _country_list(countries):
+            pledge_counts[country.code] += 1
+            names[country.code] = str(country.name)
+    return [
+        (code, names[code], count, 0)
+        for code, count in sorted(
+            pledge_counts.items(), key=lambda item: (-item[1], names[item[0]])
+        )
+    ]
+
+
+def _country_list(value) -> list:
+    from django_countries import countries as all_countries
+    from django_countries.fields import Country
+
+    if not value:
+        return []
+    codes = value.split(",") if isinstance(value, str) else [str(c) for c in value]
+    return [Country(code=code) for code in codes if code in all_countries]

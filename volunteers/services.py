@@ -1,0 +1,398 @@
+"""Writes for pledges and mentors. Each service checks, saves, logs and says what it sends.
+
+pledge_transition() is the one function that changes a pledge's state (see workflow.MOVES).
+"""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from accounts.enums import MembershipRole, OrganisationKind
+from accounts.models import Membership, Organisation, User
+from accounts.permissions import is_coordinator
+from matching.models import Skill
+from notifications.services import notify
+from skillup.errors import ApplicationError
+
+from .commitments import COMMITMENTS_VERSION
+from .enums import EDITABLE_STATES, MentorState, PledgeActor, PledgeState
+from .models import (
+    ConfidentialityAgreement,
+    MentorInvitation,
+    MentorProfile,
+    MentorSkill,
+    Pledge,
+    PledgeTransition,
+)
+from .permissions import can_edit_mentor, is_company_admin
+from .workflow import find_move
+
+MSG_NOT_ALLOWED = _("You are not allowed to do this.")
+MSG_NOT_A_COMPANY = _("Only a large company can pledge as a Digital Volunteer.")
+MSG_OPEN_PLEDGE_EXISTS = _(
+    "Your company already has a pledge under way. Complete or withdraw it before making another."
+)
+MSG_NOT_EDITABLE = _("This pledge can no longer be changed: it is %(state)s.")
+MSG_MOVE_NOT_ALLOWED = _("A pledge cannot go from “%(source)s” to “%(target)s”.")
+MSG_COMMITMENTS_MISSING = _("Confirm the three commitments before sending the pledge.")
+MSG_REASON_REQUIRED = _("Give the company a reason for the rejection.")
+MSG_ALREADY_MENTOR = _("This person is already a mentor of your company.")
+MSG_INVITATION_CLOSED = _("This invitation has expired or has already been used.")
+MSG_INVITATION_OTHER_EMAIL = _(
+    "This invitation was sent to another email address. Log in with that address to accept it."
+)
+MSG_MENTOR_OF_OTHER_COMPANY = _("You are already a mentor for another company.")
+MSG_AGREEMENT_MISSING = _("No confidentiality agreement is in force yet. Please try again later.")
+MSG_MENTOR_NOT_PENDING = _("Only a mentor whose profile awaits approval can be decided on.")
+
+PLEDGE_EVENTS = {
+    PledgeState.PENDING: "pledge_received",
+    PledgeState.APPROVED: "pledge_approved",
+    PledgeState.REJECTED: "pledge_rejected",
+    PledgeState.COMPLETED: "pledge_completed",
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Pledges
+# --------------------------------------------------------------------------------------------
+def _unique_slug(company: Organisation, year: int) -> str:
+    base = slugify(f"{company.name} {year}")[:80] or f"pledge-{year}"
+    slug, n = base, 2
+    while Pledge.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _apply(pledge: Pledge, *, user: User, fields: dict) -> None:
+    for name, value in fields.items():
+        setattr(pledge, name, value)
+    if pledge.commitments_confirmed and pledge.commitments_accepted_at is None:
+        pledge.commitments_accepted_at = timezone.now()
+        pledge.commitments_accepted_by = user
+        pledge.commitments_version = COMMITMENTS_VERSION
+    elif not pledge.commitments_confirmed:
+        pledge.commitments_accepted_at = None
+        pledge.commitments_accepted_by = None
+    pledge.full_clean(exclude=["slug"], validate_constraints=False)
+
+
+@transaction.atomic
+def pledge_create(
+    *, user: User, company: Organisation, fields: dict, expertise: Iterable[Skill] = ()
+) -> Pledge:
+    """A draft pledge for `company`; its admins edit it until they send it for approval.
+
+    The commitments, when all three are ticked, are recorded with their version, time and person.
+    """
+    if company.kind != OrganisationKind.LARGE_COMPANY:
+        raise ApplicationError(MSG_NOT_A_COMPANY)
+    if not is_company_admin(user, company):
+        raise ApplicationError(MSG_NOT_ALLOWED)
+    Organisation.objects.select_for_update().get(pk=company.pk)  # one pledge at a time
+    if (
+        Pledge.objects.filter(company=company)
+        .exclude(state__in=[PledgeState.COMPLETED, PledgeState.WITHDRAWN])
+        .exists()
+    ):
+        raise ApplicationError(MSG_OPEN_PLEDGE_EXISTS)
+    pledge = Pledge(company=company, created_by=user)
+    _apply(pledge, user=user, fields=fields)
+    pledge.slug = _unique_slug(company, pledge.starts_on.year)
+    try:
+        with transaction.atomic():
+            pledge.save()
+    except IntegrityError as exc:  # a concurrent create won the race
+        raise ApplicationError(MSG_OPEN_PLEDGE_EXISTS) from exc
+    pledge.expertise.set(expertise)
+    return pledge
+
+
+@transaction.atomic
+def pledge_update(
+    *, user: User, pledge: Pledge, fields: dict, expertise: Iterable[Skill] = ()
+) -> Pledge:
+    """Change a draft (or a rejected pledge before sending it again)."""
+    pledge = Pledge.objects.select_for_update().select_related("company").get(pk=pledge.pk)
+    if not is_company_admin(user, pledge.company):
+        raise ApplicationError(MSG_NOT_ALLOWED)
+    if pledge.state not in EDITABLE_STATES:
+        raise ApplicationError(MSG_NOT_EDITABLE % {"state": pledge.get_state_display().lower()})
+    _apply(pledge, user=user, fields=fields)
+    pledge.save()
+    pledge.expertise.set(expertise)
+    return pledge
+
+
+@transaction.atomic
+def pledge_transition(*, pledge: Pledge, target: str, actor: User, comment: str = "") -> Pledge:
+    """Move `pledge` to `target`.
+
+    1. locks the row and finds the move in workflow.MOVES (refused if absent);
+    2. checks the actor: the company's admins for company moves, coordinators for theirs;
+    3. checks the move's own conditions (three commitments to send, a reason to reject);
+    4. saves the changed fields and writes a PledgeTransition row;
+    5. writes the company admins' email to the outbox (sent after commit).
+    """
+    pledge = Pledge.objects.select_for_update().select_related("company").get(pk=pledge.pk)
+    source = pledge.state
+    move = find_move(source, target)
+    if move is None:
+        raise ApplicationError(
+            MSG_MOVE_NOT_ALLOWED
+            % {"source": PledgeState(source).label, "target": PledgeState(target).label}
+        )
+    if move.actor == PledgeActor.COMPANY:
+        allowed = is_company_admin(actor, pledge.company)
+    else:
+        allowed = is_coordinator(actor)
+    if not allowed:
+        raise ApplicationError(MSG_NOT_ALLOWED)
+    comment = (comment or "").strip()
+    if move.needs_comment and not comment:
+        raise ApplicationError(MSG_REASON_REQUIRED, field="comment")
+
+    now = timezone.now()
+    changed = ["state", "updated_at"]
+    if target == PledgeState.PENDING:
+        if not pledge.commitments_confirmed:
+            raise ApplicationError(MSG_COMMITMENTS_MISSING)
+        pledge.submitted_at = now
+        pledge.rejection_reason = ""
+        changed += ["submitted_at", "rejection_reason"]
+    elif target == PledgeState.APPROVED:
+        pledge.approved_at = now
+        changed.append("approved_at")
+    elif target == PledgeState.REJECTED:
+        pledge.rejection_reason = comment
+        changed.append("rejection_reason")
+    pledge.state = target
+    pledge.save(update_fields=changed)
+    PledgeTransition.objects.create(
+        pledge=pledge, actor=actor, from_state=source, to_state=target, comment=comment,
+        created_at=now,
+    )  # fmt: skip
+    _notify_pledge(pledge, target=target, comment=comment)
+    return pledge
+
+
+def _company_admins(company: Organisation) -> list[User]:
+    return list(
+        User.objects.filter(
+            memberships__organisation=company,
+            memberships__role=MembershipRole.ADMIN,
+            is_active=True,
+        ).order_by("pk")
+    )
+
+
+def _absolute(path_fn, recipient: User | None, language: str | None = None) -> str:
+    code = language or getattr(recipient, "language", "") or settings.LANGUAGE_CODE
+    with translation.override(code):
+        return f"{settings.SITE_URL}{path_fn()}"
+
+
+def _notify_pledge(pledge: Pledge, *, target: str, comment: str) -> None:
+    event = PLEDGE_EVENTS.get(target)
+    if event is None:
+        return
+    from django.urls import reverse
+
+    # a pledge may be sent again after a rejection: each time is its own email
+    occurrence = str(pledge.transitions.filter(to_state=target).count())
+    for recipient in _company_admins(pledge.company):
+        notify(
+            event=event,
+            about=pledge,
+            recipient=recipient,
+            occurrence=occurrence,
+            context={
+                "pledge": pledge,
+                "company": pledge.company.name,
+                "comment": comment,
+                "dashboard_url": _absolute(
+                    lambda: reverse("volunteers:company_pledge", args=[pledge.company_id]),
+                    recipient,
+                ),
+                "pledge_url": _absolute(pledge.get_absolute_url, recipient),
+            },
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Mentors
+# --------------------------------------------------------------------------------------------
+@transaction.atomic
+def mentor_invitation_create(*, user: User, company: Organisation, email: str) -> MentorInvitation:
+    """Invite an in-house expert by email; inviting the same address again re-sends the open
+    invitation with a fresh expiry.
+
+    Side effect: the "mentor_invited" email (notification outbox), sent after commit.
+    """
+    if not is_company_admin(user, company):
+        raise ApplicationError(MSG_NOT_ALLOWED)
+    email = email.strip().lower()
+    if MentorProfile.objects.filter(company=company, user__email__iexact=email).exists():
+        raise ApplicationError(MSG_ALREADY_MENTOR, field="email")
+    invitation = (
+        MentorInvitation.objects.select_for_update()
+        .filter(company=company, email__iexact=email, accepted_at__isnull=True)
+        .first()
+    )
+    if invitation is None:
+        invitation = MentorInvitation(company=company, email=email)
+    invitation.invited_by = user
+    invitation.expires_at = MentorInvitation._meta.get_field("expires_at").get_default()
+    invitation.language = translation.get_language() or settings.LANGUAGE_CODE
+    invitation.full_clean(exclude=["token"], validate_constraints=False)
+    invitation.save()
+    with translation.override(invitation.language):
+        accept_url = f"{settings.SITE_URL}{invitation.get_absolute_url()}"
+    notify(
+        event="mentor_invited",
+        about=invitation,
+        email=invitation.email,
+        language=invitation.language,
+        context={
+            "company": company.name,
+            "inviter": str(user),
+            "accept_url": accept_url,
+            "invitation": invitation,
+        },
+        occurrence=invitation.expires_at.isoformat(),
+    )
+    return invitation
+
+
+@transaction.atomic
+def mentor_invitation_accept(*, user: User, invitation: MentorInvitation) -> MentorProfile:
+    """The invited expert joins the company (as a member) and gets a profile to complete."""
+    invitation = MentorInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_open:
+        raise ApplicationError(MSG_INVITATION_CLOSED)
+    if not user.is_authenticated or user.email.lower() != invitation.email.lower():
+        raise ApplicationError(MSG_INVITATION_OTHER_EMAIL)
+    existing = MentorProfile.objects.filter(user=user).first()
+    if existing is not None and existing.company_id != invitation.company_id:
+        raise ApplicationError(MSG_MENTOR_OF_OTHER_COMPANY)
+    Membership.objects.get_or_create(
+        user=user, organisation=invitation.company, defaults={"role": MembershipRole.MEMBER}
+    )
+    mentor = existing or MentorProfile.objects.create(user=user, company=invitation.company)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return mentor
+
+
+@transaction.atomic
+def mentor_profile_update(
+    *,
+    user: User,
+    mentor: MentorProfile,
+    fields: dict,
+    skills: Iterable[tuple[Skill, int]],
+    accept_agreement: bool = False,
+) -> MentorProfile:
+    """Save the mentor's own profile and expertise (replacing the skills listed before).
+
+    Accepting the agreement records the version in force and the time. A profile that is complete
+    (bio, a language, a skill, the current agreement) goes to the coordinators for approval.
+    """
+    mentor = MentorProfile.objects.select_for_update().get(pk=mentor.pk)
+    if not can_edit_mentor(user, mentor):
+        raise ApplicationError(MSG_NOT_ALLOWED)
+    for name, value in fields.items():
+        setattr(mentor, name, value)
+    if fields.get("availability") == "active":
+        mentor.paused_until = None
+    current = ConfidentialityAgreement.objects.current()
+    if accept_agreement:
+        if current is None:
+            raise ApplicationError(MSG_AGREEMENT_MISSING)
+        if not mentor.has_accepted(current):
+            mentor.agreement = current
+            mentor.agreement_accepted_at = timezone.now()
+    skills = list(skills)
+    if mentor.state in (MentorState.INCOMPLETE, MentorState.REJECTED) and (
+        mentor.bio.strip() and mentor.languages and skills and mentor.has_accepted(current)
+    ):
+        mentor.state = MentorState.PENDING
+    mentor.full_clean(validate_constraints=False)
+    mentor.save()
+    mentor.skills.all().delete()
+    MentorSkill.objects.bulk_create(
+        MentorSkill(mentor=mentor, skill=skill, level=level) for skill, level in skills
+    )
+    return mentor
+
+
+@transaction.atomic
+def mentor_decide(*, user: User, mentor: MentorProfile, approve: bool) -> MentorProfile:
+    """A coordinator approves a mentor (who may then receive proposals) or turns them down.
+
+    Side effect: the "mentor_approved" or "mentor_rejected" email to the mentor.
+    """
+    mentor = (
+        MentorProfile.objects.select_for_update()
+        .select_related("user", "company")
+        .get(pk=mentor.pk)
+    )
+    if not is_coordinator(user):
+        raise ApplicationError(MSG_NOT_ALLOWED)
+    if mentor.state != MentorState.PENDING:
+        raise ApplicationError(MSG_MENTOR_NOT_PENDING)
+    mentor.state = MentorState.APPROVED if approve else MentorState.REJECTED
+    mentor.decided_at = timezone.now()
+    mentor.decided_by = user
+    mentor.save(update_fields=["state", "decided_at", "decided_by", "updated_at"])
+    from django.urls import reverse
+
+    notify(
+        event="mentor_approved" if approve else "mentor_rejected",
+        about=mentor,
+        recipient=mentor.user,
+        occurrence=mentor.decided_at.isoformat(),
+        context={
+            "company": mentor.company.name,
+            "profile_url": _absolute(lambda: reverse("volunteers:mentor_profile"), mentor.user),
+        },
+    )
+    return mentor
+
+
+@transaction.atomic
+def agreement_publish(
+    *, user: User, agreement: ConfidentialityAgreement
+) -> ConfidentialityAgreement:
+    """Put a new version of the confidentiality agreement in force and ask every mentor who
+    accepted an older one to accept it (until they do, no proposal reaches them).
+
+    Side effect: one "agreement_updated" email to each such mentor.
+    """
+    if not is_coordinator(user):
+        raise ApplicationError(MSG_NOT_ALLOWED)
+    agreement.full_clean()
+    agreement.save()
+    from django.urls import reverse
+
+    for mentor in (
+        MentorProfile.objects.exclude(agreement=agreement)
+        .filter(agreement__isnull=False, user__is_active=True)
+        .select_related("user", "company")
+    ):
+        notify(
+            event="agreement_updated",
+            about=agreement,
+            recipient=mentor.user,
+            context={
+                "version": agreement.version,
+                "company": mentor.company.name,
+                "profile_url": _absolute(lambda: reverse("volunteers:mentor_profile"), mentor.user),
+            },
+        )
+    return agreement

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from .views import company, mentor, public
+
+app_name = "volunteers"
+
+urlpatterns = [
+    # public Pledge Viewer
+    path("pledges/", public.pledge_list, name="pledge_list"),
+    path("pledges/<slug:slug>/", public.pledge_detail, name="pledge_detail"),
+    # company admins: the pledge, its progress and the company's mentors
+    path("companies/<int:pk>/pledge/", company.company_pledge, name="company_pledge"),
+    path("companies/<int:pk>/pledge/new/", company.pledge_create, name="pledge_create"),
+    path("companies/<int:pk>/pledge/edit/", company.pledge_update, name="pledge_update"),
+    path("companies/<int:pk>/pledge/move/", company.pledge_move, name="pledge_move"),
+    path("companies/<int:pk>/mentors/invite/", company.mentor_invite, name="mentor_invite"),
+    # mentors (never public)
+    path("mentors/<int:pk>/", mentor.mentor_detail, name="mentor_detail"),
+    path("mentor/profile/", mentor.mentor_profile, name="mentor_profile"),
+    path(
+        "mentor-invitations/<str:token>/",
+        mentor.mentor_invitation_accept,
+        name="mentor_invitation_accept",
+    ),
+]
