@@ -25,11 +25,10 @@ def seed_agreement(sender=None, *, apps=None, using="default", **kwargs) -> None
     from .commitments import FIRST_AGREEMENT_TEXT, FIRST_AGREEMENT_VERSION
 
     if not Agreement.objects.using(using).exists():
-        from django.utils import timezone
+        from datetime import UTC, datetime
 
         Agreement.objects.using(using).create(
             version=FIRST_AGREEMENT_VERSION,
             text=FIRST_AGREEMENT_TEXT,
-            effective_at=timezone.now().replace(year=2026, month=1, day=1, hour=0, minute=0,
-                                                second=0, microsecond=0),
-        )  # fmt: skip
+            effective_at=datetime(2026, 1, 1, tzinfo=UTC),
+        )

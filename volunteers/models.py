@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -44,7 +45,11 @@ class Pledge(models.Model):
         related_name="pledges",
     )
     slug = models.SlugField(_("address"), max_length=90, unique=True, allow_unicode=False)
-    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX)
+    description = models.TextField(
+        _("description"),
+        max_length=DESCRIPTION_MAX,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX)],
+    )
     pillar = models.CharField(_("Coalition pillar"), max_length=20, choices=CoalitionPillar.choices)
     scope = models.CharField(
         _("geographical scope"), max_length=20, choices=GeographicalScope.choices
@@ -147,6 +152,10 @@ class Pledge(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("volunteers:pledge_detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The end date cannot be before the start date.")})
 
     @property
     def is_active(self) -> bool:
@@ -287,7 +296,9 @@ class MentorProfile(models.Model):
         on_delete=models.PROTECT,
         related_name="mentors",
     )
-    bio = models.TextField(_("short bio"), max_length=BIO_MAX, blank=True)
+    bio = models.TextField(
+        _("short bio"), max_length=BIO_MAX, blank=True, validators=[MaxLengthValidator(BIO_MAX)]
+    )
     languages = MultiSelectField(
         _("languages"), choices=Language.choices, max_length=80, blank=True
     )
@@ -352,6 +363,12 @@ class MentorProfile(models.Model):
 
     def has_accepted(self, agreement: ConfidentialityAgreement | None) -> bool:
         return agreement is not None and self.agreement_id == agreement.pk
+
+    def clean(self) -> None:
+        if self.availability == Availability.PAUSED and self.paused_until is None:
+            raise ValidationError(
+                {"paused_until": _("Say until when you are paused (a date in the future).")}
+            )
 
     def is_available(self, on=None) -> bool:
         """Active, or paused until a date that has passed."""

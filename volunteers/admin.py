@@ -1,0 +1,337 @@
+"""Coordinators' admin for Digital Volunteers: approve or reject pledges (one at a time or in
+bulk, every move through services.pledge_transition), approve mentors, publish a new version of
+the confidentiality agreement. Nothing a company or a mentor wrote is edited or deleted here."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from practices.admin import _action_page, _warn_refused
+from skillup.errors import ApplicationError
+
+from . import services
+from .enums import MentorState, PledgeActor, PledgeState
+from .models import (
+    ConfidentialityAgreement,
+    MentorInvitation,
+    MentorProfile,
+    MentorSkill,
+    Pledge,
+    PledgeTransition,
+)
+from .workflow import MOVES, coordinator_targets
+
+
+def _each(model_admin, request, queryset, work) -> int:
+    """Run `work(obj)` for each selected row, one service call (and transaction) each; report
+    each refusal; return how many succeeded."""
+    done = 0
+    for obj in queryset.order_by("pk"):
+        try:
+            work(obj)
+        except (ApplicationError, ValidationError) as exc:
+            _warn_refused(model_admin, request, obj, exc)
+        else:
+            done += 1
+    return done
+
+
+class RejectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason, sent to the company"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=2000,
+    )
+
+
+def _move_label(target: str):
+    return next(m.label for m in MOVES if m.actor == PledgeActor.COORDINATOR and m.target == target)
+
+
+def _transition_action(target: str):
+    """A bulk action moving each selected pledge to `target` through pledge_transition."""
+
+    def action(modeladmin, request, queryset):
+        return modeladmin.move_each(request, queryset, target=target)
+
+    action.__name__ = f"move_to_{target}"
+    return admin.action(description=_move_label(target), permissions=["change"])(action)
+
+
+# one click from the list; a rejection needs a reason (its own action with a form)
+ONE_CLICK_TARGETS = [t for t in coordinator_targets() if t != PledgeState.REJECTED]
+
+
+class PledgeTransitionInline(admin.TabularInline):
+    model = PledgeTransition
+    extra = 0
+    fields = ["created_at", "actor", "from_state", "to_state", "comment"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Pledge)
+class PledgeAdmin(admin.ModelAdmin):
+    list_display = [
+        "company",
+        "state",
+        "country",
+        "pillar",
+        "scope",
+        "is_public",
+        "starts_on",
+        "ends_on",
+        "target_smes",
+        "submitted_at",
+    ]
+    list_filter = [
+        "state",
+        "pillar",
+        "scope",
+        "is_public",
+        ("company__country", admin.ChoicesFieldListFilter),
+    ]
+    search_fields = ["company__name", "description", "slug"]
+    list_select_related = ["company"]
+    ordering = ["-submitted_at", "-pk"]
+    date_hierarchy = "created_at"
+    inlines = [PledgeTransitionInline]
+    actions = [
+        *(_transition_action(target) for target in ONE_CLICK_TARGETS),
+        "reject",
+    ]
+    fieldsets = (
+        (None, {"fields": ("company", "slug", "state", "submitted_at", "approved_at")}),
+        (
+            _("Commitments"),
+            {
+                "fields": (
+                    "commit_assist",
+                    "commit_mentor",
+                    "commit_confidentiality",
+                    "commitments_version",
+                    "commitments_accepted_at",
+                    "commitments_accepted_by",
+                )
+            },
+        ),
+        (
+            _("Pledge"),
+            {
+                "fields": (
+                    "description",
+                    "pillar",
+                    "scope",
+                    "expertise",
+                    "countries",
+                    "languages",
+                    "target_smes",
+                    "target_mentors",
+                    "target_hours",
+                    "starts_on",
+                    "ends_on",
+                    "is_public",
+                    "rejection_reason",
+                )
+            },
+        ),
+    )
+
+    def get_readonly_fields(self, request, obj=None):
+        return flatten_fieldsets(self.fieldsets)  # moves go through the actions only
+
+    def has_add_permission(self, request) -> bool:
+        return False  # companies pledge on the site
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def view_on_site(self, obj: Pledge):
+        if obj.is_public and obj.state in (PledgeState.APPROVED, PledgeState.COMPLETED):
+            return obj.get_absolute_url()
+        return None
+
+    @admin.display(description=_("country"), ordering="company__country")
+    def country(self, obj: Pledge):
+        return obj.company.country.name
+
+    def move_each(self, request, queryset, *, target: str, comment: str = "") -> None:
+        moved = _each(
+            self,
+            request,
+            queryset,
+            lambda pledge: services.pledge_transition(
+                pledge=pledge, target=target, actor=request.user, comment=comment
+            ),
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d pledge moved to “%(state)s”.",
+                "%(count)d pledges moved to “%(state)s”.",
+                moved,
+            )
+            % {"count": moved, "state": PledgeState(target).label},
+            messages.SUCCESS if moved else messages.INFO,
+        )
+
+    @admin.action(description=_("Reject…"), permissions=["change"])
+    def reject(self, request, queryset):
+        form = RejectionForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            self.move_each(
+                request, queryset, target=PledgeState.REJECTED, comment=form.cleaned_data["reason"]
+            )
+            return None
+        return _action_page(
+            self,
+            request,
+            queryset,
+            form=form,
+            title=_("Reject pledges"),
+            intro=_("The company receives this reason by email and may change its pledge."),
+            submit_label=_("Reject"),
+        )
+
+
+class MentorSkillInline(admin.TabularInline):
+    model = MentorSkill
+    extra = 0
+    fields = ["skill", "level"]
+    readonly_fields = fields
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("skill")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(MentorProfile)
+class MentorProfileAdmin(admin.ModelAdmin):
+    list_display = [
+        "user",
+        "company",
+        "state",
+        "capacity",
+        "availability",
+        "agreement",
+        "created_at",
+    ]
+    list_filter = ["state", "availability", "agreement", "company"]
+    search_fields = ["user__email", "user__full_name", "company__name", "bio"]
+    list_select_related = ["user", "company", "agreement"]
+    inlines = [MentorSkillInline]
+    actions = ["approve", "turn_down"]
+    fields = [
+        "user",
+        "company",
+        "state",
+        "bio",
+        "languages",
+        "countries",
+        "sectors",
+        "capacity",
+        "availability",
+        "paused_until",
+        "agreement",
+        "agreement_accepted_at",
+        "decided_at",
+        "decided_by",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False  # company admins invite mentors on the site
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def _decide(self, request, queryset, *, approve: bool) -> None:
+        done = _each(
+            self,
+            request,
+            queryset,
+            lambda mentor: services.mentor_decide(
+                user=request.user, mentor=mentor, approve=approve
+            ),
+        )
+        state = MentorState.APPROVED if approve else MentorState.REJECTED
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d mentor is now “%(state)s”.",
+                "%(count)d mentors are now “%(state)s”.",
+                done,
+            )
+            % {"count": done, "state": state.label},
+            messages.SUCCESS if done else messages.INFO,
+        )
+
+    @admin.action(description=_("Approve the selected mentors"), permissions=["change"])
+    def approve(self, request, queryset):
+        self._decide(request, queryset, approve=True)
+
+    @admin.action(description=_("Turn down the selected mentors"), permissions=["change"])
+    def turn_down(self, request, queryset):
+        self._decide(request, queryset, approve=False)
+
+
+@admin.register(MentorInvitation)
+class MentorInvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "company", "invited_by", "created_at", "expires_at", "accepted_at"]
+    list_filter = ["company"]
+    search_fields = ["email", "company__name"]
+    list_select_related = ["company", "invited_by"]
+    fields = ["email", "company", "invited_by", "created_at", "expires_at", "accepted_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ConfidentialityAgreement)
+class ConfidentialityAgreementAdmin(admin.ModelAdmin):
+    """A published version is never changed: a new wording is a new version, which every mentor
+    accepts again before receiving proposals (services.agreement_publish)."""
+
+    list_display = ["version", "effective_at", "mentor_count"]
+    fields = ["version", "effective_at", "text"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields if obj is not None else []
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(accepted_by=Count("mentors"))
+
+    @admin.display(description=_("mentors who accepted it"), ordering="accepted_by")
+    def mentor_count(self, obj: ConfidentialityAgreement) -> int:
+        return obj.accepted_by
+
+    def save_model(self, request, obj, form, change) -> None:
+        if change:
+            return  # read-only once published
+        services.agreement_publish(user=request.user, agreement=obj)
