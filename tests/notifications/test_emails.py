@@ -233,6 +233,9 @@ def _mentor_decided(approve: bool):
 def _agreement_updated(language: str) -> dict:
     from volunteers.models import ConfidentialityAgreement
 
+    # the same version in both languages (the first sample is rendered already), so that the
+    # subjects differ only by translation
+    ConfidentialityAgreement.objects.filter(version="2.0").delete()
     mentor = MentorProfileFactory(
         user__language=language,
         company=_company_admin(language).organisation,
@@ -242,7 +245,7 @@ def _agreement_updated(language: str) -> dict:
     with mock.patch("volunteers.services.notify", side_effect=lambda **kwargs: sent.append(kwargs)):
         volunteer_services.agreement_publish(
             user=_staff(COORDINATORS),
-            agreement=ConfidentialityAgreement(version=f"2.0-{language}", text="New text."),
+            agreement=ConfidentialityAgreement(version="2.0", text="New text."),
         )
     return next(kwargs for kwargs in sent if kwargs["recipient"] == mentor.user)
 
