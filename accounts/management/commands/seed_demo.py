@@ -1,5 +1,5 @@
-"""Demo data for a newcomer's portal: organisations, a user for every role, an open call and
-published practices.
+"""Demo data for a newcomer's portal: organisations, a user for every role, an open call,
+published practices, Digital Volunteers pledges and a mentor.
 
 Idempotent: running it again changes nothing. Refuses to run with DEBUG off unless --force,
 so a production database never gets accounts with published passwords.
@@ -101,6 +101,9 @@ class Command(BaseCommand):
         from practices.demo import seed_practices
 
         seed_practices(organisations=organisations, users=users)
+        from volunteers.demo import seed_volunteers
+
+        seed_volunteers(organisations=organisations, users=users)
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready ({created} new users). Log in with:")
         )
