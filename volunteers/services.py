@@ -396,3 +396,52 @@ def agreement_publish(
             },
         )
     return agreement
+
+
+# --------------------------------------------------------------------------------------------
+# For the company's and the mentor's pages
+# --------------------------------------------------------------------------------------------
+@transaction.atomic
+def pledge_save_and_send(
+    *,
+    user: User,
+    company: Organisation,
+    fields: dict,
+    expertise: Iterable[Skill] = (),
+    pledge: Pledge | None = None,
+) -> Pledge:
+    """Save the pledge (a new draft, or the changes to `pledge`) and send it for approval, in one
+    transaction: if sending is refused, nothing of it is saved.
+
+    Side effects: those of pledge_create()/pledge_update() and of pledge_transition() to
+    "pending" (the log row, the "pledge_received" email to the company's admins).
+    """
+    if pledge is None:
+        pledge = pledge_create(user=user, company=company, fields=fields, expertise=expertise)
+    else:
+        pledge = pledge_update(user=user, pledge=pledge, fields=fields, expertise=expertise)
+    return pledge_transition(pledge=pledge, target=PledgeState.PENDING, actor=user)
+
+
+MSG_MISSING_BIO = _("a short bio")
+MSG_MISSING_LANGUAGE = _("a language you mentor in")
+MSG_MISSING_SKILL = _("at least one competence with its level")
+MSG_MISSING_AGREEMENT = _("acceptance of the current confidentiality agreement")
+
+
+def mentor_profile_missing(
+    mentor: MentorProfile, agreement: ConfidentialityAgreement | None
+) -> list[str]:
+    """What the mentor still has to give before the profile goes for approval: the same
+    conditions as mentor_profile_update(), in words (empty once complete). Reads only; uses
+    the mentor's prefetched skills when there are."""
+    missing = []
+    if not mentor.bio.strip():
+        missing.append(MSG_MISSING_BIO)
+    if not mentor.languages:
+        missing.append(MSG_MISSING_LANGUAGE)
+    if not mentor.skills.all():
+        missing.append(MSG_MISSING_SKILL)
+    if not mentor.has_accepted(agreement):
+        missing.append(MSG_MISSING_AGREEMENT)
+    return missing

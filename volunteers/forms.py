@@ -1,0 +1,464 @@
+"""The company admins' and mentors' forms: a pledge, a mentor invitation, a mentor's profile.
+
+Forms check the shape of what was sent (required, lengths, ranges, known choices, dates in
+order); the rules (who may, in which state, what completes a profile) are the services'. The
+views call the services with `service_fields()` and put their messages on the fields.
+"""
+
+from crispy_forms.bootstrap import FormActions, StrictButton
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Field, Fieldset, Layout, Submit
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.translation import gettext_lazy as _
+
+from accounts.enums import EuEeaCountries, NaceSection
+from matching.levels import DIGCOMP, ECF, CommonLevel, native_label
+from matching.models import Skill
+from matching.selectors import skills_grouped
+
+from .commitments import COMMITMENTS
+from .enums import Availability, CoalitionPillar, GeographicalScope, Language
+from .models import (
+    BIO_MAX,
+    DESCRIPTION_MAX,
+    MAX_CAPACITY,
+    MAX_TARGET,
+    ConfidentialityAgreement,
+    MentorProfile,
+    Pledge,
+)
+
+# The "action" the pledge form's buttons send.
+ACTION_SAVE = "save"
+ACTION_SEND = "send"
+
+# Server-side errors with their labels, not browser pop-ups; one submission per click.
+_FORM_ATTRS = {"novalidate": "", "data-submit-once": ""}
+_DATE_FORMAT = "%Y-%m-%d"  # what <input type="date"> sends and shows
+
+MSG_COMMITMENT_REQUIRED = _("Confirm this commitment to pledge.")
+MSG_TARGET_NEGATIVE = _("Enter zero or a positive whole number.")
+MSG_ENDS_BEFORE_START = _("The end date cannot be before the start date.")
+MSG_PAUSED_NEEDS_DATE = _("Say until when you pause: a date in the future.")
+MSG_PAUSED_DATE_PAST = _("The end of the pause must be a date in the future.")
+MSG_AGREEMENT_REQUIRED = _("Accept the confidentiality agreement to mentor SMEs.")
+MSG_CAPACITY = _("Enter a number from 1 to %(max)d.")
+
+
+def _date_widget() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format=_DATE_FORMAT)
+
+
+def _charcount(field: forms.CharField, limit: int) -> None:
+    """The length limit in the help text, and a live counter (static/js/charcount.js)."""
+    field.help_text = _("At most %(limit)s characters.") % {"limit": limit}
+    field.widget.attrs.update(
+        {
+            "data-charcount-limit": str(limit),
+            "data-charcount-text": _("{count} / {limit} characters"),
+        }
+    )
+
+
+def _country_choices() -> list[tuple[str, str]]:
+    return [(code, str(name)) for code, name in EuEeaCountries()]
+
+
+def _skill_groups() -> list[tuple[str, list[Skill]]]:
+    """(legend, competences) per area of each framework, in reading order (two queries)."""
+    groups = []
+    for framework, areas in skills_grouped():
+        for area, skills in areas:
+            if not skills:
+                continue
+            legend = f"{framework.name} – {area.title}" if area is not None else framework.name
+            groups.append((legend, skills))
+    return groups
+
+
+# --------------------------------------------------------------------------------------------
+# Pledge
+# --------------------------------------------------------------------------------------------
+class PledgeForm(forms.Form):
+    """The whole pledge on one page. The three commitments are required and never ticked in
+    advance: each save confirms them again, for what is saved."""
+
+    description = forms.CharField(
+        label=_("Description of your pledge"),
+        max_length=DESCRIPTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    pillar = forms.ChoiceField(label=_("Coalition pillar"), choices=CoalitionPillar.choices)
+    scope = forms.ChoiceField(label=_("Geographical scope"), choices=GeographicalScope.choices)
+    expertise = forms.MultipleChoiceField(
+        label=_("Areas of expertise offered"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The competences your mentors can transfer to SMEs."),
+    )
+    countries = forms.MultipleChoiceField(
+        label=_("Countries served"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages served"),
+        required=False,
+        choices=Language.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    target_smes = forms.IntegerField(label=_("SMEs to support"))
+    target_mentors = forms.IntegerField(label=_("Mentors to engage"))
+    target_hours = forms.IntegerField(label=_("Mentoring hours"))
+    starts_on = forms.DateField(label=_("Start date"), widget=_date_widget())
+    ends_on = forms.DateField(label=_("End date"), widget=_date_widget())
+    is_public = forms.BooleanField(
+        label=_("Show the pledge in the public Pledge Viewer once approved"),
+        required=False,
+        initial=True,
+    )
+
+    def __init__(self, *args, pledge: Pledge | None = None, **kwargs) -> None:
+        if pledge is not None and "initial" not in kwargs:
+            kwargs["initial"] = pledge_initial(pledge)
+        super().__init__(*args, **kwargs)
+        self.pledge = pledge
+        for name, text in COMMITMENTS:
+            self.fields[name] = forms.BooleanField(
+                label=text,
+                initial=False,
+                error_messages={"required": MSG_COMMITMENT_REQUIRED},
+            )
+        self._skills = {}
+        expertise_choices = []
+        for legend, skills in _skill_groups():
+            self._skills.update({str(skill.pk): skill for skill in skills})
+            expertise_choices.append((legend, [(str(s.pk), str(s)) for s in skills]))
+        self.fields["expertise"].choices = expertise_choices
+        self.fields["countries"].choices = _country_choices()
+        for name in ("target_smes", "target_mentors", "target_hours"):
+            field = self.fields[name]
+            field.min_value, field.max_value = 0, MAX_TARGET
+            field.validators = [
+                MinValueValidator(0, message=MSG_TARGET_NEGATIVE),
+                MaxValueValidator(MAX_TARGET),
+            ]
+            field.widget.attrs.update({"min": 0, "max": MAX_TARGET, "inputmode": "numeric"})
+            field.initial = 0
+        _charcount(self.fields["description"], DESCRIPTION_MAX)
+        self.helper = self._helper()
+
+    def _helper(self) -> FormHelper:
+        helper = FormHelper()
+        helper.attrs = dict(_FORM_ATTRS)
+        helper.layout = Layout(
+            Fieldset(
+                _("The three commitments of a Digital Volunteer"),
+                HTML(
+                    format_html(
+                        '<p class="form-text">{}</p>',
+                        _("Tick each commitment to confirm it. All three are required."),
+                    )
+                ),
+                *(name for name, _text in COMMITMENTS),
+            ),
+            Fieldset(_("Your pledge"), "description", "pillar", "scope"),
+            Field("expertise", template="volunteers/partials/company_expertise_field.html"),
+            Fieldset(_("Where and for whom"), "countries", "languages"),
+            Fieldset(_("Targets"), "target_smes", "target_mentors", "target_hours"),
+            Fieldset(_("Dates and visibility"), "starts_on", "ends_on", "is_public"),
+            FormActions(
+                StrictButton(
+                    _("Save draft"),
+                    type="submit",
+                    name="action",
+                    value=ACTION_SAVE,
+                    css_class="btn-outline-primary",
+                ),
+                StrictButton(
+                    _("Save and send for approval"),
+                    type="submit",
+                    name="action",
+                    value=ACTION_SEND,
+                    css_class="btn-primary ms-2",
+                ),
+            ),
+        )
+        return helper
+
+    def clean(self) -> dict:
+        data = super().clean()
+        starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", MSG_ENDS_BEFORE_START)
+        return data
+
+    @property
+    def wants_send(self) -> bool:
+        return self.data.get("action") == ACTION_SEND
+
+    def service_fields(self) -> dict:
+        """What services.pledge_create() and pledge_update() take as `fields`."""
+        data = self.cleaned_data
+        fields = {
+            name: data[name]
+            for name in (
+                "description",
+                "pillar",
+                "scope",
+                "countries",
+                "languages",
+                "target_smes",
+                "target_mentors",
+                "target_hours",
+                "starts_on",
+                "ends_on",
+                "is_public",
+            )
+        }
+        fields.update({name: data[name] for name, _text in COMMITMENTS})
+        return fields
+
+    def service_expertise(self) -> list[Skill]:
+        return [self._skills[pk] for pk in self.cleaned_data["expertise"]]
+
+
+def pledge_initial(pledge: Pledge) -> dict:
+    """The pledge's values for its edit form (the commitments stay unticked)."""
+    return {
+        "description": pledge.description,
+        "pillar": pledge.pillar,
+        "scope": pledge.scope,
+        "expertise": [str(skill.pk) for skill in pledge.expertise.all()],
+        "countries": [country.code for country in pledge.countries],
+        "languages": list(pledge.languages),
+        "target_smes": pledge.target_smes,
+        "target_mentors": pledge.target_mentors,
+        "target_hours": pledge.target_hours,
+        "starts_on": pledge.starts_on,
+        "ends_on": pledge.ends_on,
+        "is_public": pledge.is_public,
+    }
+
+
+class PledgeMoveForm(forms.Form):
+    """One button of the company's pledge dashboard: the state it moves the pledge to."""
+
+    target = forms.CharField(max_length=20)
+
+
+# --------------------------------------------------------------------------------------------
+# Mentor invitation
+# --------------------------------------------------------------------------------------------
+class MentorInvitationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Expert's email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+        help_text=_("Inviting the same address again sends the invitation again."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.attrs = dict(_FORM_ATTRS)
+        self.helper.add_input(Submit("invite", _("Send the invitation")))
+
+
+# --------------------------------------------------------------------------------------------
+# Mentor profile
+# --------------------------------------------------------------------------------------------
+SKILL_PREFIX = "skill_"
+
+
+def _level_choices(framework_key: str) -> list[tuple[str, str]]:
+    """No level, then the common levels with the framework's own words beside them."""
+    choices = [("", _("— not my expertise —"))]
+    for level in CommonLevel:
+        # the advanced digital areas have no levels of their own: the common scale alone
+        native = native_label(framework_key, level.value) if framework_key in (DIGCOMP, ECF) else ""
+        label = f"{level.value}. {level.label}"
+        choices.append((str(level.value), f"{label} ({native})" if native else label))
+    return choices
+
+
+class MentorProfileForm(forms.Form):
+    """The mentor's own profile: who they are, their expertise (one level per competence they
+    hold, grouped by area), their availability and the confidentiality agreement."""
+
+    bio = forms.CharField(
+        label=_("Short bio"),
+        max_length=BIO_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages you mentor in"),
+        choices=Language.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    countries = forms.MultipleChoiceField(
+        label=_("Countries you can work with"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sectors = forms.MultipleChoiceField(
+        label=_("Sectors you know"),
+        choices=NaceSection.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    capacity = forms.IntegerField(
+        label=_("Capacity"),
+        help_text=_("How many SMEs you can mentor at the same time (1 to 10)."),
+        widget=forms.NumberInput(attrs={"min": 1, "max": MAX_CAPACITY, "inputmode": "numeric"}),
+    )
+    availability = forms.ChoiceField(
+        label=_("Availability"), choices=Availability.choices, widget=forms.RadioSelect
+    )
+    paused_until = forms.DateField(
+        label=_("Paused until"),
+        required=False,
+        widget=_date_widget(),
+        help_text=_("Only when you pause: the date you are available again."),
+    )
+
+    def __init__(
+        self,
+        *args,
+        mentor: MentorProfile,
+        agreement: ConfidentialityAgreement | None,
+        **kwargs,
+    ) -> None:
+        if "initial" not in kwargs:
+            kwargs["initial"] = mentor_initial(mentor)
+        super().__init__(*args, **kwargs)
+        self.mentor = mentor
+        self.agreement = agreement
+        capacity_message = MSG_CAPACITY % {"max": MAX_CAPACITY}
+        self.fields["capacity"].validators = [
+            MinValueValidator(1, message=capacity_message),
+            MaxValueValidator(MAX_CAPACITY, message=capacity_message),
+        ]
+        self.fields["countries"].choices = _country_choices()
+        _charcount(self.fields["bio"], BIO_MAX)
+        self.fields["bio"].help_text = _(
+            "A few lines on your experience, for the coordinators and the SMEs you are proposed "
+            "to: at most %(limit)s characters."
+        ) % {"limit": BIO_MAX}
+
+        self._skills: dict[str, Skill] = {}
+        self.skill_groups: list[tuple[str, list[str]]] = []
+        for legend, skills in _skill_groups():
+            names = []
+            for skill in skills:
+                name = f"{SKILL_PREFIX}{skill.pk}"
+                self._skills[name] = skill
+                self.fields[name] = forms.TypedChoiceField(
+                    label=str(skill),
+                    choices=_level_choices(skill.framework.key),
+                    coerce=int,
+                    empty_value=None,
+                    required=False,
+                )
+                names.append(name)
+            self.skill_groups.append((legend, names))
+
+        self.agreement_accepted = mentor.has_accepted(agreement)
+        if agreement is not None and not self.agreement_accepted:
+            self.fields["accept_agreement"] = forms.BooleanField(
+                label=_("I accept the confidentiality agreement, version %(version)s.")
+                % {"version": agreement.version},
+                initial=False,
+                error_messages={"required": MSG_AGREEMENT_REQUIRED},
+            )
+        self.helper = self._helper()
+
+    def _helper(self) -> FormHelper:
+        helper = FormHelper()
+        helper.attrs = dict(_FORM_ATTRS)
+        expertise = Fieldset(
+            _("Your expertise"),
+            HTML(
+                format_html(
+                    '<p class="form-text">{}</p>',
+                    _(
+                        "Choose a level only for the competences you could teach. Levels follow "
+                        "one common scale; the framework's own levels are shown beside them."
+                    ),
+                )
+            ),
+            *(
+                Fieldset(escape(legend), *names, css_class="mb-3")
+                for legend, names in self.skill_groups
+            ),
+        )
+        agreement = []
+        if "accept_agreement" in self.fields:
+            agreement = [
+                Fieldset(
+                    _("Confidentiality agreement"),
+                    HTML('{% include "volunteers/partials/mentor_agreement_text.html" %}'),
+                    "accept_agreement",
+                )
+            ]
+        helper.layout = Layout(
+            Fieldset(_("About you"), "bio", "languages", "countries", "sectors"),
+            expertise,
+            Fieldset(_("Availability"), "capacity", "availability", "paused_until"),
+            *agreement,
+            FormActions(Submit("save", _("Save my profile"))),
+        )
+        return helper
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("availability") == Availability.PAUSED:
+            until = data.get("paused_until")
+            if until is None and "paused_until" not in self.errors:
+                self.add_error("paused_until", MSG_PAUSED_NEEDS_DATE)
+            elif until is not None and until <= timezone.localdate():
+                self.add_error("paused_until", MSG_PAUSED_DATE_PAST)
+        return data
+
+    def service_fields(self) -> dict:
+        """What services.mentor_profile_update() takes as `fields`."""
+        data = self.cleaned_data
+        paused = data["availability"] == Availability.PAUSED
+        return {
+            "bio": data["bio"],
+            "languages": data["languages"],
+            "countries": data["countries"],
+            "sectors": data["sectors"],
+            "capacity": data["capacity"],
+            "availability": data["availability"],
+            "paused_until": data["paused_until"] if paused else None,
+        }
+
+    def service_skills(self) -> list[tuple[Skill, int]]:
+        return [
+            (skill, self.cleaned_data[name])
+            for name, skill in self._skills.items()
+            if self.cleaned_data.get(name) is not None
+        ]
+
+    @property
+    def accepts_agreement(self) -> bool:
+        return bool(self.cleaned_data.get("accept_agreement"))
+
+
+def mentor_initial(mentor: MentorProfile) -> dict:
+    initial = {
+        "bio": mentor.bio,
+        "languages": list(mentor.languages),
+        "countries": [country.code for country in mentor.countries],
+        "sectors": list(mentor.sectors),
+        "capacity": mentor.capacity,
+        "availability": mentor.availability,
+        "paused_until": mentor.paused_until,
+    }
+    for mentor_skill in mentor.skills.all():
+        initial[f"{SKILL_PREFIX}{mentor_skill.skill_id}"] = mentor_skill.level
+    return initial
