@@ -29,7 +29,40 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     }
     if sme_memberships:
         context.update(_sme_work(user, [m.organisation for m in sme_memberships]))
+    context.update(_volunteer_work(user, context["company_memberships"]))
     return render(request, "pages/dashboard.html", context)
+
+
+def _volunteer_work(user, company_memberships) -> dict:
+    """The Digital Volunteers side: for each large company the person administers, its pledge
+    (the one under way, else the latest) and its state; the person's own mentor profile. One
+    query for all the pledges and one for the profile, however many companies."""
+    from accounts.enums import OrganisationKind
+    from volunteers.enums import PledgeState
+    from volunteers.models import MentorProfile, Pledge
+
+    administered = [
+        m
+        for m in company_memberships
+        if m.is_admin and m.organisation.kind == OrganisationKind.LARGE_COMPANY
+    ]
+    pledges: dict[int, Pledge] = {}
+    if administered:
+        closed = (PledgeState.COMPLETED, PledgeState.WITHDRAWN)
+        for pledge in Pledge.objects.filter(
+            company__in=[m.organisation_id for m in administered]
+        ).only("pk", "company_id", "state", "slug", "created_at"):
+            # the same choice as volunteers.selectors.pledge_for_company, for many companies
+            best = pledges.get(pledge.company_id)
+            key = (pledge.state not in closed, pledge.created_at, pledge.pk)
+            if best is None or key > (best.state not in closed, best.created_at, best.pk):
+                pledges[pledge.company_id] = pledge
+    for membership in administered:
+        membership.pledge = pledges.get(membership.organisation_id)
+    return {
+        "pledge_memberships": administered,
+        "mentor_profile": MentorProfile.objects.filter(user=user).select_related("company").first(),
+    }
 
 
 def _sme_work(user, smes) -> dict:

@@ -388,3 +388,54 @@ def test_invite_an_existing_mentor_is_refused_on_the_field(world, client_for, me
     assert response.status_code == 200
     assert "This person is already a mentor of your company." in response.content.decode()
     assert MentorInvitation.objects.count() == 0
+
+
+# --------------------------------------------------------------------------------------------
+# The portal's dashboard
+# --------------------------------------------------------------------------------------------
+def test_portal_dashboard_links_each_administered_company_to_its_pledge(world, client_for):
+    from tests.factories import CompanyFactory, MembershipFactory
+
+    second = CompanyFactory(name="Second Cloud SE")
+    MembershipFactory(organisation=second, user=world.company_admin, role="admin")
+    PledgeFactory(company=world.company, state="withdrawn")
+    PledgeFactory(company=world.company, state="pending")
+
+    body = client_for("company_admin").get(reverse("dashboard")).content.decode()
+
+    assert url("company_pledge", world.company) in body
+    assert url("company_pledge", second) in body
+    assert "State: Pending approval" in body  # the pledge under way, not the withdrawn one
+    assert "No pledge yet" in body  # the second company
+
+
+def test_portal_dashboard_has_no_pledge_link_for_a_member(world, client_as):
+    body = client_as("mentor").get(reverse("dashboard")).content.decode()
+
+    assert url("company_pledge", world.company) not in body
+
+
+def test_portal_dashboard_queries_do_not_grow_with_companies(world, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import CompanyFactory, MembershipFactory
+
+    def add_companies(n):
+        for _i in range(n):
+            company = CompanyFactory()
+            MembershipFactory(organisation=company, user=world.company_admin, role="admin")
+            PledgeFactory(company=company)
+            PledgeFactory(company=company, state="withdrawn")
+
+    client = client_for("company_admin")
+    add_companies(1)
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("dashboard"))
+    add_companies(9)
+
+    with CaptureQueriesContext(connection) as ten:
+        response = client.get(reverse("dashboard"))
+
+    assert response.content.decode().count("Open the pledge dashboard") == 10
+    assert len(ten) == len(one)

@@ -337,3 +337,16 @@ def test_profile_form_shows_current_levels_grouped_with_legends(world, client_as
 
     assert f"<legend>{skill.framework.name} – {skill.parent.title}</legend>" in body
     assert '<option value="3" selected>3. Advanced (DigComp 5–6)</option>' in body
+
+
+def test_portal_dashboard_links_a_mentor_to_their_profile(world, client_as, mentor):
+    body = client_as("mentor").get(reverse("dashboard")).content.decode()
+
+    assert reverse("volunteers:mentor_profile") in body
+    assert "Your profile: Approved." in body
+
+
+def test_portal_dashboard_has_no_mentor_section_for_others(world, client_as):
+    body = client_as("company_admin").get(reverse("dashboard")).content.decode()
+
+    assert reverse("volunteers:mentor_profile") not in body
