@@ -120,3 +120,24 @@ def _country_list(value) -> list:
         return []
     codes = value.split(",") if isinstance(value, str) else [str(c) for c in value]
     return [Country(code=code) for code in codes if code in all_countries]
+
+
+def mentors_open_to_proposals(on=None) -> QuerySet[MentorProfile]:
+    """Mentors a proposal may reach: approved, available (active, or a pause that has ended),
+    and bound by the confidentiality agreement in force now. Matchmaking starts from these."""
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from .enums import Availability
+    from .models import ConfidentialityAgreement
+
+    current = ConfidentialityAgreement.objects.current()
+    if current is None:
+        return MentorProfile.objects.none()
+    on = on or timezone.localdate()
+    return (
+        MentorProfile.objects.filter(state=MentorState.APPROVED, agreement=current)
+        .filter(Q(availability=Availability.ACTIVE) | Q(paused_until__lte=on))
+        .filter(user__is_active=True)
+        .select_related("user", "company")
+    )

@@ -435,3 +435,37 @@ def test_agreement_publish_by_company_admin_refused(world):
         )
 
     assert not ConfidentialityAgreement.objects.filter(version="9.9").exists()
+
+
+# --------------------------------------------------------------------------------------------
+# Who proposals may reach
+# --------------------------------------------------------------------------------------------
+def test_mentors_open_to_proposals_need_approval_availability_and_current_agreement(
+    world, agreement
+):
+    from volunteers.selectors import mentors_open_to_proposals
+
+    today = timezone.localdate()
+    ready = MentorProfileFactory(company=world.company, state="approved", agreement=agreement)
+    pause_over = MentorProfileFactory(
+        company=world.company, state="approved", agreement=agreement,
+        availability="paused", paused_until=today,
+    )  # fmt: skip
+    MentorProfileFactory(company=world.company, state="pending", agreement=agreement)
+    MentorProfileFactory(company=world.company, state="approved", agreement=None)
+    MentorProfileFactory(
+        company=world.company, state="approved", agreement=agreement,
+        availability="paused", paused_until=today + timedelta(days=1),
+    )  # fmt: skip
+    MentorProfileFactory(
+        company=world.company, state="approved", agreement=agreement, user__is_active=False
+    )
+
+    before = sorted(m.pk for m in mentors_open_to_proposals())
+    services.agreement_publish(
+        user=world.coordinator, agreement=ConfidentialityAgreement(version="2.0", text="New.")
+    )
+    after = list(mentors_open_to_proposals())
+
+    assert before == sorted([ready.pk, pause_over.pk])
+    assert after == []  # nobody has accepted version 2.0 yet
