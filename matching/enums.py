@@ -1,0 +1,79 @@
+"""Matchmaking: needs, proposal and partnership states, and the fixed choices."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MentoringMode(models.TextChoices):
+    REMOTE = "remote", _("Remote")
+    ON_SITE = "on_site", _("On site")
+    EITHER = "either", _("Either")
+
+
+class NeedsStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ACTIVE = "active", _("Looking for a mentor")
+    PAUSED = "paused", _("Paused")
+    CLOSED = "closed", _("Closed")
+
+
+class Importance(models.IntegerChoices):
+    USEFUL = 1, _("Useful")
+    IMPORTANT = 2, _("Important")
+    ESSENTIAL = 3, _("Essential")
+
+
+class MaturityDimension(models.TextChoices):
+    """The six dimensions of the EU Digital Maturity Assessment for SMEs (names only)."""
+
+    STRATEGY = "strategy", _("Digital business strategy")
+    READINESS = "readiness", _("Digital readiness")
+    HUMAN = "human", _("Human-centric digitalisation")
+    DATA = "data", _("Data management")
+    AUTOMATION = "automation", _("Automation and artificial intelligence")
+    GREEN = "green", _("Green digitalisation")
+
+
+class MaturityLevel(models.IntegerChoices):
+    NOT_STARTED = 0, _("Not started")
+    BEGINNING = 1, _("Beginning")
+    DEVELOPING = 2, _("Developing")
+    ESTABLISHED = 3, _("Established")
+    ADVANCED = 4, _("Advanced")
+    LEADING = 5, _("Leading")
+
+
+class RunStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class ProposalState(models.TextChoices):
+    DRAFT = "draft", _("Draft (for review)")
+    PROPOSED = "proposed", _("Proposed")
+    ACCEPTED = "accepted", _("Accepted by both")
+    DECLINED = "declined", _("Declined")
+    EXPIRED = "expired", _("Expired")
+    REMOVED = "removed", _("Removed by a coordinator")
+
+
+OPEN_PROPOSAL_STATES = frozenset({ProposalState.DRAFT, ProposalState.PROPOSED})
+
+
+class Side(models.TextChoices):
+    SME = "sme", _("SME")
+    MENTOR = "mentor", _("Mentor")
+
+
+class Answer(models.TextChoices):
+    PENDING = "", _("No answer yet")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class PartnershipState(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
+    ENDED_EARLY = "ended_early", _("Ended early")
