@@ -11,6 +11,7 @@ from multiselectfield import MultiSelectField
 
 from accounts.enums import EuEeaCountries, NaceSection
 from accounts.models import Organisation, _invitation_expiry, _invitation_token
+from matching.enums import MentoringMode
 from matching.levels import CommonLevel
 
 from .commitments import COMMITMENTS_VERSION
@@ -311,6 +312,12 @@ class MentorProfile(models.Model):
         default=1,
         validators=[MinValueValidator(1), MaxValueValidator(MAX_CAPACITY)],
         help_text=_("How many SMEs you can mentor at the same time."),
+    )
+    mode = models.CharField(
+        _("mentoring mode"),
+        max_length=10,
+        choices=MentoringMode.choices,
+        default=MentoringMode.EITHER,
     )
     availability = models.CharField(
         _("availability"), max_length=10, choices=Availability.choices, default=Availability.ACTIVE
