@@ -90,25 +90,52 @@ def pledge_progress(pledge: Pledge) -> list[Progress]:
 
 
 def partnership_totals(pledge: Pledge) -> tuple[int, int]:
-    """(SMEs supported, mentoring hours) by the company's mentors. The matching app has no
-    partnerships yet: zero until it does (issue #6 fills this in)."""
-    return 0, 0
+    """(SMEs supported, mentoring hours) by the company's mentors during the pledge: partnerships
+    started from its start date and not ended early, hours from their check-ins."""
+    from django.db.models import Count, Sum
+
+    from matching.enums import PartnershipState
+    from matching.models import CheckIn, Partnership
+
+    partnerships = Partnership.objects.filter(
+        mentor__company_id=pledge.company_id, started_at__date__gte=pledge.starts_on
+    ).exclude(state=PartnershipState.ENDED_EARLY)
+    smes = partnerships.aggregate(n=Count("needs", distinct=True))["n"] or 0
+    hours = CheckIn.objects.filter(partnership__in=partnerships).aggregate(h=Sum("hours"))["h"]
+    return smes, int(hours or 0)
 
 
 def country_counts(pledges: QuerySet[Pledge]) -> list[tuple[str, str, int, int]]:
     """(country code, name, pledges serving it, SMEs supported there), most pledges first, for
-    the viewer's chart; one query over the pledges' countries."""
+    the viewer's chart: one query over the pledges' countries, one over the SMEs their companies'
+    mentors support (counted in the SME's country)."""
+    from django.db.models import Count
+
+    from matching.enums import PartnershipState
+    from matching.models import Partnership
+
     pledge_counts: Counter = Counter()
     names: dict[str, str] = {}
-    for countries in pledges.values_list("countries", flat=True):
+    companies = set()
+    for company_id, countries in pledges.values_list("company_id", "countries"):
+        companies.add(company_id)
         for country in _country_list(countries):
             pledge_counts[country.code] += 1
             names[country.code] = str(country.name)
+    sme_counts = dict(
+        Partnership.objects.filter(mentor__company_id__in=companies)
+        .exclude(state=PartnershipState.ENDED_EARLY)
+        .values("needs__organisation__country")
+        .annotate(n=Count("needs", distinct=True))
+        .values_list("needs__organisation__country", "n")
+    )
+    for code in sme_counts:
+        if code not in names:
+            names[code] = str(_country_list(code)[0].name) if _country_list(code) else code
+    codes = set(pledge_counts) | set(sme_counts)
     return [
-        (code, names[code], count, 0)
-        for code, count in sorted(
-            pledge_counts.items(), key=lambda item: (-item[1], names[item[0]])
-        )
+        (code, names[code], pledge_counts.get(code, 0), sme_counts.get(code, 0))
+        for code in sorted(codes, key=lambda c: (-pledge_counts.get(c, 0), names[c]))
     ]
 
 
