@@ -61,6 +61,18 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "volunteers.view_mentorinvitation",
         "volunteers.view_confidentialityagreement",
         "volunteers.add_confidentialityagreement",  # a new version, through agreement_publish
+        "matching.view_needsprofile",
+        "matching.view_skillgap",
+        "matching.view_scoringsettings",
+        "matching.change_scoringsettings",
+        "matching.view_matchrun",
+        "matching.add_matchrun",  # start a run
+        "matching.view_proposal",
+        "matching.change_proposal",  # release, remove, change the mentor of a draft
+        "matching.view_proposallog",
+        "matching.view_partnership",
+        "matching.view_checkin",
+        "matching.view_feedback",
     ],
 }
 

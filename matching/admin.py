@@ -1,9 +1,36 @@
-"""The skill taxonomy in the admin: read-only for every staff member (the data is public and
-comes from matching/fixtures/taxonomy.json; change the file, not the rows)."""
+"""Matching in the admin. The skill taxonomy: read-only for every staff member (the data is
+public and comes from matching/fixtures/taxonomy.json; change the file, not the rows).
+Matchmaking, for coordinators: needs with their recommendations, the scoring weights, runs,
+draft proposals to review and release, partnerships."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
-from .models import Framework, Skill
+from accounts.permissions import is_coordinator
+from skillup.errors import ApplicationError
+
+from . import services
+from .enums import ProposalState
+from .models import (
+    CheckIn,
+    Feedback,
+    Framework,
+    MatchRun,
+    NeedsProfile,
+    Partnership,
+    Proposal,
+    ProposalLog,
+    ScoringSettings,
+    Skill,
+    SkillGap,
+)
 
 
 class ReadOnlyForStaffAdmin(admin.ModelAdmin):
@@ -47,3 +74,427 @@ class SkillAdmin(ReadOnlyForStaffAdmin):
     search_fields = ["code", "title"]
     list_select_related = ["framework", "parent"]
     fields = ["framework", "code", "title", "parent", "is_area", "position"]
+
+
+# --------------------------------------------------------------------------------------------
+# Matchmaking (coordinators)
+# --------------------------------------------------------------------------------------------
+PART_LABELS = {
+    "coverage": _("coverage of the gaps"),
+    "region": _("country or region"),
+    "sector": _("sector"),
+    "mode": _("mentoring mode"),
+}
+
+
+def explanation_html(explanation: dict):
+    """The score's parts as a short list: "coverage of the gaps 42.5, sector 15 …"."""
+    parts = explanation.get("parts") or {}
+    return format_html_join(
+        ", ", "{} {}", ((PART_LABELS.get(name, name), points) for name, points in parts.items())
+    )
+
+
+class SkillGapInline(admin.TabularInline):
+    model = SkillGap
+    extra = 0
+    fields = ["skill", "importance", "target_level"]
+    readonly_fields = fields
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("skill")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(NeedsProfile)
+class NeedsProfileAdmin(admin.ModelAdmin):
+    """SMEs' needs, read-only; each has its top-10 recommendations with their explanation."""
+
+    list_display = ["organisation", "status", "mode", "country", "updated_at"]
+    list_filter = ["status", "mode", ("organisation__country", admin.ChoicesFieldListFilter)]
+    search_fields = ["organisation__name"]
+    list_select_related = ["organisation"]
+    inlines = [SkillGapInline]
+    fields = [
+        "organisation",
+        "status",
+        "challenge",
+        "languages",
+        "mode",
+        "region",
+        "excluded_companies",
+        "maturity",
+        "updated_at",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description=_("country"), ordering="organisation__country")
+    def country(self, obj: NeedsProfile):
+        return obj.organisation.country.name
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/recommendations/",
+                self.admin_site.admin_view(self.recommendations_view),
+                name="matching_needsprofile_recommendations",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        extra_context["recommendations_url"] = reverse(
+            "admin:matching_needsprofile_recommendations", args=[object_id]
+        )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def recommendations_view(self, request, pk: int):
+        if not is_coordinator(request.user):
+            raise PermissionDenied
+        needs = get_object_or_404(NeedsProfile.objects.select_related("organisation"), pk=pk)
+        if request.method == "POST":
+            return self._propose(request, needs)
+        rows = [
+            {
+                "mentor": mentor,
+                "score": round(score, 1),
+                "parts": explanation_html(explanation),
+                "gaps": explanation.get("gaps", []),
+            }
+            for mentor, score, explanation in services.recommend(needs, k=10)
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Recommended mentors for %(sme)s") % {"sme": needs.organisation},
+            "needs": needs,
+            "rows": rows,
+        }
+        return TemplateResponse(request, "admin/matching/recommendations.html", context)
+
+    def _propose(self, request, needs: NeedsProfile):
+        from volunteers.models import MentorProfile
+
+        mentor = get_object_or_404(MentorProfile, pk=request.POST.get("mentor"))
+        try:
+            services.proposal_draft_for(user=request.user, needs=needs, mentor=mentor)
+        except ApplicationError as exc:
+            self.message_user(request, exc.message, messages.WARNING)
+        else:
+            self.message_user(
+                request,
+                gettext("A draft proposal is ready for review in Proposals."),
+                messages.SUCCESS,
+            )
+        return redirect("admin:matching_needsprofile_recommendations", pk=needs.pk)
+
+
+@admin.register(ScoringSettings)
+class ScoringSettingsAdmin(admin.ModelAdmin):
+    """The one row of weights and proposal timing; every run records the weights it used."""
+
+    list_display = ["__str__", "coverage", "region", "sector", "mode", "proposal_days"]
+    fields = ["coverage", "region", "sector", "mode", "proposal_days", "reminder_days"]
+
+    def has_add_permission(self, request) -> bool:
+        return not ScoringSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        row = ScoringSettings.load()
+        return redirect("admin:matching_scoringsettings_change", row.pk)
+
+
+class RunForm(forms.ModelForm):
+    class Meta:
+        model = MatchRun
+        fields = ["maximise_matches", "respect_quotas"]
+
+
+@admin.register(MatchRun)
+class MatchRunAdmin(admin.ModelAdmin):
+    """Start a global run (a Celery task) and follow it; its pairs appear as draft proposals."""
+
+    list_display = [
+        "__str__",
+        "status",
+        "progress",
+        "sme_count",
+        "mentor_count",
+        "matched_count",
+        "mean_score",
+        "min_score",
+        "duration_s",
+        "started_by",
+    ]
+    list_filter = ["status"]
+    list_select_related = ["started_by"]
+    form = RunForm
+    readonly = [
+        "status",
+        "progress",
+        "algorithm_version",
+        "weights",
+        "sme_count",
+        "mentor_count",
+        "matched_count",
+        "mean_score",
+        "min_score",
+        "duration_s",
+        "error",
+        "started_by",
+        "created_at",
+        "finished_at",
+    ]
+
+    def get_fields(self, request, obj=None):
+        return ["maximise_matches", "respect_quotas"] + (self.readonly if obj else [])
+
+    def get_readonly_fields(self, request, obj=None):
+        return (["maximise_matches", "respect_quotas", *self.readonly]) if obj else []
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def save_model(self, request, obj, form, change) -> None:
+        if change:
+            return
+        run = services.run_create(
+            user=request.user,
+            maximise_matches=obj.maximise_matches,
+            respect_quotas=obj.respect_quotas,
+        )
+        obj.pk = run.pk
+        obj.refresh_from_db()
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self.message_user(
+            request,
+            gettext("The run is queued. Its progress shows here; its pairs appear as drafts."),
+            messages.SUCCESS,
+        )
+        return redirect("admin:matching_matchrun_change", obj.pk)
+
+
+class ProposalLogInline(admin.TabularInline):
+    model = ProposalLog
+    extra = 0
+    fields = ["created_at", "action", "actor", "comment"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ChangeMentorForm(forms.Form):
+    mentor = forms.IntegerField(label=_("mentor (profile number)"), min_value=1)
+
+
+@admin.register(Proposal)
+class ProposalAdmin(admin.ModelAdmin):
+    """Drafts from a run: review them with their explanation, change a mentor, remove, release."""
+
+    list_display = [
+        "needs",
+        "mentor",
+        "score",
+        "parts",
+        "state",
+        "sme_answer",
+        "mentor_answer",
+        "expires_at",
+        "run",
+    ]
+    list_filter = ["state", "run", "sme_answer", "mentor_answer"]
+    search_fields = ["needs__organisation__name", "mentor__user__email", "mentor__company__name"]
+    list_select_related = ["needs__organisation", "mentor__user", "mentor__company", "run"]
+    actions = ["release", "remove"]
+    inlines = [ProposalLogInline]
+    fields = [
+        "needs",
+        "mentor",
+        "score",
+        "explanation_text",
+        "algorithm_version",
+        "state",
+        "sme_answer",
+        "sme_answered_at",
+        "mentor_answer",
+        "mentor_answered_at",
+        "decline_reason",
+        "released_at",
+        "released_by",
+        "expires_at",
+        "closed_at",
+        "run",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description=_("why"))
+    def parts(self, obj: Proposal):
+        return explanation_html(obj.explanation)
+
+    @admin.display(description=_("explanation"))
+    def explanation_text(self, obj: Proposal):
+        gaps = obj.explanation.get("gaps") or []
+        skills = {s.pk: s for s in Skill.objects.filter(pk__in=[g["skill"] for g in gaps])}
+        rows = format_html_join(
+            "",
+            "<li>{}: {} {} → {}%</li>",
+            (
+                (
+                    skills.get(g["skill"], g["skill"]),
+                    gettext("target"),
+                    g.get("target"),
+                    round(100 * g.get("covered", 0)),
+                )
+                for g in gaps
+            ),
+        )
+        return format_html("<p>{}</p><ul>{}</ul>", explanation_html(obj.explanation), rows)
+
+    def _each(self, request, queryset, work) -> int:
+        done = 0
+        for proposal in queryset.order_by("pk"):
+            try:
+                work(proposal)
+            except (ApplicationError, ValidationError) as exc:
+                text = exc.message if isinstance(exc, ApplicationError) else "; ".join(exc.messages)
+                self.message_user(request, f"{proposal}: {text}", messages.WARNING)
+            else:
+                done += 1
+        return done
+
+    @admin.action(description=_("Release to both sides"), permissions=["change"])
+    def release(self, request, queryset):
+        done = self._each(
+            request,
+            queryset,
+            lambda p: services.proposal_release(user=request.user, proposal=p),
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d proposal released.", "%(count)d proposals released.", done)
+            % {"count": done},
+            messages.SUCCESS if done else messages.INFO,
+        )
+
+    @admin.action(description=_("Remove the selected drafts"), permissions=["change"])
+    def remove(self, request, queryset):
+        done = self._each(
+            request,
+            queryset,
+            lambda p: services.proposal_remove(user=request.user, proposal=p),
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d draft removed.", "%(count)d drafts removed.", done)
+            % {"count": done},
+            messages.SUCCESS if done else messages.INFO,
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/change-mentor/",
+                self.admin_site.admin_view(self.change_mentor_view),
+                name="matching_proposal_change_mentor",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        proposal = self.get_object(request, object_id)
+        if proposal is not None and proposal.state == ProposalState.DRAFT:
+            extra_context["change_mentor_url"] = reverse(
+                "admin:matching_proposal_change_mentor", args=[object_id]
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def change_mentor_view(self, request, pk: int):
+        from practices.admin import _form_page
+        from volunteers.models import MentorProfile
+
+        if not is_coordinator(request.user):
+            raise PermissionDenied
+        proposal = get_object_or_404(Proposal, pk=pk)
+        form = ChangeMentorForm(request.POST or None)
+        if form.is_valid():
+            mentor = MentorProfile.objects.filter(pk=form.cleaned_data["mentor"]).first()
+            try:
+                if mentor is None:
+                    raise ApplicationError(services.MSG_MENTOR_UNAVAILABLE, field="mentor")
+                services.proposal_change_mentor(user=request.user, proposal=proposal, mentor=mentor)
+            except ApplicationError as exc:
+                form.add_error("mentor", exc.message)
+            else:
+                self.message_user(request, gettext("The mentor is changed."), messages.SUCCESS)
+                return redirect("admin:matching_proposal_change", pk)
+        return _form_page(
+            self,
+            request,
+            form=form,
+            title=gettext("Another mentor for %(sme)s") % {"sme": proposal.needs},
+            submit_label=gettext("Change the mentor"),
+            cancel_url=reverse("admin:matching_proposal_change", args=[pk]),
+            intro=gettext("The recommendations page of the SME lists the mentors who can take it."),
+        )
+
+
+class CheckInInline(admin.TabularInline):
+    model = CheckIn
+    extra = 0
+    fields = ["date", "side", "hours", "note"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class FeedbackInline(admin.TabularInline):
+    model = Feedback
+    extra = 0
+    fields = ["side", "rating", "text", "created_at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(admin.ModelAdmin):
+    list_display = ["needs", "mentor", "state", "started_at", "ended_at"]
+    list_filter = ["state", ("mentor__company", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["needs__organisation__name", "mentor__user__email", "mentor__company__name"]
+    list_select_related = ["needs__organisation", "mentor__user", "mentor__company"]
+    inlines = [CheckInInline, FeedbackInline]
+    fields = ["needs", "mentor", "state", "goals", "started_at", "ended_at", "end_reason"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

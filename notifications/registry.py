@@ -63,6 +63,21 @@ EVENTS: dict[str, Event] = {
     "agreement_updated": Event(
         subject=_("Please accept the new confidentiality agreement (version %(version)s)")
     ),
+    # matching
+    "proposal_made": Event(subject=_("SkillUp proposes a mentoring partnership")),
+    "proposal_reminder": Event(
+        subject=_("Reminder: a mentoring proposal awaits your answer"), kind=EventKind.REMINDER
+    ),
+    "proposal_accepted": Event(subject=_("A mentoring proposal was accepted by one side")),
+    "proposal_declined": Event(subject=_("A mentoring proposal was declined")),
+    "proposal_expired": Event(subject=_("A mentoring proposal expired")),
+    "partnership_started": Event(subject=_("Your mentoring partnership with %(sme)s starts")),
+    "checkin_reminder": Event(
+        subject=_("How is your mentoring partnership going?"), kind=EventKind.REMINDER
+    ),
+    "partnership_completed": Event(
+        subject=_("Your mentoring partnership has ended: tell us how it went")
+    ),
     # allauth's own emails (verification, password reset, …) arrive already rendered
     "account": Event(subject=""),
 }

@@ -297,6 +297,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env.float("NOTIFICATIONS_SWEEP_SECONDS", default=30.0),
     },
     "send-reminders": {"task": "notifications.send_reminders", "schedule": 15 * 60.0},
+    "expire-proposals": {"task": "matching.expire_proposals", "schedule": 15 * 60.0},
 }
 
 # ---------------------------------------------------------------------------------------------

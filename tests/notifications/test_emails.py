@@ -250,6 +250,121 @@ def _agreement_updated(language: str) -> dict:
     return next(kwargs for kwargs in sent if kwargs["recipient"] == mentor.user)
 
 
+# --------------------------------------------------------------------------------------------
+# Matchmaking samples, from the real services
+# --------------------------------------------------------------------------------------------
+def _sent_by_matching(action, recipient_of=None) -> dict:
+    sent: list[dict] = []
+    with mock.patch("matching.services.notify", side_effect=lambda **kwargs: sent.append(kwargs)):
+        action()
+    if recipient_of is not None:
+        return next(kwargs for kwargs in sent if kwargs["recipient"] == recipient_of)
+    return sent[0]
+
+
+def _proposal(language: str, **fields):
+    from matching.models import NeedsProfile, Proposal
+
+    sme_admin = _sme_admin(language)
+    needs = NeedsProfile.objects.create(
+        organisation=sme_admin.organisation, status="active", languages=["en"]
+    )
+    mentor = MentorProfileFactory(
+        user__language=language, company=_company_admin(language).organisation, state="approved"
+    )
+    proposal = Proposal.objects.create(
+        needs=needs, mentor=mentor, score=60.0, explanation={}, algorithm_version="1.0", **fields
+    )
+    return sme_admin.user, mentor, proposal
+
+
+def _proposal_made(language: str) -> dict:
+    from matching import services as matching_services
+
+    sme_admin, _mentor, proposal = _proposal(language)
+    return _sent_by_matching(
+        lambda: matching_services.proposal_release(user=_staff(COORDINATORS), proposal=proposal),
+        recipient_of=sme_admin,
+    )
+
+
+def _proposal_answered(accept: bool):
+    def sample(language: str) -> dict:
+        from matching import services as matching_services
+
+        _sme_admin_user, mentor, proposal = _proposal(
+            language, state="proposed", expires_at=timezone.now() + timedelta(days=5)
+        )
+        return _sent_by_matching(
+            lambda: matching_services.proposal_answer(
+                user=mentor.user, proposal=proposal, accept=accept, reason="Too far."
+            ),
+            recipient_of=mentor.user,
+        )
+
+    return sample
+
+
+def _proposal_expired(language: str) -> dict:
+    from matching import services as matching_services
+
+    sme_admin, _mentor, _proposal_row = _proposal(
+        language, state="proposed", expires_at=timezone.now() - timedelta(minutes=1)
+    )
+    return _sent_by_matching(lambda: matching_services.proposals_expire(), recipient_of=sme_admin)
+
+
+def _proposal_reminder(language: str) -> dict:
+    from matching.reminders import proposal_reminders
+
+    sme_admin, _mentor, _proposal_row = _proposal(
+        language, state="proposed", expires_at=timezone.now() + timedelta(days=2)
+    )
+    return next(k for k in proposal_reminders() if k["recipient"] == sme_admin)
+
+
+def _partnership(language: str):
+    from matching.models import Partnership
+
+    sme_admin, mentor, proposal = _proposal(language, state="accepted")
+    partnership = Partnership.objects.create(proposal=proposal, needs=proposal.needs, mentor=mentor)
+    return sme_admin, mentor, partnership
+
+
+def _partnership_started(language: str) -> dict:
+    from matching import services as matching_services
+
+    sme_admin, mentor, proposal = _proposal(
+        language, state="proposed", expires_at=timezone.now() + timedelta(days=5)
+    )
+    matching_services.proposal_answer(user=mentor.user, proposal=proposal, accept=True)
+    return _sent_by_matching(
+        lambda: matching_services.proposal_answer(user=sme_admin, proposal=proposal, accept=True),
+        recipient_of=sme_admin,
+    )
+
+
+def _checkin_reminder(language: str) -> dict:
+    from matching.reminders import checkin_reminders
+
+    sme_admin, _mentor, partnership = _partnership(language)
+    partnership.started_at = timezone.now() - timedelta(days=40)
+    partnership.save()
+    return next(k for k in checkin_reminders() if k["recipient"] == sme_admin)
+
+
+def _partnership_completed(language: str) -> dict:
+    from matching import services as matching_services
+
+    sme_admin, _mentor, partnership = _partnership(language)
+    return _sent_by_matching(
+        lambda: matching_services.partnership_end(
+            user=sme_admin, partnership=partnership, completed=True
+        ),
+        recipient_of=sme_admin,
+    )
+
+
 # event -> a function of the language returning notify() kwargs for a realistic object.
 # A new event needs a row here (test_every_event_has_a_sample fails until it has one).
 SAMPLES = {
@@ -281,6 +396,14 @@ SAMPLES = {
     "mentor_approved": _mentor_decided(approve=True),
     "mentor_rejected": _mentor_decided(approve=False),
     "agreement_updated": _agreement_updated,
+    "proposal_made": _proposal_made,
+    "proposal_reminder": _proposal_reminder,
+    "proposal_accepted": _proposal_answered(accept=True),
+    "proposal_declined": _proposal_answered(accept=False),
+    "proposal_expired": _proposal_expired,
+    "partnership_started": _partnership_started,
+    "checkin_reminder": _checkin_reminder,
+    "partnership_completed": _partnership_completed,
 }
 RENDERED_ELSEWHERE = {"account"}  # allauth renders these itself (tested in test_services)
 

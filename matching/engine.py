@@ -1,0 +1,236 @@
+"""From the database to the scorer's arrays and back: who is matched, with which index.
+
+`load_population()` reads the SMEs looking for a mentor and the mentors open to proposals in a
+handful of queries and builds the sparse matrices of matching.scoring.Population. Nothing here
+scores: the maths is in scoring.py and solver.py, which never touch the database.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.db.models import Count, Q
+from scipy import sparse
+
+from accounts.enums import EEA_EFTA_STATES, EU_MEMBER_STATES, NaceSection
+from volunteers.enums import Language
+from volunteers.models import MentorProfile
+from volunteers.selectors import mentors_open_to_proposals
+
+from . import scoring
+from .enums import MentoringMode, NeedsStatus, PartnershipState, ProposalState
+from .models import NeedsProfile, Proposal, Skill, SkillGap
+
+COUNTRIES = list(EU_MEMBER_STATES + EEA_EFTA_STATES)
+LANGUAGES = list(Language.values)
+SECTORS = list(NaceSection.values)
+MODES = {
+    MentoringMode.REMOTE: scoring.Mode.REMOTE,
+    MentoringMode.ON_SITE: scoring.Mode.ON_SITE,
+    MentoringMode.EITHER: scoring.Mode.EITHER,
+}
+
+
+@dataclass
+class Loaded:
+    """The population and the objects behind each row and column."""
+
+    population: scoring.Population
+    needs: list[NeedsProfile]
+    mentors: list[MentorProfile]
+    skills: list[Skill]
+    companies: list[int] = field(default_factory=list)  # organisation id per company index
+
+    def needs_index(self, needs_id: int) -> int | None:
+        return next((i for i, n in enumerate(self.needs) if n.pk == needs_id), None)
+
+
+def _bool_matrix(rows: list[list[int]], n_cols: int) -> sparse.csr_matrix:
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    indptr[1:] = np.cumsum([len(r) for r in rows])
+    indices = np.fromiter((c for r in rows for c in r), dtype=np.int32, count=int(indptr[-1]))
+    data = np.ones(len(indices), dtype=bool)
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), n_cols))
+
+
+def _value_matrix(rows: list[list[tuple[int, int]]], n_cols: int) -> sparse.csr_matrix:
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    indptr[1:] = np.cumsum([len(r) for r in rows])
+    indices = np.fromiter((c for r in rows for c, _v in r), dtype=np.int32, count=int(indptr[-1]))
+    data = np.fromiter((v for r in rows for _c, v in r), dtype=np.float32, count=int(indptr[-1]))
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), n_cols))
+
+
+def _codes(value) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [v for v in value.split(",") if v]
+    return [str(v) for v in value]
+
+
+def seeking_needs(*, only: list[int] | None = None, include_busy: bool = False):
+    """SMEs looking for a mentor: active needs with gaps, no active partnership and no proposal
+    waiting for answers (`include_busy`: those too, for a coordinator's recommendations)."""
+    queryset = (
+        NeedsProfile.objects.filter(status=NeedsStatus.ACTIVE)
+        .annotate(
+            gap_count=Count("gaps", distinct=True),
+            busy=Count(
+                "partnerships",
+                filter=Q(partnerships__state=PartnershipState.ACTIVE),
+                distinct=True,
+            ),
+            waiting=Count(
+                "proposals",
+                filter=Q(proposals__state=ProposalState.PROPOSED),
+                distinct=True,
+            ),
+        )
+        .filter(gap_count__gt=0)
+        .select_related("organisation")
+        .order_by("pk")
+    )
+    if not include_busy:
+        queryset = queryset.filter(busy=0, waiting=0)
+    if only is not None:
+        queryset = queryset.filter(pk__in=only)
+    return queryset
+
+
+def load_population(*, only_needs: list[int] | None = None, include_busy: bool = False) -> Loaded:
+    """Read everything the scorer needs; mentors' capacity is what their active partnerships and
+    open proposals leave."""
+    skills = list(Skill.objects.selectable().order_by("pk"))
+    skill_index = {s.pk: i for i, s in enumerate(skills)}
+    needs = list(
+        seeking_needs(only=only_needs, include_busy=include_busy).prefetch_related(
+            "excluded_companies"
+        )
+    )
+    needs_ids = [n.pk for n in needs]
+    gaps_by_needs: dict[int, list[SkillGap]] = {n: [] for n in needs_ids}
+    for gap in SkillGap.objects.filter(needs_id__in=needs_ids).only(
+        "needs_id", "skill_id", "importance", "target_level"
+    ):
+        gaps_by_needs[gap.needs_id].append(gap)
+
+    mentors = list(
+        mentors_open_to_proposals()
+        .annotate(
+            busy=Count(
+                "partnerships",
+                filter=Q(partnerships__state=PartnershipState.ACTIVE),
+                distinct=True,
+            ),
+            waiting=Count(
+                "proposals", filter=Q(proposals__state=ProposalState.PROPOSED), distinct=True
+            ),
+        )
+        .prefetch_related("skills")
+        .order_by("pk")
+    )
+    mentor_index = {m.pk: j for j, m in enumerate(mentors)}
+
+    companies: list[int] = sorted(
+        {m.company_id for m in mentors} | {c.pk for n in needs for c in n.excluded_companies.all()}
+    )
+    company_index = {c: k for k, c in enumerate(companies)}
+    country_index = {c: k for k, c in enumerate(COUNTRIES)}
+    regions = sorted({scoring.region_of(c) for c in COUNTRIES})
+    region_index = {r: k for k, r in enumerate(regions)}
+    language_index = {code: k for k, code in enumerate(LANGUAGES)}
+    sector_index = {code: k for k, code in enumerate(SECTORS)}
+
+    def gap_rows(attr: str):
+        return [
+            [
+                (skill_index[g.skill_id], getattr(g, attr))
+                for g in gaps_by_needs[n.pk]
+                if g.skill_id in skill_index
+            ]
+            for n in needs
+        ]
+
+    declined_pairs = Proposal.objects.filter(
+        needs_id__in=needs_ids,
+        mentor_id__in=list(mentor_index),
+        state__in=[ProposalState.DECLINED, ProposalState.EXPIRED],
+    ).values_list("needs_id", "mentor_id")
+    needs_position = {pk: i for i, pk in enumerate(needs_ids)}
+    declined_rows: list[list[int]] = [[] for _ in needs]
+    for needs_id, mentor_id in declined_pairs:
+        declined_rows[needs_position[needs_id]].append(mentor_index[mentor_id])
+
+    mentor_countries = [
+        [country_index[c] for c in _codes(m.countries) if c in country_index] for m in mentors
+    ]
+    population = scoring.Population(
+        n_skills=len(skills),
+        gap_importance=_value_matrix(gap_rows("importance"), len(skills)),
+        gap_target=_value_matrix(gap_rows("target_level"), len(skills)),
+        sme_languages=_bool_matrix(
+            [
+                [language_index[c] for c in _codes(n.languages) if c in language_index]
+                for n in needs
+            ],
+            len(LANGUAGES),
+        ),
+        sme_country=np.array(
+            [country_index.get(str(n.organisation.country), 0) for n in needs], dtype=np.int32
+        ),
+        sme_region=np.array(
+            [
+                region_index[scoring.region_of(str(n.organisation.country) or COUNTRIES[0])]
+                for n in needs
+            ],
+            dtype=np.int32,
+        ),
+        sme_sector=np.array(
+            [sector_index.get(n.organisation.sector, 0) for n in needs], dtype=np.int32
+        ),
+        sme_mode=np.array([int(MODES[n.mode]) for n in needs], dtype=np.int32),
+        sme_excluded=_bool_matrix(
+            [[company_index[c.pk] for c in n.excluded_companies.all()] for n in needs],
+            len(companies),
+        ),
+        mentor_level=_value_matrix(
+            [
+                [
+                    (skill_index[s.skill_id], s.level)
+                    for s in m.skills.all()
+                    if s.skill_id in skill_index
+                ]
+                for m in mentors
+            ],
+            len(skills),
+        ),
+        mentor_languages=_bool_matrix(
+            [
+                [language_index[c] for c in _codes(m.languages) if c in language_index]
+                for m in mentors
+            ],
+            len(LANGUAGES),
+        ),
+        mentor_countries=_bool_matrix(mentor_countries, len(COUNTRIES)),
+        mentor_regions=_bool_matrix(
+            [
+                sorted({region_index[scoring.region_of(COUNTRIES[c])] for c in row})
+                for row in mentor_countries
+            ],
+            len(regions),
+        ),
+        mentor_sectors=_bool_matrix(
+            [[sector_index[c] for c in _codes(m.sectors) if c in sector_index] for m in mentors],
+            len(SECTORS),
+        ),
+        mentor_mode=np.array([int(MODES[m.mode]) for m in mentors], dtype=np.int32),
+        mentor_company=np.array([company_index[m.company_id] for m in mentors], dtype=np.int32),
+        mentor_capacity=np.array(
+            [max(0, m.capacity - m.busy - m.waiting) for m in mentors], dtype=np.int32
+        ),
+        mentor_agreement_ok=np.ones(len(mentors), dtype=bool),  # the selector requires it
+        declined=_bool_matrix(declined_rows, len(mentors)),
+    )
+    return Loaded(
+        population=population, needs=needs, mentors=mentors, skills=skills, companies=companies
+    )
