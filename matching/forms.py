@@ -1,0 +1,579 @@
+"""The SMEs' and mentors' matchmaking forms: the needs profile, answering a proposal, a
+partnership's goals, check-ins, its end, and each side's feedback (the SME's with its repeated
+self-assessment).
+
+Forms check the shape of what was sent (required, lengths, known choices and ids); the rules
+(who may, in which state, a reason to decline, no check-in in the future) are the services'.
+The views call the services with `service_*()` and put their messages on the fields.
+"""
+
+from crispy_forms.bootstrap import FormActions, StrictButton
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Field, Fieldset, Layout
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from accounts.enums import OrganisationKind
+from accounts.models import Organisation
+from volunteers.enums import Language
+
+from .enums import Importance, MaturityDimension, MaturityLevel, MentoringMode, NeedsStatus
+from .levels import DIGCOMP, ECF, CommonLevel, native_label
+from .models import CHALLENGE_MAX, NeedsProfile, Partnership, Skill
+from .selectors import skills_grouped
+
+# Server-side errors with their labels, not browser pop-ups; one submission per click.
+_FORM_ATTRS = {"novalidate": "", "data-submit-once": ""}
+_DATE_FORMAT = "%Y-%m-%d"  # what <input type="date"> sends and shows
+
+GAP_PREFIX = "gap_"
+TARGET_PREFIX = "target_"
+MATURITY_PREFIX = "maturity_"
+REGION_MAX = 100
+REASON_MAX = 2000
+GOALS_MAX = 3000
+NOTE_MAX = 2000
+FEEDBACK_MAX = 3000
+
+# The "action" each form of the partnership page sends with its button.
+ACTION_GOALS = "goals"
+ACTION_CHECKIN = "checkin"
+ACTION_END = "end"
+ACTION_FEEDBACK = "feedback"
+# The proposal's two buttons.
+ANSWER_ACCEPT = "accept"
+ANSWER_DECLINE = "decline"
+# How a partnership ends.
+END_COMPLETED = "completed"
+END_EARLY = "ended_early"
+
+MSG_TARGET_NEEDED = _("Choose the level you aim for in this competence.")
+MSG_IMPORTANCE_NEEDED = _("Choose how important this gap is, or clear its target level.")
+MSG_ACTIVE_NEEDS_GAPS = _(
+    "To look for a mentor, state at least one skill gap — or save as a draft for now."
+)
+MSG_CHOOSE_ANSWER = _("Choose to accept or decline.")
+MSG_ACTIVE_NEEDS_LANGUAGE = _("To look for a mentor, choose at least one language you work in.")
+
+
+def _charcount(field: forms.CharField, limit: int, text=None) -> None:
+    """The length limit in the help text, and a live counter (static/js/charcount.js)."""
+    limit_text = _("At most %(limit)s characters.") % {"limit": limit}
+    field.help_text = format_html("{} {}", text, limit_text) if text else limit_text
+    field.widget.attrs.update(
+        {
+            "data-charcount-limit": str(limit),
+            "data-charcount-text": _("{count} / {limit} characters"),
+        }
+    )
+
+
+def _helper(*layout) -> FormHelper:
+    helper = FormHelper()
+    helper.attrs = dict(_FORM_ATTRS)
+    helper.layout = Layout(*layout)
+    return helper
+
+
+def _button(label, *, name: str, value: str, css_class: str = "btn-primary") -> StrictButton:
+    return StrictButton(label, type="submit", name=name, value=value, css_class=css_class)
+
+
+def _target_choices(framework_key: str) -> list[tuple[str, str]]:
+    """No target, then the common levels with the framework's own words beside them."""
+    choices = [("", _("— no target —"))]
+    for level in CommonLevel:
+        # the advanced digital areas have no levels of their own: the common scale alone
+        native = native_label(framework_key, level.value) if framework_key in (DIGCOMP, ECF) else ""
+        label = f"{level.value}. {level.label}"
+        choices.append((str(level.value), f"{label} ({native})" if native else label))
+    return choices
+
+
+IMPORTANCE_CHOICES = [("", _("Not a gap")), *((str(v), label) for v, label in Importance.choices)]
+
+
+class GapsTable:
+    """A crispy layout object: the gaps as one table per area (two selects a row)."""
+
+    def render(self, form, context, template_pack=None, **kwargs) -> str:
+        return render_to_string(
+            "matching/partials/mentoring_gaps.html", {"groups": form.gap_groups}
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Skill gaps and maturity: shared by the needs form and the SME's feedback
+# --------------------------------------------------------------------------------------------
+class GapRow:
+    """One competence of the gaps table: its two bound fields."""
+
+    def __init__(self, skill: Skill, importance: forms.BoundField, target: forms.BoundField):
+        self.skill = skill
+        self.importance = importance
+        self.target = target
+
+    @property
+    def fields(self) -> list[forms.BoundField]:
+        return [self.importance, self.target]
+
+    @property
+    def errors(self) -> list:
+        return [*self.importance.errors, *self.target.errors]
+
+
+class GapsAndMaturityMixin:
+    """Adds one importance and one target select per competence (grouped by area, rendered by
+    templates/matching/partials/mentoring_gaps.html) and one select per maturity dimension."""
+
+    def _add_gap_fields(self, *, gaps: dict[int, tuple[int, int]]) -> None:
+        self._gap_skills: dict[int, Skill] = {}
+        self._gap_groups: list[tuple[str, list[Skill]]] = []
+        for framework, areas in skills_grouped():
+            for area, skills in areas:
+                if not skills:
+                    continue
+                legend = f"{framework.name} – {area.title}" if area is not None else framework.name
+                self._gap_groups.append((legend, skills))
+                for skill in skills:
+                    self._gap_skills[skill.pk] = skill
+                    importance, target = gaps.get(skill.pk, (None, None))
+                    self.fields[f"{GAP_PREFIX}{skill.pk}"] = forms.TypedChoiceField(
+                        label=_("Importance: %(skill)s") % {"skill": skill},
+                        choices=IMPORTANCE_CHOICES,
+                        coerce=int,
+                        empty_value=None,
+                        required=False,
+                        initial=importance,
+                        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+                    )
+                    self.fields[f"{TARGET_PREFIX}{skill.pk}"] = forms.TypedChoiceField(
+                        label=_("Target level: %(skill)s") % {"skill": skill},
+                        choices=_target_choices(skill.framework.key),
+                        coerce=int,
+                        empty_value=None,
+                        required=False,
+                        initial=target,
+                        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+                    )
+
+    def _add_maturity_fields(self, *, maturity: dict) -> None:
+        choices = [
+            ("", _("— not assessed —")),
+            *((str(v), f"{v}. {label}") for v, label in MaturityLevel.choices),
+        ]
+        for dimension in MaturityDimension:
+            self.fields[f"{MATURITY_PREFIX}{dimension.value}"] = forms.TypedChoiceField(
+                label=dimension.label,
+                choices=choices,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=maturity.get(dimension.value),
+            )
+
+    @property
+    def gap_groups(self) -> list[tuple[str, list[GapRow]]]:
+        """(legend, rows) per area, for the template."""
+        return [
+            (
+                legend,
+                [
+                    GapRow(
+                        skill,
+                        self[f"{GAP_PREFIX}{skill.pk}"],
+                        self[f"{TARGET_PREFIX}{skill.pk}"],
+                    )
+                    for skill in skills
+                ],
+            )
+            for legend, skills in self._gap_groups
+        ]
+
+    def _maturity_fieldset(self) -> Fieldset:
+        return Fieldset(
+            _("Digital maturity"),
+            HTML(
+                format_html(
+                    '<p class="form-text">{}</p>',
+                    _(
+                        "Where does your business stand today on the six dimensions of the EU "
+                        "Digital Maturity Assessment for SMEs? From 0 (not started) to 5 "
+                        "(leading)."
+                    ),
+                )
+            ),
+            *(f"{MATURITY_PREFIX}{d.value}" for d in MaturityDimension),
+        )
+
+    def _gaps_layout(self) -> "GapsTable":
+        return GapsTable()
+
+    def _clean_gaps(self) -> None:
+        data = self.cleaned_data
+        for pk in self._gap_skills:
+            importance = data.get(f"{GAP_PREFIX}{pk}")
+            target = data.get(f"{TARGET_PREFIX}{pk}")
+            if importance is not None and target is None:
+                self.add_error(f"{TARGET_PREFIX}{pk}", MSG_TARGET_NEEDED)
+            elif importance is None and target is not None:
+                self.add_error(f"{GAP_PREFIX}{pk}", MSG_IMPORTANCE_NEEDED)
+
+    def service_gaps(self) -> list[tuple[Skill, int, int]]:
+        """(skill, importance, target level) for each competence marked as a gap."""
+        data = self.cleaned_data
+        gaps = []
+        for pk, skill in self._gap_skills.items():
+            importance = data.get(f"{GAP_PREFIX}{pk}")
+            target = data.get(f"{TARGET_PREFIX}{pk}")
+            if importance is not None and target is not None:
+                gaps.append((skill, importance, target))
+        return gaps
+
+    def service_maturity(self) -> dict[str, int]:
+        """{dimension: level} for the dimensions assessed."""
+        data = self.cleaned_data
+        return {
+            d.value: data[f"{MATURITY_PREFIX}{d.value}"]
+            for d in MaturityDimension
+            if data.get(f"{MATURITY_PREFIX}{d.value}") is not None
+        }
+
+
+def current_gaps(needs: NeedsProfile | None) -> dict[int, tuple[int, int]]:
+    if needs is None:
+        return {}
+    return {gap.skill_id: (gap.importance, gap.target_level) for gap in needs.gaps.all()}
+
+
+# --------------------------------------------------------------------------------------------
+# Needs profile
+# --------------------------------------------------------------------------------------------
+class NeedsForm(GapsAndMaturityMixin, forms.Form):
+    """The SME's whole needs profile on one page."""
+
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=NeedsStatus.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Only “Looking for a mentor” takes part in matching. Pause or close it at any time."
+        ),
+    )
+    challenge = forms.CharField(
+        label=_("Your challenge (confidential)"),
+        max_length=CHALLENGE_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages you work in"),
+        choices=Language.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    mode = forms.ChoiceField(
+        label=_("Preferred mentoring mode"),
+        choices=MentoringMode.choices,
+        widget=forms.RadioSelect,
+    )
+    region = forms.CharField(
+        label=_("Region"),
+        max_length=REGION_MAX,
+        required=False,
+        help_text=_("Your region or city (optional)."),
+    )
+    excluded_companies = forms.ModelMultipleChoiceField(
+        label=_("Companies to exclude"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Competitors, suppliers or customers whose experts must not mentor you."),
+    )
+
+    def __init__(self, *args, needs: NeedsProfile | None = None, **kwargs) -> None:
+        if "initial" not in kwargs:
+            kwargs["initial"] = needs_initial(needs)
+        super().__init__(*args, **kwargs)
+        self.needs = needs
+        self.fields["excluded_companies"].queryset = Organisation.objects.filter(
+            kind=OrganisationKind.LARGE_COMPANY
+        ).order_by("name", "pk")
+        _charcount(
+            self.fields["challenge"],
+            CHALLENGE_MAX,
+            _(
+                "Who sees it: your SME's members and the programme's coordinators; a mentor only "
+                "once a partnership with you has started. Mentors who are proposed to you never "
+                "see it."
+            ),
+        )
+        self._add_gap_fields(gaps=current_gaps(needs))
+        self._add_maturity_fields(maturity=(needs.maturity if needs else None) or {})
+        self.helper = _helper(
+            Fieldset(_("Status"), "status"),
+            Fieldset(
+                _("Your skill gaps"),
+                HTML(
+                    format_html(
+                        '<p class="form-text">{}</p>',
+                        _(
+                            "For each competence your business lacks, choose how important it "
+                            "is and the level you aim for. Leave the others as “Not a gap”. "
+                            "Levels follow one common scale; the framework's own levels are "
+                            "shown beside them."
+                        ),
+                    )
+                ),
+                self._gaps_layout(),
+            ),
+            self._maturity_fieldset(),
+            Fieldset(_("Your challenge"), "challenge"),
+            Fieldset(
+                _("How you would like to work"),
+                "languages",
+                "mode",
+                "region",
+                Field("excluded_companies"),
+            ),
+            FormActions(_button(_("Save your needs"), name="save", value="save")),
+        )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        self._clean_gaps()
+        if data.get("status") == NeedsStatus.ACTIVE and not self.errors:
+            if not self.service_gaps():
+                self.add_error(None, MSG_ACTIVE_NEEDS_GAPS)
+            if not data.get("languages"):
+                self.add_error("languages", MSG_ACTIVE_NEEDS_LANGUAGE)
+        return data
+
+    def service_fields(self) -> dict:
+        """What services.needs_save() takes as `fields`."""
+        data = self.cleaned_data
+        return {
+            "status": data["status"],
+            "challenge": data["challenge"],
+            "languages": data["languages"],
+            "mode": data["mode"],
+            "region": data["region"],
+            "maturity": self.service_maturity(),
+        }
+
+    def service_excluded(self) -> list[Organisation]:
+        return list(self.cleaned_data["excluded_companies"])
+
+
+def needs_initial(needs: NeedsProfile | None) -> dict:
+    if needs is None:
+        return {"status": NeedsStatus.DRAFT, "mode": MentoringMode.EITHER}
+    return {
+        "status": needs.status,
+        "challenge": needs.challenge,
+        "languages": list(needs.languages),
+        "mode": needs.mode,
+        "region": needs.region,
+        "excluded_companies": [c.pk for c in needs.excluded_companies.all()],
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Proposal
+# --------------------------------------------------------------------------------------------
+class ProposalAnswerForm(forms.Form):
+    """Accept or decline (the button says which); a reason is asked of who declines."""
+
+    reason = forms.CharField(
+        label=_("If you decline: why?"),
+        max_length=REASON_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required to decline. The coordinators read it to propose better matches."),
+    )
+    # sent by the button pressed, never shown as a field: its errors go to the top
+    answer = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            "reason",
+            FormActions(
+                _button(_("Accept"), name="answer", value=ANSWER_ACCEPT),
+                _button(
+                    _("Decline"),
+                    name="answer",
+                    value=ANSWER_DECLINE,
+                    css_class="btn-outline-danger ms-2",
+                ),
+            ),
+        )
+        # the buttons carry the answer: the hidden field stays out of the layout
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("answer") not in (ANSWER_ACCEPT, ANSWER_DECLINE):
+            self.add_error(None, MSG_CHOOSE_ANSWER)
+        return data
+
+    @property
+    def accepts(self) -> bool:
+        return self.cleaned_data["answer"] == ANSWER_ACCEPT
+
+
+# --------------------------------------------------------------------------------------------
+# Partnership
+# --------------------------------------------------------------------------------------------
+class GoalsForm(forms.Form):
+    goals = forms.CharField(
+        label=_("Goals of the partnership"),
+        max_length=GOALS_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, *args, partnership: Partnership, **kwargs) -> None:
+        kwargs.setdefault("initial", {"goals": partnership.goals})
+        super().__init__(*args, **kwargs)
+        _charcount(
+            self.fields["goals"],
+            GOALS_MAX,
+            _("What you want to achieve together; either side can change them."),
+        )
+        self.helper = _helper(
+            "goals", FormActions(_button(_("Save the goals"), name="action", value=ACTION_GOALS))
+        )
+
+
+class CheckInForm(forms.Form):
+    date = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format=_DATE_FORMAT),
+        help_text=_("The day you met or worked together (not in the future)."),
+    )
+    note = forms.CharField(
+        label=_("What you did and what comes next"),
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    hours = forms.DecimalField(
+        label=_("Hours of mentoring"),
+        max_digits=5,
+        decimal_places=1,
+        initial=1,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("From 0 to 100, in steps of 0.5 or 0.1."),
+        widget=forms.NumberInput(attrs={"min": 0, "max": 100, "step": "0.1"}),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        self.fields["date"].initial = today
+        self.fields["date"].widget.attrs["max"] = today.isoformat()
+        _charcount(self.fields["note"], NOTE_MAX)
+        self.helper = _helper(
+            "date",
+            "note",
+            "hours",
+            FormActions(_button(_("Record the check-in"), name="action", value=ACTION_CHECKIN)),
+        )
+
+
+class PartnershipEndForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("How did it end?"),
+        choices=[
+            (END_COMPLETED, _("Completed: we reached our goals or the agreed end")),
+            (END_EARLY, _("Ended early")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("If it ended early: why?"),
+        max_length=REASON_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when it ended early. Both sides and the coordinators see it."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            "outcome",
+            "reason",
+            FormActions(
+                _button(
+                    _("End the partnership"),
+                    name="action",
+                    value=ACTION_END,
+                    css_class="btn-outline-danger",
+                )
+            ),
+        )
+
+    @property
+    def completed(self) -> bool:
+        return self.cleaned_data["outcome"] == END_COMPLETED
+
+
+class FeedbackForm(GapsAndMaturityMixin, forms.Form):
+    """One side's feedback; the SME's also repeats its self-assessment (prefilled from its
+    current needs) so the change can be shown."""
+
+    rating = forms.TypedChoiceField(
+        label=_("Your rating of the partnership"),
+        choices=[(str(n), str(n)) for n in range(1, 6)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text=_("From 1 (poor) to 5 (excellent)."),
+    )
+    text = forms.CharField(
+        label=_("Your feedback"),
+        max_length=FEEDBACK_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, needs: NeedsProfile | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.with_assessment = needs is not None
+        _charcount(
+            self.fields["text"],
+            FEEDBACK_MAX,
+            _("What went well, what could be better. The coordinators read it."),
+        )
+        layout = [Fieldset(_("Your feedback"), "rating", "text")]
+        if needs is not None:
+            self._add_gap_fields(gaps=current_gaps(needs))
+            self._add_maturity_fields(maturity=needs.maturity or {})
+            layout += [
+                self._maturity_fieldset(),
+                Fieldset(
+                    _("Your skill gaps now"),
+                    HTML(
+                        format_html(
+                            '<p class="form-text">{}</p>',
+                            _(
+                                "Set a gap you closed to “Not a gap”. What you save here becomes "
+                                "your current needs."
+                            ),
+                        )
+                    ),
+                    self._gaps_layout(),
+                ),
+            ]
+        self.helper = _helper(
+            *layout,
+            FormActions(_button(_("Send your feedback"), name="action", value=ACTION_FEEDBACK)),
+        )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.with_assessment:
+            self._clean_gaps()
+        return data
