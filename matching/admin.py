@@ -253,6 +253,7 @@ class MatchRunAdmin(admin.ModelAdmin):
         "mean_score",
         "min_score",
         "duration_s",
+        "timings",
         "error",
         "started_by",
         "created_at",

@@ -298,6 +298,9 @@ class MatchRun(models.Model):
     mean_score = models.FloatField(_("mean score"), null=True, blank=True)
     min_score = models.FloatField(_("lowest score"), null=True, blank=True)
     duration_s = models.FloatField(_("duration (s)"), null=True, blank=True)
+    timings = models.JSONField(
+        _("time per phase (s)"), default=dict, blank=True
+    )  # load, score, solve, write
     error = models.TextField(_("error"), blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)

@@ -206,14 +206,25 @@ def run_execute(run_id: int) -> MatchRun:
         return run
     started = time.perf_counter()
     MatchRun.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING, progress=5)
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[name] = round(now - clock, 3)
+        clock = now
+
     try:
         weights, _row = _weights()
         loaded = engine.load_population()
+        lap("load")
         _progress(run, 30)
         population = loaded.population
         cands = scoring.candidates(
             population, weights, per_sme=CANDIDATES_PER_SME, per_mentor=CANDIDATES_PER_MENTOR
         )
+        lap("score")
         _progress(run, 60)
         quota = _company_quotas(loaded) if run.respect_quotas else None
         assigned = solver.assign(
@@ -224,6 +235,7 @@ def run_execute(run_id: int) -> MatchRun:
             mentor_company=population.mentor_company if quota is not None else None,
             company_quota=quota,
         )
+        lap("solve")
         _progress(run, 80)
         scores = []
         with transaction.atomic():
@@ -256,6 +268,8 @@ def run_execute(run_id: int) -> MatchRun:
             run.matched_count = len(drafts)
             run.mean_score = round(float(np.mean(scores)), 2) if scores else None
             run.min_score = round(float(np.min(scores)), 2) if scores else None
+            lap("write")
+            run.timings = timings
             run.duration_s = round(time.perf_counter() - started, 3)
             run.finished_at = timezone.now()
             run.save()
