@@ -30,7 +30,28 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if sme_memberships:
         context.update(_sme_work(user, [m.organisation for m in sme_memberships]))
     context.update(_volunteer_work(user, context["company_memberships"]))
+    context["open_invitations"] = _open_invitations(user)
     return render(request, "pages/dashboard.html", context)
+
+
+def _open_invitations(user) -> list[tuple[str, str]]:
+    """Invitations still open for this person's address, to join an organisation or to mentor
+    for a company: (organisation name, link to accept). Someone who signed up from an invitation
+    lands here after confirming their address; this brings them back to it. Two queries."""
+    from django.utils import timezone
+
+    from accounts.models import Invitation
+    from volunteers.models import MentorInvitation
+
+    now = timezone.now()
+    found = []
+    for model, kind in ((Invitation, "member"), (MentorInvitation, "mentor")):
+        for invitation in model.objects.filter(
+            email__iexact=user.email, accepted_at__isnull=True, expires_at__gt=now
+        ).select_related("company" if kind == "mentor" else "organisation"):
+            organisation = invitation.company if kind == "mentor" else invitation.organisation
+            found.append((kind, organisation.name, invitation.get_absolute_url()))
+    return found
 
 
 def _volunteer_work(user, company_memberships) -> dict:

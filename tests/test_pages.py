@@ -149,3 +149,31 @@ def test_dashboard_is_never_cached(client_for):
     response = client_for("sme_admin").get("/en/dashboard/")
 
     assert "no-store" in response["Cache-Control"]
+
+
+def test_dashboard_lists_open_invitations_for_the_address(client_for, world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import InvitationFactory, MentorInvitationFactory
+
+    email = world.outsider.email.upper()  # addresses compare without case
+    MentorInvitationFactory(company=world.company, email=email)
+    InvitationFactory(organisation=world.sme, email=email)
+    MentorInvitationFactory(
+        company=world.company, email="someone.else@example.eu"
+    )  # another person's
+    MentorInvitationFactory(
+        company=world.company, email=f"x{email}", expires_at=timezone.now() - timedelta(days=1)
+    )
+
+    response = client_for("outsider").get("/en/dashboard/")
+
+    assert [(kind, name) for kind, name, _url in response.context["open_invitations"]] == [
+        ("member", world.sme.name),
+        ("mentor", world.company.name),
+    ]
+    page = response.content.decode()
+    assert "Register your organisation" not in page
+    assert "/en/mentor-invitations/" in page and "/en/invitations/" in page

@@ -409,10 +409,15 @@ def test_invited_expert_signs_up_accepts_the_agreement_and_is_approved(
     expect(main_nav(expert).get_by_role("link", name="Log out")).to_be_visible()
 
     # --- …comes back to the invitation and accepts it -----------------------------------------
-    # allauth forgets the sign-up's `next` once the address is confirmed: the dashboard
+    # allauth forgets the sign-up's `next` once the address is confirmed: the dashboard lists
+    # the invitation waiting for this address (and offers no "register your organisation")
     expect(expert).to_have_url(f"{site}/en/dashboard/")
+    invitations = expert.get_by_role("region", name="Invitations waiting for you")
+    expect(invitations).to_contain_text(f"{COMPANY_NAME} invites you to mentor SMEs.")
+    expect(expert.get_by_role("heading", name="Register your organisation")).to_have_count(0)
     axe_check(expert, "expert-dashboard")
-    expert.goto(invitation_url)  # the email's link again
+    invitations.get_by_role("link", name="See the invitation").click()
+    expect(expert).to_have_url(invitation_url)
     expect(expert.get_by_text("invites you to become a mentor")).to_be_visible()
     axe_check(expert, "mentor-invitation-own")
     expert.get_by_role("button", name="Accept the invitation").click()
