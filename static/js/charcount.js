@@ -21,13 +21,16 @@
     var described = field.getAttribute("aria-describedby");
     field.setAttribute("aria-describedby", (described ? described + " " : "") + counter.id);
 
+    // an error the server found stays shown (Bootstrap shows .invalid-feedback only beside
+    // an .is-invalid field): the count adds "too long", it never clears the server's verdict
+    var invalidFromServer = field.classList.contains("is-invalid");
     var timer = null;
     function update() {
       // count characters as the server does (code points, not UTF-16 units)
       var count = Array.from(field.value).length;
       counter.textContent = template.replace("{count}", count).replace("{limit}", limit);
       counter.classList.toggle("text-danger", count > limit);
-      field.classList.toggle("is-invalid", count > limit);
+      field.classList.toggle("is-invalid", invalidFromServer || count > limit);
     }
     update();
     field.addEventListener("input", function () {
