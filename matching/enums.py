@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MentoringMode(models.TextChoices):
@@ -54,7 +55,7 @@ class ProposalState(models.TextChoices):
     DRAFT = "draft", _("Draft (for review)")
     PROPOSED = "proposed", _("Proposed")
     ACCEPTED = "accepted", _("Accepted by both")
-    DECLINED = "declined", _("Declined")
+    DECLINED = "declined", pgettext_lazy("proposal", "Declined")
     EXPIRED = "expired", _("Expired")
     REMOVED = "removed", _("Removed by a coordinator")
 
@@ -70,7 +71,7 @@ class Side(models.TextChoices):
 class Answer(models.TextChoices):
     PENDING = "", _("No answer yet")
     ACCEPTED = "accepted", _("Accepted")
-    DECLINED = "declined", _("Declined")
+    DECLINED = "declined", pgettext_lazy("proposal", "Declined")
 
 
 class PartnershipState(models.TextChoices):

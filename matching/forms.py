@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from accounts.enums import OrganisationKind
 from accounts.models import Organisation
@@ -405,7 +406,7 @@ class ProposalAnswerForm(forms.Form):
             FormActions(
                 _button(_("Accept"), name="answer", value=ANSWER_ACCEPT),
                 _button(
-                    _("Decline"),
+                    pgettext("proposal", "Decline"),
                     name="answer",
                     value=ANSWER_DECLINE,
                     css_class="btn-outline-danger ms-2",
