@@ -1,0 +1,818 @@
+"""Load benchmark: gunicorn on PostgreSQL with 100,000 published practices, a realistic mix at a
+fixed rate, then each page at full speed against a trivial view (the floor) on the same server.
+
+    DATABASE_URL=postgres://skillup:skillup@127.0.0.1:5433/load_bench \\
+    REDIS_URL=redis://127.0.0.1:6380/12 \\
+        .venv/bin/python benchmarks/load.py [--keep] [--n 100000] [--rate 50] [--duration 60]
+
+Outside the test suite. All traffic goes to 127.0.0.1; every loop is bounded in count and time;
+gunicorn, wrk and the static files are stopped or removed at the end, on error too.
+
+Database: as benchmarks/practices_browse.py does — the database DATABASE_URL names is never
+written; Django's test-database machinery creates `test_<name>_load` beside it, migrated, and
+benchmarks/_practices_data.py fills it (practices_browse._fill_big: N published practices, SMEs,
+calls, a review backlog). It is dropped at the end unless --keep; with --keep an earlier run's
+data of the same --n is reused (the fill takes a few minutes). Added on top, idempotently:
+SIGNIN_USERS people who can sign in (Argon2 password, verified address) and, for CONTACT_TARGETS
+practices, an SME administrator who receives the contact messages (so a contact post writes the
+message, an outbox row and a Celery publish, as in production).
+
+Server: `gunicorn skillup.wsgi` with DJANGO_SETTINGS_MODULE=benchmarks.load_settings, which is
+skillup.settings.production unchanged except for ROOT_URLCONF (benchmarks.load_urls: the
+product's URLs plus /bench/ping/, the floor) and STATIC_ROOT (this run's collectstatic). DEBUG
+off, persistent connections (CONN_MAX_AGE 60), Redis cache and Celery broker on REDIS_URL (a
+database of its own, which must be empty at the start and is flushed at the end: nothing
+consumes the queued notification tasks). Nothing is relaxed for plain http: the benchmark is
+the TLS-terminating proxy (X-Forwarded-Proto: https, X-Forwarded-For with one address per
+simulated visitor, TRUSTED_PROXY_COUNT=1), so SSL redirect, HSTS, __Host- Secure cookies, CSRF
+with Origin checks and the per-address rate limits are those of production. --workers 2 sync
+workers by default (--worker-class gthread --threads N to compare).
+
+The mix (open loop): a fixed schedule of --rate requests a second for --duration seconds, each
+request sent at its slot whatever the earlier ones are doing (threads; a visitor's next step
+waits for its previous one only, which is 0.2 to 0.8 s earlier in the schedule). Visits:
+  browse   list page → facets (country & audience) → list page k → detail        (60%)
+  search   search (a word in ~1% of practices) → detail                         (15%)
+  contact  detail → contact form POST with the page's CSRF token                 (10%)
+  sign-in  log-in page → log-in POST (CSRF) → dashboard                          (15%)
+Each visitor has its own cookie jar and address. Latency is measured from sending to the last
+byte; "late" is how far a send slipped behind its slot (the open loop held if it stays small).
+Errors: a connection error or time-out, any 5xx, and any other status than the expected one
+(200 for pages, 302 to the dashboard / the practice for the posts).
+
+Full speed: wrk -t2 -c16 -d15s (--wrk-seconds) on the floor, the list page, a facet page, a
+search, a detail page and the log-in page, then the floor again; list_rps_vs_floor is the list
+page's req/s over the mean of the two floor runs (the machine is shared and noisy: compare
+within one run).
+
+Last line:
+    load: rps=<mix rate achieved> p95_ms=<p95 of the mix's pages> errors=<n> \\
+        list_rps_vs_floor=<ratio>
+Targets (issue #7): pages p95 < 200 ms, form posts p95 < 500 ms, 0 errors, ratio ≥ 0.40.
+"""
+
+import argparse
+import concurrent.futures
+import http.client
+import math
+import os
+import random
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+HOST = "127.0.0.1"
+PAGE_TARGET_MS = 200.0
+FORM_TARGET_MS = 500.0
+RATIO_TARGET = 0.40
+SIGNIN_USERS = 20
+SIGNIN_EMAIL = "load-visitor-{}@bench.skillup.example.eu"
+SME_ADMIN_EMAIL = "load-sme-admin-{}@bench.skillup.example.eu"
+CONTACT_TARGETS = 50
+LIST_PAGES = 20  # list pages visited: 1..20 (page 1 most often)
+REQUEST_TIMEOUT_S = 30.0
+WRK_HEADERS = ("X-Forwarded-Proto: https", "X-Forwarded-For: 10.255.0.1")
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+VISITS = (("browse", 0.60), ("search", 0.15), ("contact", 0.10), ("signin", 0.15))
+
+
+def _fail(message: str) -> None:
+    print(f"benchmarks/load.py: {message}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def _parse() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=100_000, help="published practices")
+    parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--keep", action="store_true", help="keep the database, reuse its data")
+    parser.add_argument("--rate", type=float, default=50.0, help="mix: requests a second")
+    parser.add_argument("--duration", type=float, default=60.0, help="mix: seconds")
+    parser.add_argument("--wrk-seconds", type=int, default=15)
+    parser.add_argument("--wrk-connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--worker-class", default="sync", choices=("sync", "gthread"))
+    parser.add_argument("--threads", type=int, default=1, help="gthread threads per worker")
+    parser.add_argument("--skip-wrk", action="store_true", help="the mix only (for debugging)")
+    args = parser.parse_args()
+    if not (1 <= args.rate <= 500 and 1 <= args.duration <= 600 and 1 <= args.wrk_seconds <= 120):
+        parser.error("--rate 1..500, --duration 1..600, --wrk-seconds 1..120")
+    if args.n < 100:
+        parser.error("--n must be at least 100")
+    return args
+
+
+# ---------------------------------------------------------------------------------------------
+# Environment, database and data
+# ---------------------------------------------------------------------------------------------
+def _environment(port: int, static_root: str) -> dict[str, str]:
+    """What the production settings need (read by this process and by gunicorn alike)."""
+    database = os.environ.get("DATABASE_URL", "")
+    if not database.startswith(("postgres://", "postgresql://", "pgsql://")):
+        _fail(
+            "this benchmark runs on PostgreSQL: set DATABASE_URL, e.g.\n"
+            "  DATABASE_URL=postgres://skillup:skillup@127.0.0.1:5433/load_bench \\\n"
+            "  REDIS_URL=redis://127.0.0.1:6380/12 .venv/bin/python benchmarks/load.py"
+        )
+    redis = os.environ.get("REDIS_URL", "")
+    if not redis.startswith("redis://"):
+        _fail("set REDIS_URL to an empty Redis database, e.g. redis://127.0.0.1:6380/12")
+    for url in (database, redis):
+        if urllib.parse.urlsplit(url).hostname not in ("127.0.0.1", "localhost"):
+            _fail(f"{url.split('@')[-1]}: only services on 127.0.0.1 are used")
+    return {
+        "DJANGO_SETTINGS_MODULE": "benchmarks.load_settings",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": HOST,
+        "SITE_URL": f"https://{HOST}:{port}",
+        "REDIS_URL": redis,
+        "CELERY_BROKER_URL": redis,
+        "TRUSTED_PROXY_COUNT": "1",
+        "LOAD_STATIC_ROOT": static_root,
+        "LOG_LEVEL": "WARNING",
+        "DATABASE_URL": database,
+    }
+
+
+def _redis_client(url: str):
+    import redis
+
+    return redis.Redis.from_url(url, socket_timeout=5)
+
+
+def _create_database(keep: bool) -> str:
+    """A database of our own beside the named one (as practices_browse.py does)."""
+    from django.db import connection
+
+    old_name = connection.settings_dict["NAME"]
+    if old_name.startswith("skillup") or old_name.startswith("test_skillup"):
+        _fail(f"{old_name!r}: choose a database name of the benchmark's own (e.g. load_bench)")
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = f"test_{old_name}_load"
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False, keepdb=keep)
+    return old_name
+
+
+def _people() -> list[tuple[str, str]]:
+    """The sign-in accounts (email, password) and the SME administrators of the contact
+    targets; idempotent (a kept database is reused)."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth.hashers import make_password
+
+    from accounts.enums import MembershipRole
+    from accounts.models import Membership, User
+    from practices.enums import PracticeState
+    from practices.models import Practice
+
+    accounts = []
+    for index in range(SIGNIN_USERS):
+        email = SIGNIN_EMAIL.format(index)
+        password = f"load-bench-{index}-{secrets.token_hex(8)}"
+        user, _created = User.objects.get_or_create(
+            email=email, defaults={"full_name": f"Load visitor {index}"}
+        )
+        user.password = make_password(password, hasher="argon2")  # production's hasher
+        user.save(update_fields=["password"])
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        accounts.append((email, password))
+    for index, organisation_id in enumerate(
+        _contact_targets().values_list("organisation_id", flat=True)
+    ):
+        admin, _created = User.objects.get_or_create(
+            email=SME_ADMIN_EMAIL.format(index), defaults={"full_name": f"SME admin {index}"}
+        )
+        Membership.objects.get_or_create(
+            user=admin, organisation_id=organisation_id, defaults={"role": MembershipRole.ADMIN}
+        )
+    assert Practice.objects.filter(state=PracticeState.PUBLISHED).exists()
+    return accounts
+
+
+def _contact_targets():
+    from practices.enums import PracticeState
+    from practices.models import Practice
+
+    published = Practice.objects.filter(state=PracticeState.PUBLISHED).order_by("pk")
+    pks = list(published.values_list("pk", flat=True))
+    step = max(1, len(pks) // CONTACT_TARGETS)
+    return published.filter(pk__in=pks[::step][:CONTACT_TARGETS])
+
+
+@dataclass
+class Urls:
+    list_url: str
+    login_url: str
+    dashboard_url: str
+    combos: list[tuple[str, str]]
+    words: list[str]
+    detail_slugs: list[str]
+    contact_slugs: list[str]
+
+    def detail(self, slug: str) -> str:
+        return f"{self.list_url}{slug}/"
+
+    def contact(self, slug: str) -> str:
+        return f"{self.list_url}{slug}/contact/"
+
+
+def _urls(rng: random.Random) -> Urls:
+    from django.contrib.postgres.search import SearchQuery
+    from django.db.models import Count
+    from django.urls import reverse
+    from django.utils import translation
+
+    from benchmarks._practices_data import SEARCH_WORDS
+    from practices.enums import PracticeState
+    from practices.models import Practice
+    from practices.selectors import SEARCH_CONFIG
+
+    published = Practice.objects.filter(state=PracticeState.PUBLISHED)
+    with translation.override("en"):
+        list_url = reverse("practices:practice_list")
+        login_url = reverse("account_login")
+        dashboard_url = reverse("dashboard")
+        probe = reverse("practices:practice_detail", kwargs={"slug": "x"})
+    if probe != f"{list_url}x/":
+        _fail(f"unexpected detail URL {probe} (the driver builds them from {list_url})")
+    combos = [
+        (country, audience)
+        for country, audience, _rows in published.values_list("organisation__country", "audience")
+        .annotate(rows=Count("pk"))
+        .order_by("organisation__country", "audience")
+    ]
+    words = [
+        w
+        for w in SEARCH_WORDS
+        if published.filter(search_vector=SearchQuery(w, config=SEARCH_CONFIG)).exists()
+    ]
+    slugs = list(published.order_by("?").values_list("slug", flat=True)[:2000])
+    contact = list(_contact_targets().values_list("slug", flat=True))
+    rng.shuffle(slugs)
+    return Urls(list_url, login_url, dashboard_url, combos, words, slugs, contact)
+
+
+def _collectstatic() -> None:
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Server
+# ---------------------------------------------------------------------------------------------
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+# gunicorn's own advice for its worker heartbeat files: tmpfs, where it creates them with mkstemp
+WORKER_TMP_DIR = "/dev/shm"  # nosec B108
+
+
+def _start_gunicorn(args, env: dict[str, str], port: int, log_path: Path) -> subprocess.Popen:
+    command = [
+        sys.executable, "-m", "gunicorn", "skillup.wsgi:application",
+        "--bind", f"{HOST}:{port}",
+        "--workers", str(args.workers),
+        "--worker-class", args.worker_class,
+        "--threads", str(args.threads),
+        "--timeout", "60", "--graceful-timeout", "5",
+        "--worker-tmp-dir", WORKER_TMP_DIR,
+        "--no-control-socket",
+        "--log-level", "warning", "--error-logfile", str(log_path),
+    ]  # fmt: skip
+    return subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def _stop(process: subprocess.Popen | None, name: str) -> None:
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        print(f"{name} did not stop in 15 s: killing it", file=sys.stderr)
+        process.kill()
+        process.wait(timeout=5)
+
+
+def _wait_ready(port: int, server: subprocess.Popen, log_path: Path) -> None:
+    from benchmarks.load_urls import PING_PATH
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            _fail(f"gunicorn exited ({server.returncode}):\n{_tail(log_path)}")
+        try:
+            status, _body, _headers = _get(port, PING_PATH)
+            if status == 200:
+                return
+            _fail(f"GET {PING_PATH} answered {status}:\n{_tail(log_path)}")
+        except OSError:
+            time.sleep(0.2)
+    _fail(f"gunicorn did not answer within 60 s:\n{_tail(log_path)}")
+
+
+def _tail(path: Path, lines: int = 30) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
+
+
+def _get(port: int, path: str, ip: str = "10.255.0.2"):
+    connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT_S)
+    try:
+        connection.request("GET", path, headers=_proxy_headers(ip))
+        response = connection.getresponse()
+        return response.status, response.read(), response.headers
+    finally:
+        connection.close()
+
+
+def _proxy_headers(ip: str) -> dict[str, str]:
+    return {
+        "X-Forwarded-Proto": "https",
+        "X-Forwarded-For": ip,
+        "User-Agent": "benchmarks/load.py",
+        "Accept-Language": "en",
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# The mix: visitors, steps, the open-loop schedule
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class Visitor:
+    number: int
+    kind: str
+    ip: str
+    cookies: dict[str, str] = field(default_factory=dict)
+    csrf: str = ""  # the token of the last form page seen
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@dataclass
+class Step:
+    slot: int
+    visitor: Visitor
+    kind: str  # list, facets, search, detail, login page, dashboard, login POST, contact POST
+    method: str
+    path: str
+    expect: int
+    expect_location: str = ""
+    form: dict | None = None  # POST fields (the CSRF token is added when sent)
+    previous: "Step | None" = None
+    done: threading.Event = field(default_factory=threading.Event)
+    # results
+    sent: float = 0.0
+    ms: float = float("nan")
+    status: int = 0
+    error: str = ""
+
+
+def _plan(args, urls: Urls, accounts: list[tuple[str, str]], rng: random.Random) -> list[Step]:
+    """Slots 0..rate*duration-1, each given the next ready step of a visit in progress or the
+    first step of a new visit. A visit's steps are 10 to 40 slots apart (0.2 to 0.8 s at 50/s)."""
+    total = int(args.rate * args.duration)
+    kinds, weights = zip(*VISITS, strict=True)
+    waiting: list[tuple[int, int, list[Step]]] = []  # (ready slot, visitor number, steps left)
+    steps: list[Step] = []
+    visitors = 0
+
+    def new_visit(slot: int) -> list[Step]:
+        nonlocal visitors
+        visitors += 1
+        kind = rng.choices(kinds, weights)[0]
+        ip = f"10.{visitors // 65536 % 256}.{visitors // 256 % 256}.{visitors % 256}"
+        visitor = Visitor(visitors, kind, ip)
+        if kind == "browse":
+            country, audience = rng.choice(urls.combos)
+            page = min(LIST_PAGES, 1 + int(rng.expovariate(0.4)))
+            first = "" if rng.random() < 0.6 else f"?page={page}"
+            chain = [
+                ("list", "GET", urls.list_url + first, 200),
+                ("facets", "GET", f"{urls.list_url}?country={country}&audience={audience}", 200),
+                ("list", "GET", f"{urls.list_url}?page={rng.randint(2, LIST_PAGES)}", 200),
+                ("detail", "GET", urls.detail(rng.choice(urls.detail_slugs)), 200),
+            ]
+        elif kind == "search":
+            chain = [
+                ("search", "GET", f"{urls.list_url}?q={rng.choice(urls.words)}", 200),
+                ("detail", "GET", urls.detail(rng.choice(urls.detail_slugs)), 200),
+            ]
+        elif kind == "contact":
+            slug = rng.choice(urls.contact_slugs)
+            chain = [("detail", "GET", urls.detail(slug), 200),
+                     ("contact POST", "POST", urls.contact(slug), 302)]  # fmt: skip
+        else:
+            chain = [
+                ("login page", "GET", urls.login_url, 200),
+                ("login POST", "POST", urls.login_url, 302),
+                ("dashboard", "GET", urls.dashboard_url, 200),
+            ]
+        made, previous = [], None
+        for name, method, path, expect in chain:
+            step = Step(slot, visitor, name, method, path, expect, previous=previous)
+            if name == "contact POST":
+                step.expect_location = urls.detail(slug)
+                step.form = {
+                    "name": f"Visitor {visitor.number}",
+                    "email": f"visitor-{visitor.number}@example.org",
+                    "message": "We run a similar programme and would like to compare notes.",
+                    "homepage": "",
+                }
+            elif name == "login POST":
+                email, password = rng.choice(accounts)
+                step.expect_location = urls.dashboard_url
+                step.form = {"login": email, "password": password}
+            made.append(step)
+            previous = step
+        return made
+
+    for slot in range(total):
+        waiting.sort(key=lambda item: (item[0], item[1]))
+        if waiting and waiting[0][0] <= slot:
+            _ready, _number, chain = waiting.pop(0)
+        else:
+            chain = new_visit(slot)
+        step = chain.pop(0)
+        step.slot = slot
+        steps.append(step)
+        if chain:
+            waiting.append((slot + rng.randint(10, 40), chain[0].visitor.number, chain))
+    return steps
+
+
+def _send(port: int, step: Step, started: float) -> None:
+    visitor = step.visitor
+    try:
+        if step.previous is not None and not step.previous.done.wait(REQUEST_TIMEOUT_S * 2):
+            step.error = "previous step never finished"
+            return
+        if step.previous is not None and (step.previous.error or step.previous.status >= 400):
+            step.error = "previous step failed"
+            return
+        headers = _proxy_headers(visitor.ip)
+        headers["User-Agent"] = f"benchmarks/load.py visitor {visitor.number}"
+        with visitor.lock:
+            if visitor.cookies:
+                headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in visitor.cookies.items())
+            body = None
+            if step.method == "POST":
+                fields = {**(step.form or {}), "csrfmiddlewaretoken": visitor.csrf}
+                body = urllib.parse.urlencode(fields).encode()
+                origin = f"https://{HOST}:{port}"
+                referer_step = step.previous
+                headers.update({
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Origin": origin,
+                    "Referer": origin + (referer_step.path if referer_step else "/"),
+                })  # fmt: skip
+        connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT_S)
+        step.sent = time.perf_counter()
+        try:
+            connection.request(step.method, step.path, body=body, headers=headers)
+            response = connection.getresponse()
+            content = response.read()
+            step.ms = (time.perf_counter() - step.sent) * 1000
+            step.status = response.status
+        finally:
+            connection.close()
+        with visitor.lock:
+            for header in response.headers.get_all("Set-Cookie") or []:
+                cookie = SimpleCookie()
+                cookie.load(header)
+                for name, morsel in cookie.items():
+                    if morsel["max-age"] == "0" or not morsel.value:
+                        visitor.cookies.pop(name, None)
+                    else:
+                        visitor.cookies[name] = morsel.value
+            token = CSRF_INPUT.search(content.decode("utf-8", "replace"))
+            if token:
+                visitor.csrf = token.group(1)
+        if step.status != step.expect:
+            step.error = f"status {step.status}"
+        elif step.expect_location and step.expect_location not in response.headers.get(
+            "Location", ""
+        ):
+            step.error = f"redirected to {response.headers.get('Location')}"
+    except (OSError, http.client.HTTPException) as exc:
+        step.error = f"{type(exc).__name__}: {exc}"
+        if not step.sent:
+            step.sent = time.perf_counter()
+    finally:
+        step.done.set()
+
+
+def run_mix(args, port: int, steps: list[Step]) -> tuple[float, float]:
+    """Send every step at its slot. Returns (start, end) on the perf_counter clock."""
+    interval = 1.0 / args.rate
+    # threads enough for every request in flight over REQUEST_TIMEOUT_S at the rate, capped
+    workers = min(512, max(64, int(args.rate * 4)))
+    started = time.perf_counter() + 0.5
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = []
+        for step in steps:
+            delay = started + step.slot * interval - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
+            futures.append(pool.submit(_send, port, step, started + step.slot * interval))
+        _done, not_done = concurrent.futures.wait(futures, timeout=REQUEST_TIMEOUT_S * 3 + 5)
+        for future in not_done:
+            future.cancel()
+        for step in steps:
+            if not step.done.is_set() and not step.error:
+                step.error = "not finished in time"
+    finished = [s.sent + s.ms / 1000 for s in steps if not math.isnan(s.ms)]
+    return started, max(finished, default=time.perf_counter())
+
+
+def _warm_up(port: int, urls: Urls, workers: int) -> float:
+    """Every worker builds its facet index, loads templates and opens its DB connection before
+    the measurement: concurrent rounds on the list, then each page once. Returns the slowest
+    first request (ms), reported apart."""
+    slowest = 0.0
+    paths = [urls.list_url] * (workers * 3)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers * 2) as pool:
+        for status, ms, path in pool.map(lambda p: _timed_get(port, p), paths):
+            slowest = max(slowest, ms)
+            if status != 200:
+                _fail(f"warm-up: GET {path} answered {status}")
+    country, audience = urls.combos[0]
+    for path in (
+        f"{urls.list_url}?country={country}&audience={audience}",
+        f"{urls.list_url}?q={urls.words[0]}",
+        urls.detail(urls.detail_slugs[0]),
+        urls.login_url,
+    ) * workers:
+        status, _ms, _path = _timed_get(port, path)
+        if status != 200:
+            _fail(f"warm-up: GET {path} answered {status}")
+    return slowest
+
+
+def _timed_get(port: int, path: str) -> tuple[int, float, str]:
+    began = time.perf_counter()
+    status, _body, _headers = _get(port, path)
+    return status, (time.perf_counter() - began) * 1000, path
+
+
+# ---------------------------------------------------------------------------------------------
+# wrk
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class WrkResult:
+    name: str
+    path: str
+    rps: float = float("nan")
+    p50_ms: float = float("nan")
+    p99_ms: float = float("nan")
+    requests: int = 0
+    non_2xx: int = 0
+    socket_errors: str = ""
+
+
+def _wrk_ms(text: str) -> float:
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text.strip())
+    if not match:
+        return float("nan")
+    value, unit = float(match.group(1)), match.group(2)
+    return value * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def run_wrk(args, port: int, name: str, path: str) -> WrkResult:
+    command = ["wrk", "-t2", f"-c{args.wrk_connections}", f"-d{args.wrk_seconds}s", "--latency",
+               "--timeout", "10s"]  # fmt: skip
+    for header in WRK_HEADERS:
+        command += ["-H", header]
+    command.append(f"http://{HOST}:{port}{path}")
+    result = WrkResult(name, path)
+    completed = subprocess.run(
+        command, capture_output=True, text=True, timeout=args.wrk_seconds + 60, check=False
+    )
+    out = completed.stdout
+    if completed.returncode != 0:
+        result.socket_errors = f"wrk exited {completed.returncode}: {completed.stderr.strip()}"
+        return result
+    if match := re.search(r"Requests/sec:\s+([\d.]+)", out):
+        result.rps = float(match.group(1))
+    if match := re.search(r"^\s+50%\s+(\S+)", out, re.M):
+        result.p50_ms = _wrk_ms(match.group(1))
+    if match := re.search(r"^\s+99%\s+(\S+)", out, re.M):
+        result.p99_ms = _wrk_ms(match.group(1))
+    if match := re.search(r"(\d+) requests in", out):
+        result.requests = int(match.group(1))
+    if match := re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out):
+        result.non_2xx = int(match.group(1))
+    if match := re.search(r"Socket errors:\s+(.*)", out):
+        result.socket_errors = match.group(1).strip()
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Report
+# ---------------------------------------------------------------------------------------------
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    return ordered[min(len(ordered) - 1, math.ceil(q * len(ordered)) - 1)]
+
+
+def _report_mix(args, steps: list[Step], started: float, ended: float) -> dict:
+    order = ["list", "facets", "search", "detail", "login page", "dashboard",
+             "login POST", "contact POST"]  # fmt: skip
+    visitors = len({s.visitor.number for s in steps})
+    print(
+        f"\nmix: open loop, {args.rate:g} req/s for {args.duration:g} s "
+        f"({len(steps)} requests, {visitors} visitors)"
+    )
+    print(
+        f"{'request':<16}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}{'errors':>8}"
+    )
+
+    def row(name: str, chosen: list[Step]) -> None:
+        ms = [s.ms for s in chosen if not s.error]
+        errors = sum(1 for s in chosen if s.error)
+        top = max(ms, default=float("nan"))
+        print(
+            f"{name:<16}{len(chosen):>6}{_pct(ms, 0.5):>9.1f}{_pct(ms, 0.95):>9.1f}"
+            f"{_pct(ms, 0.99):>9.1f}{top:>9.1f}{errors:>8}"
+        )
+
+    for name in order:
+        row(name, [s for s in steps if s.kind == name])
+    pages = [s for s in steps if s.method == "GET"]
+    forms = [s for s in steps if s.method == "POST"]
+    row("pages (GET)", pages)
+    row("forms (POST)", forms)
+    row("all", steps)
+    late = [(s.sent - (started + s.slot / args.rate)) * 1000 for s in steps if s.sent]
+    answered = [s for s in steps if s.status]
+    rps = len(answered) / (ended - started) if ended > started else float("nan")
+    print(f"achieved {rps:.1f} req/s over {ended - started:.1f} s; sends behind their slot: "
+          f"p95 {_pct(late, 0.95):.1f} ms, max {max(late, default=0):.1f} ms")  # fmt: skip
+    errors = [s for s in steps if s.error]
+    if errors:
+        kinds: dict[str, int] = {}
+        for s in errors:
+            key = f"{s.kind} {s.method} → {s.error}"
+            kinds[key] = kinds.get(key, 0) + 1
+        print("errors:")
+        for key, count in sorted(kinds.items(), key=lambda item: -item[1])[:10]:
+            print(f"  {count:>5} × {key}")
+    return {
+        "rps": rps,
+        "page_p95": _pct([s.ms for s in pages if not s.error], 0.95),
+        "form_p95": _pct([s.ms for s in forms if not s.error], 0.95),
+        "errors": len(errors),
+    }
+
+
+def _report_wrk(args, results: list[WrkResult]) -> float:
+    floors = [r.rps for r in results if r.name.startswith("floor") and not math.isnan(r.rps)]
+    floor = statistics.mean(floors) if floors else float("nan")
+    print(f"\nfull speed: wrk -t2 -c{args.wrk_connections} -d{args.wrk_seconds}s per URL "
+          f"(one fixed URL each; wrk shares the 2 CPUs with the server)")  # fmt: skip
+    print(f"{'page':<12}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'requests':>10}{'non-2xx':>9}"
+          f"{'vs floor':>10}  URL / socket errors")  # fmt: skip
+    for r in results:
+        print(f"{r.name:<12}{r.rps:>9.1f}{r.p50_ms:>9.1f}{r.p99_ms:>9.1f}{r.requests:>10}"
+              f"{r.non_2xx:>9}{r.rps / floor:>10.2f}  {r.path}"
+              + (f"  [{r.socket_errors}]" if r.socket_errors else ""))  # fmt: skip
+    list_rps = next((r.rps for r in results if r.name == "list"), float("nan"))
+    return list_rps / floor if floor else float("nan")
+
+
+# ---------------------------------------------------------------------------------------------
+def main() -> None:
+    args = _parse()
+    rng = random.Random(args.seed)
+    work = Path(tempfile.mkdtemp(prefix="skillup-load-"))
+    port = _free_port()
+    env = _environment(port, str(work / "static"))
+    os.environ.update(env)
+    redis = _redis_client(env["REDIS_URL"])
+    if redis.dbsize():
+        shutil.rmtree(work, ignore_errors=True)
+        _fail(f"{env['REDIS_URL']} is not empty: give the benchmark an unused Redis database")
+    server = None
+    old_name = None
+    connection = None
+
+    def terminate(signum, _frame):
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, terminate)
+    try:
+        import django
+
+        django.setup()
+        from django.db import connection
+
+        from benchmarks.practices_browse import _fill_big
+
+        began = time.perf_counter()
+        old_name = _create_database(args.keep)
+        db_name = connection.settings_dict["NAME"]
+        print(f"{time.strftime('%Y-%m-%d %H:%M:%S %Z')}  database {db_name}  "
+              f"settings benchmarks.load_settings (production)  {_load()}")  # fmt: skip
+        _fill_big(args)
+        accounts = _people()
+        urls = _urls(rng)
+        _collectstatic()
+        steps = _plan(args, urls, accounts, rng)
+        print(f"prepared in {time.perf_counter() - began:.0f}s")
+        connection.close()
+
+        url = urllib.parse.urlsplit(env["DATABASE_URL"])
+        server_env = {**env, "DATABASE_URL": url._replace(path=f"/{db_name}").geturl()}
+        log_path = work / "gunicorn.log"
+        server = _start_gunicorn(args, server_env, port, log_path)
+        _wait_ready(port, server, log_path)
+        threads = f" × {args.threads} threads" if args.worker_class == "gthread" else ""
+        print(f"gunicorn on {HOST}:{port}: {args.workers} {args.worker_class} workers{threads}")
+        first_ms = _warm_up(port, urls, args.workers)
+        print(f"warm-up done (slowest first list request {first_ms:.0f} ms: facet index, "
+              f"templates, connection)")  # fmt: skip
+
+        mix_started, mix_ended = run_mix(args, port, steps)
+        mix = _report_mix(args, steps, mix_started, mix_ended)
+
+        ratio = float("nan")
+        if not args.skip_wrk:
+            from benchmarks.load_urls import PING_PATH
+
+            country, audience = urls.combos[len(urls.combos) // 2]
+            targets = [
+                ("floor", PING_PATH),
+                ("list", urls.list_url),
+                ("facets", f"{urls.list_url}?country={country}&audience={audience}"),
+                ("search", f"{urls.list_url}?q={urls.words[0]}"),
+                ("detail", urls.detail(urls.detail_slugs[0])),
+                ("login page", urls.login_url),
+                ("floor again", PING_PATH),
+            ]
+            results = [run_wrk(args, port, name, path) for name, path in targets]
+            ratio = _report_wrk(args, results)
+        if server.poll() is not None:
+            print(f"gunicorn exited during the run ({server.returncode})", file=sys.stderr)
+        log = _tail(log_path, 10)
+        if log.strip():
+            print(f"\ngunicorn log (last lines):\n{log}")
+        print(f"\n{_load()}; run time {time.perf_counter() - began:.0f}s")
+        verdicts = [
+            f"pages p95 < {PAGE_TARGET_MS:.0f} ms: "
+            + ("pass" if mix["page_p95"] < PAGE_TARGET_MS else f"FAIL ({mix['page_p95']:.1f})"),
+            f"forms p95 < {FORM_TARGET_MS:.0f} ms: "
+            + ("pass" if mix["form_p95"] < FORM_TARGET_MS else f"FAIL ({mix['form_p95']:.1f})"),
+            "0 errors: " + ("pass" if mix["errors"] == 0 else f"FAIL ({mix['errors']})"),
+            f"list ≥ {RATIO_TARGET:.2f} × floor: "
+            + ("pass" if ratio >= RATIO_TARGET else f"FAIL ({ratio:.2f})"),
+        ]
+        print("targets: " + "; ".join(verdicts))
+        print(f"load: rps={mix['rps']:.1f} p95_ms={mix['page_p95']:.1f} errors={mix['errors']} "
+              f"list_rps_vs_floor={ratio:.2f}")  # fmt: skip
+    finally:
+        _stop(server, "gunicorn")
+        try:
+            redis.flushdb()
+        except Exception as exc:  # cleanup goes on whatever failed
+            print(f"could not flush {env['REDIS_URL']}: {exc}", file=sys.stderr)
+        if old_name is not None and connection is not None and not args.keep:
+            connection.close()
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _load() -> str:
+    return f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+
+
+if __name__ == "__main__":
+    main()
