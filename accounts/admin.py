@@ -2,14 +2,14 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Invitation, Membership, Organisation, User
+from .models import Consent, Invitation, Membership, Organisation, User
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "full_name", "language", "is_staff", "is_active", "date_joined"]
-    list_filter = ["is_staff", "is_superuser", "is_active", "groups", "language"]
+    list_filter = ["is_staff", "is_superuser", "is_active", "groups", "language", "erased_at"]
     search_fields = ["email", "full_name"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
@@ -18,8 +18,9 @@ class UserAdmin(DjangoUserAdmin):
             _("Permissions"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
         ),
-        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+        (_("Important dates"), {"fields": ("last_login", "date_joined", "erased_at")}),
     )
+    readonly_fields = ["erased_at"]
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),
     )
@@ -56,3 +57,30 @@ class InvitationAdmin(admin.ModelAdmin):
     search_fields = ["email", "organisation__name"]
     list_select_related = ["organisation"]
     readonly_fields = ["token", "created_at", "accepted_at", "accepted_by", "invited_by"]
+
+
+@admin.register(Consent)
+class ConsentAdmin(admin.ModelAdmin):
+    """The proof of consents: read only (a consent is given or withdrawn by the person)."""
+
+    list_display = [
+        "user",
+        "kind",
+        "version",
+        "content_type",
+        "object_id",
+        "given_at",
+        "withdrawn_at",
+    ]
+    list_filter = ["kind", "version", "withdrawn_at"]
+    search_fields = ["user__email"]
+    list_select_related = ["user", "content_type"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

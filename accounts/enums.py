@@ -62,3 +62,12 @@ class EuEeaCountries(Countries):
     """The 27 EU member states and the three EEA EFTA states, names translated."""
 
     only = EU_MEMBER_STATES + EEA_EFTA_STATES
+
+
+class ConsentKind(models.TextChoices):
+    """What a person agreed to. Each is recorded with the version of the text shown."""
+
+    TERMS = "terms", _("Terms of use and privacy notice")
+    PUBLICATION = "publication", _("Publication of a practice")
+    PLEDGE_COMMITMENTS = "pledge_commitments", _("Pledge commitments")
+    MENTOR_AGREEMENT = "mentor_agreement", _("Mentors' confidentiality agreement")

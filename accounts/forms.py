@@ -4,17 +4,29 @@ from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from .enums import MembershipRole
+from .enums import ConsentKind, MembershipRole
 from .models import Organisation
+from .services import consent_give
 
 
 class SignupExtraForm(forms.Form):
     """Fields allauth's sign-up form adds to email and password (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
+    # allauth orders its sign-up fields by this: the consent box comes last, by the button
+    field_order = ["email", "full_name", "password1", "password2", "accept_terms"]
+
     full_name = forms.CharField(
         label=_("Full name"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+    accept_terms = forms.BooleanField(
+        label=_("I accept the terms of use and I have read the privacy notice."),
+        required=True,  # never pre-ticked (no initial); its absence is a labelled error
+        error_messages={
+            "required": _("To create an account, accept the terms of use and the privacy notice.")
+        },
     )
 
     def clean_full_name(self) -> str:
@@ -27,6 +39,7 @@ class SignupExtraForm(forms.Form):
         user.full_name = self.cleaned_data["full_name"]
         user.language = translation.get_language() or user.language
         user.save(update_fields=["full_name", "language"])
+        consent_give(user=user, kind=ConsentKind.TERMS)
 
 
 class OrganisationForm(forms.ModelForm):
@@ -64,3 +77,26 @@ class InvitationForm(forms.Form):
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}
         self.helper.add_input(Submit("submit", _("Send invitation")))
+
+
+class AccountDeleteForm(forms.Form):
+    """Deleting an account asks for the password again (the person at the keyboard owns it)."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.helper = FormHelper()
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.add_input(Submit("submit", _("Delete my account"), css_class="btn-danger"))
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("This is not your password."))
+        return password

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -15,6 +16,7 @@ from skillup.fields import HttpsURLField
 
 from .enums import (
     SME_SIZE_BANDS,
+    ConsentKind,
     EuEeaCountries,
     MembershipRole,
     NaceSection,
@@ -67,6 +69,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # set when the person deleted their account: the row stays (logs and decisions point to it)
+    # with no personal data left, see accounts.services.account_delete
+    erased_at = models.DateTimeField(_("account deleted at"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -82,6 +87,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         ]
 
     def __str__(self) -> str:
+        if self.erased_at is not None:
+            return gettext("a deleted user")
         return self.full_name or self.email
 
     def clean(self) -> None:
@@ -264,3 +271,44 @@ class Invitation(models.Model):
     @property
     def is_open(self) -> bool:
         return self.accepted_at is None and not self.is_expired
+
+
+class Consent(models.Model):
+    """Proof that a person agreed to something (GDPR art. 7): what, which version of the text,
+    when, and when they withdrew it. Never pre-ticked; written by accounts.services.consent_give.
+    A row outlives the account it belongs to (it then points to the anonymised user)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="consents",
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=ConsentKind.choices)
+    version = models.CharField(_("version of the text"), max_length=40)
+    # what the consent is about, when it concerns one object (a practice, a pledge)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    object_id = models.CharField(max_length=64, blank=True)
+    given_at = models.DateTimeField(_("given at"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-given_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="consent_about_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.version} – {self.user}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.withdrawn_at is None

@@ -18,9 +18,10 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from accounts.enums import MembershipRole
+from accounts.enums import ConsentKind, MembershipRole
 from accounts.models import Organisation, User
 from accounts.permissions import is_coordinator
+from accounts.services import consent_give, consent_withdraw
 from notifications.services import notify
 from skillup.errors import ApplicationError
 
@@ -315,6 +316,7 @@ def _practice_save(*, user, call, organisation, practice, form_token, fields) ->
             else RevisionReason.DRAFT_SAVED
         )
 
+    consented_before = practice.publication_consent
     for name in CONTENT_FIELDS:
         if name in fields:
             setattr(practice, name, fields[name])
@@ -329,6 +331,7 @@ def _practice_save(*, user, call, organisation, practice, form_token, fields) ->
         practice.attachment = _named_by_content(attachment)
     practice.full_clean(exclude=["form_token"], validate_constraints=False)
     practice.save()
+    _record_consent(practice, user=user, before=consented_before)
     if "tools" in fields:
         practice.tools.set(fields["tools"] or [])
     if "topics" in fields:
@@ -337,6 +340,14 @@ def _practice_save(*, user, call, organisation, practice, form_token, fields) ->
         _check_complete(practice)  # an edit may not empty a submitted practice
     _revision(practice, author=user, reason=reason)
     return practice
+
+
+def _record_consent(practice: Practice, *, user: User, before: bool) -> None:
+    """A Consent row when the publication box gets ticked; withdrawn when it gets unticked."""
+    if practice.publication_consent and not before:
+        consent_give(user=user, kind=ConsentKind.PUBLICATION, about=practice)
+    elif before and not practice.publication_consent:
+        consent_withdraw(kind=ConsentKind.PUBLICATION, about=practice)
 
 
 def _named_by_content(upload):
@@ -540,7 +551,9 @@ def practice_public_version_approve(*, user: User, practice: Practice, consent: 
     if not consent:
         raise ApplicationError(MSG_NEEDS_CONSENT, field="consent")
     now = timezone.now()
+    consented_before = practice.publication_consent
     practice.publication_consent = True
+    _record_consent(practice, user=user, before=consented_before)
     practice.publication_consent_at = practice.publication_consent_at or now
     practice.public_version_approved_at = now
     practice.public_version_approved_by = user

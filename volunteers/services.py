@@ -11,9 +11,10 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from accounts.enums import MembershipRole, OrganisationKind
+from accounts.enums import ConsentKind, MembershipRole, OrganisationKind
 from accounts.models import Membership, Organisation, User
 from accounts.permissions import is_coordinator
+from accounts.services import consent_give, consent_withdraw
 from matching.models import Skill
 from notifications.services import notify
 from skillup.errors import ApplicationError
@@ -81,6 +82,19 @@ def _apply(pledge: Pledge, *, user: User, fields: dict) -> None:
     pledge.full_clean(exclude=["slug"], validate_constraints=False)
 
 
+def _record_commitments(pledge: Pledge) -> None:
+    """Keep the Consent record of the commitments in step with the pledge (idempotent)."""
+    if pledge.commitments_accepted_at is not None:
+        consent_give(
+            user=pledge.commitments_accepted_by,
+            kind=ConsentKind.PLEDGE_COMMITMENTS,
+            about=pledge,
+            version=pledge.commitments_version,
+        )
+    else:
+        consent_withdraw(kind=ConsentKind.PLEDGE_COMMITMENTS, about=pledge)
+
+
 @transaction.atomic
 def pledge_create(
     *, user: User, company: Organisation, fields: dict, expertise: Iterable[Skill] = ()
@@ -108,6 +122,7 @@ def pledge_create(
             pledge.save()
     except IntegrityError as exc:  # a concurrent create won the race
         raise ApplicationError(MSG_OPEN_PLEDGE_EXISTS) from exc
+    _record_commitments(pledge)
     pledge.expertise.set(expertise)
     return pledge
 
@@ -124,6 +139,7 @@ def pledge_update(
         raise ApplicationError(MSG_NOT_EDITABLE % {"state": pledge.get_state_display().lower()})
     _apply(pledge, user=user, fields=fields)
     pledge.save()
+    _record_commitments(pledge)
     pledge.expertise.set(expertise)
     return pledge
 
@@ -317,6 +333,12 @@ def mentor_profile_update(
         if not mentor.has_accepted(current):
             mentor.agreement = current
             mentor.agreement_accepted_at = timezone.now()
+            consent_give(
+                user=mentor.user,
+                kind=ConsentKind.MENTOR_AGREEMENT,
+                about=mentor,
+                version=current.version,
+            )
     skills = list(skills)
     if mentor.state in (MentorState.INCOMPLETE, MentorState.REJECTED) and (
         mentor.bio.strip() and mentor.languages and skills and mentor.has_accepted(current)

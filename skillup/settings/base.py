@@ -47,6 +47,7 @@ DJANGO_APPS = [
 THIRD_PARTY_APPS = [
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_countries",
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # after allauth's: staff without an authenticator are sent to set one up
+    "accounts.mfa.StaffMFARequiredMiddleware",
 ]
 
 TEMPLATES = [
@@ -183,7 +186,15 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
 }
+# Two-factor authentication (allauth.mfa): required of staff by accounts.mfa; an authenticator
+# app (TOTP) with recovery codes. WebAuthn stays off (it would need fido2 and JavaScript).
+MFA_ADAPTER = "accounts.mfa.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
+# One period either side (RFC 6238 §5.2: clock drift and typing time); a code still works once.
+MFA_TOTP_TOLERANCE = 1
 # Behind N reverse proxies the client address is the Nth from the right in X-Forwarded-For;
 # rate limits (log-in, contact form) and view counts key on it. 0 = no proxy (REMOTE_ADDR).
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
@@ -298,6 +309,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     "send-reminders": {"task": "notifications.send_reminders", "schedule": 15 * 60.0},
     "expire-proposals": {"task": "matching.expire_proposals", "schedule": 15 * 60.0},
+    # privacy: purge what the retention periods below say has gone (daily)
+    "apply-retention": {"task": "accounts.apply_retention", "schedule": 24 * 3600.0},
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -342,3 +355,20 @@ PRACTICE_ATTACHMENT_MAX_BYTES = env.int("PRACTICE_ATTACHMENT_MAX_BYTES", default
 PRACTICE_VIEW_DEDUP_SECONDS = env.int("PRACTICE_VIEW_DEDUP_SECONDS", default=30 * 60)
 # Deadline reminders to SMEs with an unsubmitted draft, days before the call closes.
 PRACTICE_REMINDER_DAYS = (7, 1)
+
+# Privacy (GDPR). A consent is recorded with the version of the text the person saw; change a
+# version when its text changes (the privacy notice page shows PRIVACY_NOTICE_VERSION).
+PRIVACY_NOTICE_VERSION = "2025-06-01"
+TERMS_VERSION = "2025-06-01"
+PUBLICATION_CONSENT_VERSION = "2025-06-01"
+# Where people write to exercise their rights (shown on the privacy notice).
+PRIVACY_CONTACT_EMAIL = env("PRIVACY_CONTACT_EMAIL", default="privacy@skillup.example.eu")
+# Retention, in days (stated in the privacy notice; applied daily by accounts.apply_retention):
+# drafts never submitted, counted from the close of their call (or the SME's extension);
+RETENTION_DRAFT_DAYS = env.int("RETENTION_DRAFT_DAYS", default=180)
+# declined submissions, counted from the decision;
+RETENTION_DECLINED_DAYS = env.int("RETENTION_DECLINED_DAYS", default=365)
+# the bodies of sent or failed emails (they hold reset links and messages; the row stays);
+RETENTION_NOTIFICATION_BODY_DAYS = env.int("RETENTION_NOTIFICATION_BODY_DAYS", default=90)
+# visitors' messages to an SME (already delivered by email).
+RETENTION_CONTACT_MESSAGE_DAYS = env.int("RETENTION_CONTACT_MESSAGE_DAYS", default=365)

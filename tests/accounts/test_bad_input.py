@@ -119,6 +119,7 @@ def test_signup_unicode_name_and_long_passphrase_are_accepted(
                 "full_name": "Zoë Ŋgúyễn-Łukasiewicz",
                 "password1": passphrase,
                 "password2": passphrase,
+                "accept_terms": "on",
             },
         )
 
@@ -135,6 +136,7 @@ def test_signup_twice_with_same_email_creates_one_account(client, mailoutbox):
         "full_name": "Twice",
         "password1": GOOD_PASSWORD,
         "password2": GOOD_PASSWORD,
+        "accept_terms": "on",
     }
 
     client.post(reverse("account_signup"), data)
