@@ -20,6 +20,7 @@ from django.utils.translation import pgettext
 
 from accounts.enums import OrganisationKind
 from accounts.models import Organisation
+from skillup.fields import ModelMultipleChoiceField
 from volunteers.enums import Language
 
 from .enums import Importance, MaturityDimension, MaturityLevel, MentoringMode, NeedsStatus
@@ -288,7 +289,7 @@ class NeedsForm(GapsAndMaturityMixin, forms.Form):
         required=False,
         help_text=_("Your region or city (optional)."),
     )
-    excluded_companies = forms.ModelMultipleChoiceField(
+    excluded_companies = ModelMultipleChoiceField(
         label=_("Companies to exclude"),
         queryset=Organisation.objects.none(),
         required=False,

@@ -19,6 +19,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
+from skillup.fields import ModelMultipleChoiceField
 
 from .enums import Audience, PracticeState, Rsvp
 from .models import Call, Practice, Topic, TrainingTool
@@ -70,7 +71,7 @@ class PracticeForm(forms.Form):
     methodology = forms.CharField(
         required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
     )
-    tools = forms.ModelMultipleChoiceField(
+    tools = ModelMultipleChoiceField(
         queryset=TrainingTool.objects.order_by("name"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -99,7 +100,7 @@ class PracticeForm(forms.Form):
         min_value=1950,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = ModelMultipleChoiceField(
         label=_("Topics"),
         queryset=Topic.objects.order_by("name"),
         required=False,
