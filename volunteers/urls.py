@@ -18,7 +18,7 @@ urlpatterns = [
     path("mentors/<int:pk>/", mentor.mentor_detail, name="mentor_detail"),
     path("mentor/profile/", mentor.mentor_profile, name="mentor_profile"),
     path(
-        "mentor-invitations/<str:token>/",
+        "mentor-invitations/<slug:token>/",
         mentor.mentor_invitation_accept,
         name="mentor_invitation_accept",
     ),
