@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -15,6 +16,8 @@ SITEMAP_CACHE_SECONDS = 60 * 60
 admin.site.site_header = _("SkillUp administration")
 admin.site.site_title = _("SkillUp administration")
 admin.site.index_title = _("Review and coordination")
+# The admin's own log-in form would skip two-factor authentication: send it to allauth's.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("admin/", admin.site.urls),

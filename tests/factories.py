@@ -1,7 +1,10 @@
+import time
 from datetime import timedelta
 
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
@@ -9,6 +12,15 @@ from accounts.enums import MembershipRole, OrganisationKind, SizeBand
 from accounts.models import Invitation, Membership, Organisation, User
 
 PASSWORD = "correct-horse-battery-staple"
+# The authenticator-app secret of every staff member the factory makes (base32, 160 bits).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret: str = TOTP_SECRET, *, offset: int = 0) -> str:
+    """The code an authenticator app shows now (offset: periods later or earlier), computed
+    by allauth's own HOTP function."""
+    counter = int(time.time()) // mfa_settings.TOTP_PERIOD + offset
+    return format_hotp_value(hotp_value(secret, counter))
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -33,6 +45,13 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             for name in extracted:
                 self.groups.add(Group.objects.get(name=name))
+
+    @factory.post_generation
+    def totp(self, create, extracted, **kwargs):
+        """Staff must use two-factor authentication (accounts.mfa), so a staff member comes with
+        an authenticator app on TOTP_SECRET; totp=False makes one who has not set it up yet."""
+        if create and extracted is not False and (self.is_staff or self.is_superuser):
+            TOTP.activate(self, TOTP_SECRET)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
