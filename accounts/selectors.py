@@ -28,10 +28,10 @@ def _plain(value):
     """JSON-friendly: countries by code, multi-selects and querysets as lists."""
     if hasattr(value, "code") and hasattr(value, "name"):  # django-countries' Country
         return value.code
-    if isinstance(value, list | tuple | set):
-        return [_plain(item) for item in value]
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
+    if not isinstance(value, str | bytes) and hasattr(value, "__iter__"):
+        return [_plain(item) for item in value]  # multi-selects, several countries
     return value
 
 

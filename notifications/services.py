@@ -328,8 +328,9 @@ def outbox_sweep(*, batch: int | None = None) -> int:
 # --------------------------------------------------------------------------------------------
 @transaction.atomic
 def notification_resend(*, notification: Notification) -> Notification:
-    """A coordinator's "send again": the same email (same Message-ID) goes out once more."""
-    Notification.objects.filter(pk=notification.pk).update(
+    """A coordinator's "send again": the same email (same Message-ID) goes out once more.
+    An email whose body retention erased is not sent again (it would arrive empty)."""
+    Notification.objects.filter(pk=notification.pk).exclude(body_text="").update(
         status=NotificationStatus.PENDING,
         attempts=0,
         last_error="",
@@ -372,3 +373,18 @@ def preference_unsubscribe(*, email: str, kind: str) -> Preference:
         preference.digests = False
     preference.save()
     return preference
+
+
+def notification_bodies_purge(*, now=None) -> int:
+    """Retention: blank the bodies of emails sent (or given up on) more than
+    RETENTION_NOTIFICATION_BODY_DAYS ago; they hold reset links and people's messages. The row
+    (event, address, subject, dates) stays as the record that the email left. Returns how many
+    rows were blanked; a second run blanks none."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.RETENTION_NOTIFICATION_BODY_DAYS)
+    return (
+        Notification.objects.filter(
+            status__in=[NotificationStatus.SENT, NotificationStatus.FAILED], created_at__lt=cutoff
+        )
+        .exclude(body_text="", body_html="")
+        .update(body_text="", body_html="")
+    )

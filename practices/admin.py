@@ -9,6 +9,7 @@ organisation's submission: a guessed address answers "doesn't exist").
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import flatten_fieldsets
@@ -954,6 +955,38 @@ class PracticeAdmin(admin.ModelAdmin):
         changelist = self.get_changelist_instance(request)
         return self._csv(request, changelist.get_queryset(request))
 
+    def retention_view(self, request):
+        """What retention will delete, and when (the RETENTION_* settings; the task
+        accounts.apply_retention runs daily): declined submissions one by one, soonest first;
+        drafts, which staff never read, only counted per call and day."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        dated = selectors.practices_with_purge_date()
+        declined = list(
+            dated.filter(state=PracticeState.DECLINED, pk__in=self.get_queryset(request))
+            .select_related("organisation", "call")
+            .only("pk", "title", "state", "organisation__name", "call__title")
+            .order_by("purge_on", "pk")[:500]
+        )
+        drafts: dict[tuple, int] = {}
+        for call, purge_on in dated.filter(state=PracticeState.DRAFT).values_list(
+            "call__title", "purge_on"
+        ):
+            key = (timezone.localdate(purge_on), call)
+            drafts[key] = drafts.get(key, 0) + 1
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("What retention deletes, and when"),
+            "declined": declined,
+            "drafts": [(day, call, count) for (day, call), count in sorted(drafts.items())],
+            "today": timezone.localdate(),
+            "now": timezone.now(),
+            "draft_days": settings.RETENTION_DRAFT_DAYS,
+            "declined_days": settings.RETENTION_DECLINED_DAYS,
+        }
+        return TemplateResponse(request, "admin/practices/practice/retention.html", context)
+
     def _csv(self, request, queryset):
         names = list(self.list_display)
         columns = changelist_columns(self, names)
@@ -982,6 +1015,11 @@ class PracticeAdmin(admin.ModelAdmin):
                 "export/",
                 self.admin_site.admin_view(self.export_view),
                 name="{}_{}_export".format(*info),
+            ),
+            path(
+                "retention/",
+                self.admin_site.admin_view(self.retention_view),
+                name="{}_{}_retention".format(*info),
             ),
             path(
                 "<path:object_id>/review/",

@@ -1,14 +1,40 @@
 """Reads for calls and practices, with their joins applied (list pages stay at a fixed number
 of queries whatever the data size)."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import connection
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    DateTimeField,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.models import Membership
 
 from .enums import PracticeState
-from .models import Call, DeadlineExtension, DetailRequest, Practice, Topic, TrainingTool
+from .models import (
+    Call,
+    DeadlineExtension,
+    DetailRequest,
+    Practice,
+    PracticeTransition,
+    Topic,
+    TrainingTool,
+)
 
 # Practices are written in many EU languages: no stemming, no language-specific stop words.
 SEARCH_CONFIG = "simple"
@@ -87,3 +113,48 @@ def practices_for_staff(user) -> QuerySet[Practice]:
     return Practice.objects.exclude(
         state__in=(PracticeState.DRAFT, PracticeState.WITHDRAWN)
     ).exclude(Exists(own))
+
+
+# --------------------------------------------------------------------------------------------
+# Retention
+# --------------------------------------------------------------------------------------------
+PURGED_STATES = (PracticeState.DRAFT, PracticeState.DECLINED)
+
+
+def practices_with_purge_date() -> QuerySet[Practice]:
+    """Drafts and declined submissions, annotated with `purge_on`: when retention deletes them.
+
+    A draft goes RETENTION_DRAFT_DAYS after its call closed for its SME (an extension counts);
+    a declined submission RETENTION_DECLINED_DAYS after the decision (its last move to
+    "declined"; its last change if the log has none).
+    """
+    extension = DeadlineExtension.objects.filter(
+        call=OuterRef("call"), organisation=OuterRef("organisation")
+    ).values("closes_at")[:1]
+    declined_at = (
+        PracticeTransition.objects.filter(practice=OuterRef("pk"), to_state=PracticeState.DECLINED)
+        .order_by("-created_at")
+        .values("created_at")[:1]
+    )
+    draft_days = Value(timedelta(days=settings.RETENTION_DRAFT_DAYS), DurationField())
+    declined_days = Value(timedelta(days=settings.RETENTION_DECLINED_DAYS), DurationField())
+    return Practice.objects.filter(state__in=PURGED_STATES).annotate(
+        purge_on=Case(
+            When(
+                state=PracticeState.DRAFT,
+                then=ExpressionWrapper(
+                    Coalesce(Subquery(extension), F("call__closes_at")) + draft_days,
+                    output_field=DateTimeField(),
+                ),
+            ),
+            default=ExpressionWrapper(
+                Coalesce(Subquery(declined_at), F("updated_at")) + declined_days,
+                output_field=DateTimeField(),
+            ),
+            output_field=DateTimeField(),
+        )
+    )
+
+
+def practices_due_for_purge(*, now=None) -> QuerySet[Practice]:
+    return practices_with_purge_date().filter(purge_on__lte=now or timezone.now())
