@@ -15,12 +15,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from skillup import ratelimit
 from skillup.errors import ApplicationError
 
 from . import selectors, services
 from .forms import AccountDeleteForm, InvitationForm, OrganisationForm
 from .models import Invitation, Organisation
 from .permissions import can_accept_invitation, can_manage_organisation, can_view_organisation
+
+# Each invitation sends an email to an address the inviter typed: per person, per hour.
+INVITATION_RATE = ratelimit.Limit("organisation-invitation", 20, 3600)
+ORGANISATION_CREATE_RATE = ratelimit.Limit("organisation-create", 10, 24 * 3600)
 
 
 def _organisation_for(user, pk: int) -> Organisation:
@@ -41,6 +46,8 @@ def _form_error(form, exc: ApplicationError) -> None:
 def organisation_create(request: HttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None, submit_label=_("Register organisation"))
     if request.method == "POST" and form.is_valid():
+        if not ratelimit.hit(ORGANISATION_CREATE_RATE, f"user:{request.user.pk}"):
+            return ratelimit.too_many_requests(request)
         try:
             organisation = services.organisation_create(user=request.user, **form.cleaned_data)
         except ApplicationError as exc:
@@ -105,6 +112,8 @@ def invitation_create(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if not ratelimit.hit(INVITATION_RATE, f"user:{request.user.pk}"):
+            return ratelimit.too_many_requests(request)
         try:
             invitation = services.invitation_create(
                 user=request.user, organisation=organisation, **form.cleaned_data
@@ -123,6 +132,7 @@ def invitation_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @never_cache
+@ratelimit.limit_token_guesses
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows the invitation and a button; only the POST joins (no change on GET)."""

@@ -7,6 +7,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from skillup import ratelimit
+
 from . import services
 from .enums import EventKind
 from .forms import PreferenceForm
@@ -32,6 +34,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @csrf_exempt  # RFC 8058 one-click: mail clients POST without a form; the signed token authorises
+@ratelimit.limit_token_guesses
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """GET asks for confirmation; POST (the button, or the mail client's one-click) applies."""

@@ -4,12 +4,10 @@ contact form, attachments, the Atom feed."""
 import hashlib
 import mimetypes
 
-from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from skillup import ratelimit
 from skillup.errors import ApplicationError
 
 from .. import selectors, services
@@ -34,6 +33,7 @@ from ..public_forms import ContactForm
 
 CONTACT_LIMIT = 5  # messages per visitor IP address …
 CONTACT_WINDOW_SECONDS = 3600  # … per hour
+CONTACT_RATE = ratelimit.Limit("practice-contact", CONTACT_LIMIT, CONTACT_WINDOW_SECONDS)
 FEED_SIZE = 50
 # Served inline (shown in the page); anything else is a download.
 INLINE_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg"}
@@ -101,15 +101,6 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 # --------------------------------------------------------------------------------------------
 # One practice
 # --------------------------------------------------------------------------------------------
-def _client_ip(request: HttpRequest) -> str:
-    # allauth's notion of the client address (honours ALLAUTH_TRUSTED_PROXY_COUNT), so the
-    # contact form and the log-in limits agree on who a visitor is
-    try:
-        return get_adapter(request).get_client_ip(request)
-    except PermissionDenied:
-        return "unknown"
-
-
 def _visitor(request: HttpRequest) -> str:
     """Who is viewing, for counting reloads once: the session if there is one (none is created
     for this), else the address and browser."""
@@ -117,7 +108,7 @@ def _visitor(request: HttpRequest) -> str:
     if session_key:
         return f"s:{session_key}"
     agent = request.headers.get("user-agent", "")[:500]
-    return "a:" + hashlib.sha256(f"{_client_ip(request)}|{agent}".encode()).hexdigest()
+    return "a:" + hashlib.sha256(f"{ratelimit.client_ip(request)}|{agent}".encode()).hexdigest()
 
 
 def _published(slug: str) -> Practice:
@@ -147,24 +138,6 @@ def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "practices/practice_detail.html", context)
 
 
-def _contact_allowed(request: HttpRequest) -> bool:
-    """Count one message for this address in the current hour; False past the limit.
-
-    A plain cache counter rather than allauth's rate limiter: allauth reads its rates from
-    ACCOUNT_RATE_LIMITS only and marks that module for deprecation outside allauth. With Redis
-    down the counter fails open (a message too many beats refusing everyone)."""
-    digest = hashlib.sha256(_client_ip(request).encode()).hexdigest()[:32]
-    window = int(timezone.now().timestamp()) // CONTACT_WINDOW_SECONDS
-    key = f"practices:contact:{digest}:{window}"
-    cache.add(key, 0, CONTACT_WINDOW_SECONDS)
-    try:
-        sent = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, CONTACT_WINDOW_SECONDS)
-        sent = 1
-    return sent is None or sent <= CONTACT_LIMIT
-
-
 @require_http_methods(["GET", "POST"])
 def practice_contact(request: HttpRequest, slug: str) -> HttpResponse:
     practice = _published(slug)
@@ -174,7 +147,7 @@ def practice_contact(request: HttpRequest, slug: str) -> HttpResponse:
         if form.is_robot:  # say what a person would read, send nothing
             messages.success(request, _("Your message is on its way to the SME."))
             return redirect(practice)
-        if not _contact_allowed(request):
+        if not ratelimit.hit(CONTACT_RATE, ratelimit.client_ip(request)):
             context = {"practice": practice, "form": None, "rate_limited": True}
             return render(request, "practices/practice_contact.html", context, status=429)
         try:

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import Organisation
+from skillup import ratelimit
 from skillup.errors import ApplicationError
 
 from .. import selectors, services
@@ -23,6 +24,9 @@ from ..forms import MentorInvitationForm, PledgeForm, PledgeMoveForm
 from ..models import Pledge
 from ..permissions import is_company_admin
 from ..workflow import moves_from
+
+# Each invitation sends an email to an address the admin typed: per company, per day.
+MENTOR_INVITATION_RATE = ratelimit.Limit("mentor-invitation", 50, 24 * 3600)
 
 
 # --------------------------------------------------------------------------------------------
@@ -218,6 +222,8 @@ def mentor_invite(request: HttpRequest, pk: int) -> HttpResponse:
     company = _company_for(request.user, pk)
     form = MentorInvitationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
+        if not ratelimit.hit(MENTOR_INVITATION_RATE, f"company:{company.pk}"):
+            return ratelimit.too_many_requests(request)
         try:
             invitation = services.mentor_invitation_create(
                 user=request.user, company=company, email=form.cleaned_data["email"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from skillup import ratelimit
 from skillup.errors import ApplicationError
 
 from .. import selectors, services
@@ -33,6 +34,7 @@ def _form_errors(form, exc: ValidationError) -> None:
 
 
 @never_cache
+@ratelimit.limit_token_guesses
 @require_http_methods(["GET", "POST"])
 def mentor_invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows the invitation and a button; only the POST accepts (no change on GET)."""
