@@ -53,6 +53,9 @@ def test_visitor_signs_up_registers_an_sme_and_invites_a_colleague(
     page.get_by_label("Full name").fill(VISITOR_NAME)
     page.get_by_label(PASSWORD).fill(VISITOR_PASSWORD)
     page.get_by_label(PASSWORD_AGAIN).fill(VISITOR_PASSWORD)
+    terms = page.get_by_label(re.compile(r"I accept the terms of use"))
+    expect(terms).not_to_be_checked()  # consent is never pre-ticked
+    terms.check()
     page.get_by_role("button", name="Sign Up").click()
 
     expect(page.get_by_role("heading", level=1, name="Verify Your Email Address")).to_be_visible()

@@ -19,7 +19,6 @@ from tests.e2e import test_practice_journeys as practice_journeys
 from tests.e2e.conftest import ARTIFACTS_DIR, _failed, _safe_name
 from tests.e2e.test_practice_journeys import log_in, mail_about, main_nav, status, watch
 from tests.factories import (
-    PASSWORD,
     CompanyFactory,
     MembershipFactory,
     PledgeFactory,
@@ -102,13 +101,7 @@ def skill(code: str) -> Skill:
 
 
 def admin_log_in(page, site: str, email: str, axe_check_admin) -> None:
-    page.goto(f"{site}/admin/")
-    expect(page).to_have_title(re.compile("^Log in"))
-    axe_check_admin(page, "admin-login")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", level=1, name="Review and coordination")).to_be_visible()
+    practice_journeys.staff_log_in(page, site, email, axe_check_admin)
 
 
 def admin_bulk_action(page, row_name: str, action: str) -> None:
@@ -390,6 +383,7 @@ def test_invited_expert_signs_up_accepts_the_agreement_and_is_approved(
     expert.get_by_label("Full name").fill(EXPERT_NAME)
     expert.get_by_label(PASSWORD_LABEL).fill(EXPERT_PASSWORD)
     expert.get_by_label(PASSWORD_AGAIN_LABEL).fill(EXPERT_PASSWORD)
+    expert.get_by_label(re.compile(r"I accept the terms of use")).check()
     expert.get_by_role("button", name="Sign Up").click()
     expect(expert.get_by_role("heading", level=1, name="Verify Your Email Address")).to_be_visible()
     axe_check(expert, "expert-verify-email-sent")
