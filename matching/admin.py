@@ -213,6 +213,9 @@ class ScoringSettingsAdmin(admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
+        # the same check as the page it redirects to: staff without access get a 403 here
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         row = ScoringSettings.load()
         return redirect("admin:matching_scoringsettings_change", row.pk)
 
