@@ -63,4 +63,15 @@ def check_skillup_security(app_configs=None, **kwargs) -> list[Warning]:
         )
     if settings.CELERY_TASK_ALWAYS_EAGER:
         problems.append(Warning("Celery runs eagerly: set CELERY_BROKER_URL.", id="skillup.W010"))
+    if (
+        "accounts.mfa.StaffMFARequiredMiddleware" not in settings.MIDDLEWARE
+        or "totp" not in getattr(settings, "MFA_SUPPORTED_TYPES", [])
+    ):
+        problems.append(
+            Warning(
+                "Staff must be made to use two-factor authentication: keep "
+                "accounts.mfa.StaffMFARequiredMiddleware and TOTP in MFA_SUPPORTED_TYPES.",
+                id="skillup.W013",
+            )
+        )
     return problems

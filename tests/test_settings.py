@@ -154,6 +154,9 @@ BROKEN = {
     "skillup.W010": {"CELERY_TASK_ALWAYS_EAGER": True},
     "skillup.W011": {"NOTIFICATIONS_BACKOFF_MAX_SECONDS": 3600},
     "skillup.W012": {"NOTIFICATIONS_LEASE_SECONDS": 60},
+    "skillup.W013": {
+        "MIDDLEWARE": [m for m in settings.MIDDLEWARE if not m.startswith("accounts.mfa.")]
+    },
 }
 
 
