@@ -23,10 +23,11 @@ from django.views.decorators.http import require_http_methods
 
 from skillup import ratelimit
 from skillup.errors import ApplicationError
+from skillup.pagecache import cache_for_visitors
 
 from .. import selectors, services
 from ..enums import PracticeState
-from ..filters import PER_PAGE, PracticeFilter
+from ..filters import PER_PAGE, PracticeFilter, practices_version
 from ..models import Call, DetailRequest, Practice
 from ..permissions import can_view_attachment, can_view_submission, is_programme_staff
 from ..public_forms import ContactForm
@@ -77,6 +78,11 @@ class _CountedPaginator(Paginator):
         return self._known_count
 
 
+# Anonymous visitors' list pages are cached briefly; a publication shows at once (new version).
+LIST_CACHE_SECONDS = 60
+
+
+@cache_for_visitors(timeout=LIST_CACHE_SECONDS, version=practices_version)
 def practice_list(request: HttpRequest) -> HttpResponse:
     filterset = PracticeFilter(request.GET)
     facets = filterset.facet_counts()

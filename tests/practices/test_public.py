@@ -267,11 +267,51 @@ def test_facet_counts_are_cached_until_the_version_changes(client, facet_world):
     first = client.get(LIST_URL).context["total"]
     published("A fourth practice")
 
-    cached = client.get(LIST_URL).context["total"]
+    # another query string: the page is rendered again (no whole-page hit), the counts are not
+    cached = client.get(LIST_URL + "?page=1").context["total"]
     practices_version_bump()
-    fresh = client.get(LIST_URL).context["total"]
+    fresh = client.get(LIST_URL + "?page=2").context["total"]
 
     assert (first, cached, fresh) == (3, 3, 4)
+
+
+def test_list_page_cached_for_visitors_until_a_publication(
+    client, facet_world, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    from practices import services as practice_services
+    from tests.factories import PracticeFactory, UserFactory
+
+    first = client.get(LIST_URL)
+    with django_assert_num_queries(0):
+        second = client.get(LIST_URL)
+    selected = PracticeFactory(
+        title="Freshly published", state="selected", public_version_approved_at=timezone.now()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        practice_services.practice_transition(
+            practice=selected,
+            target="published",
+            actor=UserFactory(is_staff=True, groups=["Reviewers"]),
+        )
+    third = client.get(LIST_URL)
+
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    assert "Freshly published" in third.content.decode()  # P-05: shows on the next request
+
+
+def test_list_page_of_a_logged_in_person_is_neither_served_from_nor_put_in_the_cache(
+    client, client_for, facet_world
+):
+    client.get(LIST_URL)  # an anonymous page in the cache
+    person = client_for("sme_admin")
+
+    mine = person.get(LIST_URL)
+    after = client.get(LIST_URL)
+
+    assert "X-Page-Cache" not in mine  # rendered for them
+    assert "Log out" in mine.content.decode()
+    assert "Log out" not in after.content.decode()  # P-06: nothing of theirs leaks
 
 
 def test_practices_version_bump_changes_the_version():

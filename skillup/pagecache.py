@@ -1,0 +1,63 @@
+"""Whole-page caching of public list pages for visitors without a session.
+
+A visitor with no session cookie is anonymous and has no messages waiting, so every such visitor
+gets the same page for the same path and query string (the language is in the path). Those
+pages are cached for a short time under a key that also carries a version, so a change that
+must show at once (a publication) bumps the version instead of waiting for the timeout. People
+who are logged in, or have a session for any other reason, always get a freshly rendered page,
+and their pages are never stored.
+
+Django's cache_page would key on the Cookie header (Vary: Cookie): a visitor's CSRF cookie alone
+would give them their own entry. The page must not depend on anything but the path and query:
+no CSRF token, no per-request nonce (the site's CSP allows scripts by origin, not by nonce).
+"""
+
+import hashlib
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+
+PREFIX = "pagecache"
+
+
+def is_cacheable_request(request: HttpRequest) -> bool:
+    return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def cache_for_visitors(*, timeout: int, version: Callable[[], object]):
+    """Cache a view's 200 responses for visitors without a session for `timeout` seconds, keyed
+    by the full path and `version()`."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not is_cacheable_request(request):
+                return view(request, *args, **kwargs)
+            path = request.get_full_path().encode("utf-8", "surrogateescape")
+            key = f"{PREFIX}:{view.__module__}.{view.__name__}:{version()}:" + (
+                hashlib.sha256(path).hexdigest()
+            )
+            hit = cache.get(key)
+            if hit is not None:
+                content, content_type = hit
+                response = HttpResponse(content, content_type=content_type)
+                response["X-Page-Cache"] = "hit"
+                return response
+            response = view(request, *args, **kwargs)
+            # only a page that set no cookie and created no session is the same for everyone
+            if (
+                response.status_code == 200
+                and not response.cookies
+                and not getattr(response, "streaming", False)
+                and not request.session.session_key
+            ):
+                cache.set(key, (response.content, response["Content-Type"]), timeout)
+                response["X-Page-Cache"] = "miss"
+            return response
+
+        return wrapped
+
+    return decorator
