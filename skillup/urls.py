@@ -42,6 +42,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("accessibility/", views.accessibility_statement, name="accessibility_statement"),
     path("accounts/", include("allauth.urls")),
     path("notifications/", include("notifications.urls")),
     path("", include("practices.urls")),

@@ -1,5 +1,9 @@
-"""Portal-wide pages: the home page and the dashboard that gathers each role's work."""
+"""Portal-wide pages: the home page, the dashboard that gathers each role's work, the
+accessibility statement."""
 
+from datetime import date
+
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -7,6 +11,19 @@ from django.views.decorators.cache import never_cache
 
 from accounts import selectors as account_selectors
 from accounts.permissions import is_coordinator, is_reviewer
+
+# The date the accessibility statement was last reviewed (change it with the statement).
+ACCESSIBILITY_STATEMENT_DATE = date(2026, 11, 29)
+
+
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement, after the model of Implementing Decision (EU) 2018/1523."""
+    context = {
+        "statement_date": ACCESSIBILITY_STATEMENT_DATE,
+        "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
+        "enforcement_url": settings.ACCESSIBILITY_ENFORCEMENT_URL,
+    }
+    return render(request, "pages/accessibility.html", context)
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -363,6 +363,15 @@ TERMS_VERSION = "2025-06-01"
 PUBLICATION_CONSENT_VERSION = "2025-06-01"
 # Where people write to exercise their rights (shown on the privacy notice).
 PRIVACY_CONTACT_EMAIL = env("PRIVACY_CONTACT_EMAIL", default="privacy@skillup.example.eu")
+# Accessibility statement (Directive (EU) 2016/2102): where people report a barrier, and the
+# enforcement procedure of the operator's Member State (default: the Commission's list of them).
+ACCESSIBILITY_CONTACT_EMAIL = env(
+    "ACCESSIBILITY_CONTACT_EMAIL", default="accessibility@skillup.example.eu"
+)
+ACCESSIBILITY_ENFORCEMENT_URL = env(
+    "ACCESSIBILITY_ENFORCEMENT_URL",
+    default="https://digital-strategy.ec.europa.eu/en/policies/web-accessibility",
+)
 # Retention, in days (stated in the privacy notice; applied daily by accounts.apply_retention):
 # drafts never submitted, counted from the close of their call (or the SME's extension);
 RETENTION_DRAFT_DAYS = env.int("RETENTION_DRAFT_DAYS", default=180)
