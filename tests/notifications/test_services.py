@@ -315,6 +315,7 @@ def test_signup_email_goes_through_the_outbox(client, django_capture_on_commit_c
                 "full_name": "New Person",
                 "password1": "a perfectly long passphrase",
                 "password2": "a perfectly long passphrase",
+                "accept_terms": "on",
             },
         )
 
