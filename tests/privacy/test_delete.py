@@ -125,9 +125,14 @@ def test_deleted_person_cannot_log_in(world, client):
 
 
 def test_reviewer_with_reviews_is_anonymised_and_the_review_stays(world):
+    from allauth.mfa.models import Authenticator
+
     review = ReviewFactory(reviewer=world.reviewer)
+    assert Authenticator.objects.filter(user=world.reviewer).exists()  # staff have a second factor
 
     account_delete(user=world.reviewer)
+
+    assert not Authenticator.objects.filter(user=world.reviewer).exists()
 
     review.refresh_from_db()
     assert str(review.reviewer) == "a deleted user"
