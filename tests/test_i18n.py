@@ -1,4 +1,4 @@
-"""Translations: every interface string extracted, every French entry translated and compiled."""
+"""Translations: every interface string extracted, every entry of every language translated and compiled."""
 
 import gettext
 import re
@@ -92,15 +92,20 @@ def test_makemessages_finds_no_new_string(tmp_path):
         "test-artifacts",
     )
     shutil.copytree(ROOT, copy, ignore=skip)
+    languages = sorted(PO_FILES)
     result = subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "fr", "--no-location",
-         "--no-obsolete", "-v", "0"],
+        [sys.executable, "manage.py", "makemessages", *(f"-l{code}" for code in languages),
+         "--no-location", "--no-obsolete", "-v", "0"],
         cwd=copy, capture_output=True, text=True, timeout=120,
         env={"DJANGO_SETTINGS_MODULE": "skillup.settings.test", "PATH": "/usr/bin:/bin"},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
 
-    committed = {m for m, _s, _f in _entries(PO_FILES["fr"].read_text(encoding="utf-8"))}
-    extracted = {m for m, _s, _f in _entries(
-        (copy / "locale/fr/LC_MESSAGES/django.po").read_text(encoding="utf-8"))}  # fmt: skip
-    assert extracted - committed == set(), "run `make messages` and translate the new strings"
+    new = {}
+    for code in languages:
+        committed = {m for m, _s, _f in _entries(PO_FILES[code].read_text(encoding="utf-8"))}
+        extracted = {m for m, _s, _f in _entries(
+            (copy / f"locale/{code}/LC_MESSAGES/django.po").read_text(encoding="utf-8"))}  # fmt: skip
+        if extracted - committed:
+            new[code] = sorted(extracted - committed)
+    assert new == {}, "run `make messages` and translate the new strings"
