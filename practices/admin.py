@@ -16,7 +16,7 @@ from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import (
     Avg,
     Case,
@@ -42,6 +42,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from accounts.enums import NaceSection, OrganisationKind, SizeBand
 from accounts.models import Organisation
@@ -52,6 +53,7 @@ from . import selectors, services
 from .calibration import ScoreSums, calibrated_scores_by_call
 from .enums import DECISION_STATES, SENT_STATES, Actor, Audience, PracticeState
 from .exports import changelist_columns, changelist_row, csv_response
+from .filters import practices_version_bump
 from .models import (
     RUBRIC,
     Call,
@@ -68,6 +70,7 @@ from .models import (
     TrainingTool,
 )
 from .permissions import can_review_practice, can_see_other_reviews
+from .translation import localized_names
 from .workflow import MOVES, staff_targets
 
 ACTION_PAGE_TEMPLATE = "admin/practices/action_form.html"
@@ -243,7 +246,10 @@ class DeadlineExtensionInline(admin.TabularInline):
 
 
 @admin.register(Call)
-class CallAdmin(admin.ModelAdmin):
+class CallAdmin(TranslationAdmin):
+    """The texts are asked once per language (English required, an empty translation shows the
+    English text). Plain TranslationAdmin: its tabbed variant loads jQuery UI from a CDN."""
+
     list_display = [
         "title",
         "opens_at",
@@ -254,7 +260,7 @@ class CallAdmin(admin.ModelAdmin):
         "decisions_to_announce",
     ]
     list_filter = ["is_listed"]
-    search_fields = ["title", "slug"]
+    search_fields = [*localized_names("title"), "slug"]
     prepopulated_fields = {"slug": ("title",)}
     date_hierarchy = "opens_at"
     inlines = [DeadlineExtensionInline]
@@ -288,6 +294,11 @@ class CallAdmin(admin.ModelAdmin):
         (_("Publication"), {"fields": ("is_listed", "created_at")}),
     )
     readonly_fields = ["created_at"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        # the practice list's call filter and its cached pages show call titles
+        transaction.on_commit(practices_version_bump)
 
     def get_queryset(self, request):
         return (
@@ -345,7 +356,7 @@ class DeadlineExtensionAdmin(admin.ModelAdmin):
 
     list_display = ["organisation", "call", "closes_at", "granted_by", "granted_at"]
     list_filter = ["call"]
-    search_fields = ["organisation__name", "call__title"]
+    search_fields = ["organisation__name", *localized_names("call__title")]
     list_select_related = ["organisation", "call", "granted_by"]
     fields = ["call", "organisation", "closes_at", "reason", "granted_by", "granted_at"]
     readonly_fields = fields
@@ -464,13 +475,19 @@ LIST_DEFERRED = (
     "public_description",
     "pending_decision_comment",
     "search_vector",
-    "call__introduction",
-    "call__eligibility",
-    "call__how_to_take_part",
-    "call__question_online_learning",
-    "call__question_methodology",
-    "call__question_tools",
-    "call__question_keep_learning",
+    *(
+        name
+        for text in (
+            "call__introduction",
+            "call__eligibility",
+            "call__how_to_take_part",
+            "call__question_online_learning",
+            "call__question_methodology",
+            "call__question_tools",
+            "call__question_keep_learning",
+        )
+        for name in (text, *localized_names(text))  # and each language's column
+    ),
 )
 
 
@@ -965,14 +982,15 @@ class PracticeAdmin(admin.ModelAdmin):
         declined = list(
             dated.filter(state=PracticeState.DECLINED, pk__in=self.get_queryset(request))
             .select_related("organisation", "call")
-            .only("pk", "title", "state", "organisation__name", "call__title")
+            .only("pk", "title", "state", "organisation__name", *localized_names("call__title"))
             .order_by("purge_on", "pk")[:500]
         )
         drafts: dict[tuple, int] = {}
-        for call, purge_on in dated.filter(state=PracticeState.DRAFT).values_list(
-            "call__title", "purge_on"
+        calls = {call.pk: call.title for call in Call.objects.only(*localized_names("title"))}
+        for call_id, purge_on in dated.filter(state=PracticeState.DRAFT).values_list(
+            "call_id", "purge_on"
         ):
-            key = (timezone.localdate(purge_on), call)
+            key = (timezone.localdate(purge_on), calls[call_id])
             drafts[key] = drafts.get(key, 0) + 1
         context = {
             **self.admin_site.each_context(request),
@@ -1169,10 +1187,10 @@ class EventInvitationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(TranslationAdmin):
     list_display = ["title", "starts_at", "place", "call", "invited", "attending"]
     list_filter = ["call"]
-    search_fields = ["title", "place"]
+    search_fields = [*localized_names("title"), *localized_names("place")]
     list_select_related = ["call"]
     date_hierarchy = "starts_at"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

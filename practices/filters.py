@@ -13,7 +13,7 @@ from django import forms
 from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, QuerySet, Value
 from django.db.models.functions import Coalesce, ExtractYear, Lower, NullIf
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.enums import SME_SIZE_BANDS, EuEeaCountries, NaceSection
@@ -66,8 +66,9 @@ def practices_version_bump() -> None:
 # Choices that come from the database (cached with the version)
 # --------------------------------------------------------------------------------------------
 def _taxonomy() -> dict[str, list[tuple[str, str]]]:
-    """Topics, tools and calls to filter on: three small queries, cached per version."""
-    key = f"practices:choices:{practices_version()}"
+    """Topics, tools and calls to filter on: three small queries, cached per version and
+    language (a call's title is in the active language)."""
+    key = f"practices:choices:{get_language()}:{practices_version()}"
     choices = cache.get(key)
     if choices is None:
         choices = {

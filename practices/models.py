@@ -8,7 +8,8 @@ from django.db import models
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 
 from .enums import (
@@ -25,6 +26,21 @@ DEFAULT_QUESTION_ONLINE_LEARNING = _("How is online learning integrated into you
 DEFAULT_QUESTION_METHODOLOGY = _("What methodology do you follow?")
 DEFAULT_QUESTION_TOOLS = _("Which training tools do you use (for example Elements of AI)?")
 DEFAULT_QUESTION_KEEP_LEARNING = _("How do you encourage your employees to keep learning?")
+
+
+@deconstructible(path="practices.models.TranslatedDefault")
+class TranslatedDefault:
+    """A default that is a message in one given language, whatever language is active when the
+    row is made: the default of one language's column of a translated field (question_fr gets
+    the French question; see practices/translation.py)."""
+
+    def __init__(self, message: str, language: str) -> None:
+        self.message = message
+        self.language = language
+
+    def __call__(self) -> str:
+        with override(self.language):
+            return gettext(self.message)
 
 
 class Call(models.Model):

@@ -61,7 +61,8 @@ LOCAL_APPS = [
     "volunteers",
     "matching",
 ]
-INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
+# modeltranslation patches the admin's model registry: it must load before django.contrib.admin
+INSTALLED_APPS = ["modeltranslation", *DJANGO_APPS, *THIRD_PARTY_APPS, *LOCAL_APPS]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -209,6 +210,13 @@ LANGUAGES = [
     ("de", _("German")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Staff-written content (calls, events; registered in <app>/translation.py) has one column per
+# language: title_en, title_fr, title_de. English is required and is what an empty translation
+# falls back to; a model built with title=… fills the English column whatever the active language.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
+MODELTRANSLATION_AUTO_POPULATE = "default"
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
