@@ -45,6 +45,16 @@ def test_french_home_is_in_french_with_switcher_links(client):
     assert 'href="/fr/" hreflang="fr" lang="fr" aria-current="true"' in body
 
 
+def test_german_home_is_in_german_with_switcher_links(client):
+    body = client.get("/de/").content.decode()
+
+    assert '<html lang="de">' in body
+    assert "Zum Hauptinhalt springen" in body
+    assert '<h2 id="how-heading">So nehmen Sie teil</h2>' in body
+    assert 'href="/fr/" hreflang="fr" lang="fr">Français</a>' in body
+    assert 'href="/de/" hreflang="de" lang="de" aria-current="true">Deutsch</a>' in body
+
+
 def test_language_switcher_keeps_the_path(client):
     body = client.get("/en/accounts/login/").content.decode()
 
