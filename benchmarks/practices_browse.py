@@ -8,7 +8,8 @@ PostgreSQL only. The database DATABASE_URL names is never written: Django's test
 machinery creates `test_<name>_browse` beside it (dropped at the end unless --keep; with
 --keep an earlier run's data of the same --n is reused, which saves the fill).
 
-Settings: skillup.settings.test — DEBUG False, the locmem cache the tests use, persistent
+Settings: skillup.settings.test — DEBUG False, the locmem cache the tests use, visitors'
+whole-page cache off (a render's cost is measured, not a cache hit), persistent
 database connection. Requests go through Django's test Client, in this process (no network,
 no server), so the figures are the view + ORM + template time a worker spends on a request.
 
@@ -97,8 +98,12 @@ def _setup_django() -> str:
         )
     os.environ["DJANGO_SETTINGS_MODULE"] = "skillup.settings.test"
     import django
+    from django.conf import settings
 
     django.setup()
+    # the figures are a render's cost: visitors' whole-page cache (skillup/pagecache.py) would
+    # answer every repeated list URL from memory
+    settings.PAGE_CACHE_ENABLED = False
     return database
 
 
@@ -277,6 +282,16 @@ def pages(args, rng: random.Random) -> list[Page]:
     return result
 
 
+def _with_authenticator(user) -> None:
+    """Staff need a second factor (accounts.mfa): the measured reviewer has one, as in real life
+    (the middleware's lookup of it is part of every staff request)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, generate_totp_secret())
+
+
 def clients():
     from django.test import Client
 
@@ -284,7 +299,9 @@ def clients():
     from benchmarks._practices_data import REVIEWER_EMAIL
 
     reviewer = Client()
-    reviewer.force_login(User.objects.get(email=REVIEWER_EMAIL.format(0)))
+    user = User.objects.get(email=REVIEWER_EMAIL.format(0))
+    _with_authenticator(user)
+    reviewer.force_login(user)
     return {"anonymous": Client(), "reviewer": reviewer}
 
 

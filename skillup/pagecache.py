@@ -24,7 +24,11 @@ PREFIX = "pagecache"
 
 
 def is_cacheable_request(request: HttpRequest) -> bool:
-    return request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    return (
+        getattr(settings, "PAGE_CACHE_ENABLED", True)
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
 
 
 def cache_for_visitors(*, timeout: int, version: Callable[[], object]):
