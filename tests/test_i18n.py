@@ -1,4 +1,5 @@
-"""Translations: every interface string extracted, every entry of every language translated and compiled."""
+"""Translations: every interface string extracted; every entry of every language translated and
+compiled."""
 
 import gettext
 import re
@@ -103,9 +104,9 @@ def test_makemessages_finds_no_new_string(tmp_path):
 
     new = {}
     for code in languages:
+        extracted_po = copy / "locale" / code / "LC_MESSAGES" / "django.po"
         committed = {m for m, _s, _f in _entries(PO_FILES[code].read_text(encoding="utf-8"))}
-        extracted = {m for m, _s, _f in _entries(
-            (copy / f"locale/{code}/LC_MESSAGES/django.po").read_text(encoding="utf-8"))}  # fmt: skip
+        extracted = {m for m, _s, _f in _entries(extracted_po.read_text(encoding="utf-8"))}
         if extracted - committed:
             new[code] = sorted(extracted - committed)
     assert new == {}, "run `make messages` and translate the new strings"
