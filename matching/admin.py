@@ -5,7 +5,7 @@ draft proposals to review and release, partnerships."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -14,6 +14,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_coordinator
+from practices.admin import run_each
 from skillup.errors import ApplicationError
 
 from . import services
@@ -376,21 +377,10 @@ class ProposalAdmin(admin.ModelAdmin):
         )
         return format_html("<p>{}</p><ul>{}</ul>", explanation_html(obj.explanation), rows)
 
-    def _each(self, request, queryset, work) -> int:
-        done = 0
-        for proposal in queryset.order_by("pk"):
-            try:
-                work(proposal)
-            except (ApplicationError, ValidationError) as exc:
-                text = exc.message if isinstance(exc, ApplicationError) else "; ".join(exc.messages)
-                self.message_user(request, f"{proposal}: {text}", messages.WARNING)
-            else:
-                done += 1
-        return done
-
     @admin.action(description=_("Release to both sides"), permissions=["change"])
     def release(self, request, queryset):
-        done = self._each(
+        done = run_each(
+            self,
             request,
             queryset,
             lambda p: services.proposal_release(user=request.user, proposal=p),
@@ -404,7 +394,8 @@ class ProposalAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Remove the selected drafts"), permissions=["change"])
     def remove(self, request, queryset):
-        done = self._each(
+        done = run_each(
+            self,
             request,
             queryset,
             lambda p: services.proposal_remove(user=request.user, proposal=p),

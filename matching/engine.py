@@ -40,9 +40,6 @@ class Loaded:
     skills: list[Skill]
     companies: list[int] = field(default_factory=list)  # organisation id per company index
 
-    def needs_index(self, needs_id: int) -> int | None:
-        return next((i for i, n in enumerate(self.needs) if n.pk == needs_id), None)
-
 
 def _bool_matrix(rows: list[list[int]], n_cols: int) -> sparse.csr_matrix:
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)

@@ -85,6 +85,21 @@ def _refusal_text(exc: Exception) -> str:
     return " ".join(str(message) for message in exc.messages)
 
 
+def run_each(model_admin, request, queryset, work) -> int:
+    """Run `work(obj)` for each selected row in id order, one service call (and transaction)
+    each; report each refusal by the object's name; return how many succeeded. The admins of
+    practices, volunteers and matching run their bulk actions through it."""
+    done = 0
+    for obj in queryset.order_by("pk"):
+        try:
+            work(obj)
+        except (ApplicationError, ValidationError) as exc:
+            _warn_refused(model_admin, request, obj, exc)
+        else:
+            done += 1
+    return done
+
+
 def _warn_refused(model_admin, request, obj, exc: Exception) -> None:
     model_admin.message_user(
         request,
@@ -841,17 +856,7 @@ class PracticeAdmin(admin.ModelAdmin):
 
     # ---- bulk moves ------------------------------------------------------------------------
     def _each(self, request, queryset, work) -> int:
-        """Run `work(practice)` for each practice, one service call (and transaction) each;
-        report each refusal; return how many succeeded."""
-        done = 0
-        for practice in queryset.order_by("pk"):
-            try:
-                work(practice)
-            except (ApplicationError, ValidationError) as exc:
-                _warn_refused(self, request, practice, exc)
-            else:
-                done += 1
-        return done
+        return run_each(self, request, queryset, work)
 
     def move_each(self, request, queryset, *, target: str, comment: str = "") -> None:
         moved = self._each(

@@ -5,13 +5,11 @@ the confidentiality agreement. Nothing a company or a mentor wrote is edited or 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from practices.admin import _action_page, _warn_refused
-from skillup.errors import ApplicationError
+from practices.admin import _action_page, run_each
 
 from . import services
 from .enums import MentorState, PledgeActor, PledgeState
@@ -24,20 +22,6 @@ from .models import (
     PledgeTransition,
 )
 from .workflow import MOVES, coordinator_targets
-
-
-def _each(model_admin, request, queryset, work) -> int:
-    """Run `work(obj)` for each selected row, one service call (and transaction) each; report
-    each refusal; return how many succeeded."""
-    done = 0
-    for obj in queryset.order_by("pk"):
-        try:
-            work(obj)
-        except (ApplicationError, ValidationError) as exc:
-            _warn_refused(model_admin, request, obj, exc)
-        else:
-            done += 1
-    return done
 
 
 class RejectionForm(forms.Form):
@@ -166,7 +150,7 @@ class PledgeAdmin(admin.ModelAdmin):
         return obj.company.country.name
 
     def move_each(self, request, queryset, *, target: str, comment: str = "") -> None:
-        moved = _each(
+        moved = run_each(
             self,
             request,
             queryset,
@@ -262,7 +246,7 @@ class MentorProfileAdmin(admin.ModelAdmin):
         return False
 
     def _decide(self, request, queryset, *, approve: bool) -> None:
-        done = _each(
+        done = run_each(
             self,
             request,
             queryset,
