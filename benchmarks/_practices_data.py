@@ -6,9 +6,8 @@ distributed, so the full-text index has a realistic vocabulary). Each search wor
 SEARCH_WORDS is planted in about 1% of the published practices and nowhere else.
 
 Rows are written with bulk_create in batches (explicit primary keys, sequences reset after), the
-search document of every published practice with ONE UPDATE using the expression of
-practices.services.practice_refresh_search (the organisation name through a subquery instead
-of a Python value), then the tables are analysed.
+search documents of every published practice with the one statement the portal uses
+(practices.services.search_documents_refresh), then the tables are analysed.
 """
 
 import random
@@ -27,6 +26,9 @@ SEARCH_WORDS = (
     "storytelling", "coaching", "simulator", "escape", "quiz", "chatbot", "apprenticeship",
 )  # fmt: skip
 PLANT_PROBABILITY = len(SEARCH_WORDS) / 100
+# Common English words of the text (in about half of the practices each): the "search common"
+# row, a visitor typing a broad word
+COMMON_WORDS = ("training", "staff", "learning", "digital", "skills")
 
 WORDS = {
     "en": "staff training learning digital skills course online team employees workshop weekly "
@@ -204,9 +206,7 @@ def reviewers():
 def fill(n: int, *, seed: int = 4, log=print) -> dict:
     """Write the dataset for n published practices into empty practice/organisation tables.
     Returns what the measurement needs (slugs, search words present, combos of facets)."""
-    from django.contrib.postgres.search import SearchVector
     from django.db import connection
-    from django.db.models import OuterRef, Subquery
     from django.utils import timezone
     from django.utils.text import slugify
 
@@ -214,7 +214,7 @@ def fill(n: int, *, seed: int = 4, log=print) -> dict:
     from accounts.models import Membership, Organisation
     from practices.enums import Audience, PracticeState, Recommendation
     from practices.models import RUBRIC, Call, DetailRequest, Practice, Review, Topic, TrainingTool
-    from practices.selectors import SEARCH_CONFIG
+    from practices.services import search_documents_refresh
 
     rng = random.Random(seed)
     began = time.perf_counter()
@@ -412,25 +412,10 @@ def fill(n: int, *, seed: int = 4, log=print) -> dict:
         for sql in connection.ops.sequence_reset_sql(no_style(), [Organisation, Call, Practice]):
             cursor.execute(sql)
 
-    # the search document: practice_refresh_search's expression, one statement for all rows
+    # the search documents: practices.services' statement, once for every published practice
     started = time.perf_counter()
-    organisation_name = Subquery(
-        Organisation.objects.filter(pk=OuterRef("organisation_id")).values("name")[:1]
-    )
-    Practice.objects.filter(state=PracticeState.PUBLISHED).update(
-        search_vector=(
-            SearchVector("public_title", weight="A", config=SEARCH_CONFIG)
-            + SearchVector("title", weight="A", config=SEARCH_CONFIG)
-            + SearchVector("public_description", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("short_description", weight="B", config=SEARCH_CONFIG)
-            + SearchVector(organisation_name, weight="B", config=SEARCH_CONFIG)
-            + SearchVector("online_learning", weight="C", config=SEARCH_CONFIG)
-            + SearchVector("methodology", weight="C", config=SEARCH_CONFIG)
-            + SearchVector("keep_learning", weight="C", config=SEARCH_CONFIG)
-            + SearchVector("other_tools", weight="C", config=SEARCH_CONFIG)
-        )
-    )
-    log(f"  search_vector: filled in {time.perf_counter() - started:.1f}s")
+    search_documents_refresh()
+    log(f"  search documents: built in {time.perf_counter() - started:.1f}s")
     return {"slugs": slugs, "review_total": review_total, "organisations": org_total}
 
 
@@ -445,6 +430,7 @@ TABLES = (
     "accounts_membership",
     "practices_call",
     "practices_practice",
+    "practices_practicesearch",
     "practices_practice_topics",
     "practices_practice_tools",
     "practices_review",
@@ -453,8 +439,8 @@ TABLES = (
 
 
 def analyse(*, vacuum: bool) -> None:
-    """VACUUM ANALYZE after the big fill (the search UPDATE left one dead row per practice,
-    which autovacuum would clear in production); ANALYZE only inside a transaction."""
+    """VACUUM ANALYZE after the big fill (sets the visibility map and the statistics, which
+    autovacuum would do in production); ANALYZE only inside a transaction."""
     from django.db import connection
 
     with connection.cursor() as cursor:

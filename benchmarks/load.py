@@ -239,7 +239,7 @@ def _urls(rng: random.Random) -> Urls:
 
     from benchmarks._practices_data import SEARCH_WORDS
     from practices.enums import PracticeState
-    from practices.models import Practice
+    from practices.models import Practice, PracticeSearch
     from practices.selectors import SEARCH_CONFIG
 
     published = Practice.objects.filter(state=PracticeState.PUBLISHED)
@@ -259,7 +259,7 @@ def _urls(rng: random.Random) -> Urls:
     words = [
         w
         for w in SEARCH_WORDS
-        if published.filter(search_vector=SearchQuery(w, config=SEARCH_CONFIG)).exists()
+        if PracticeSearch.objects.filter(document=SearchQuery(w, config=SEARCH_CONFIG)).exists()
     ]
     slugs = list(published.order_by("?").values_list("slug", flat=True)[:2000])
     contact = list(_contact_targets().values_list("slug", flat=True))

@@ -489,7 +489,6 @@ LIST_DEFERRED = (
     "keep_learning",
     "public_description",
     "pending_decision_comment",
-    "search_vector",
     *(
         name
         for text in (
@@ -753,10 +752,8 @@ class PracticeAdmin(admin.ModelAdmin):
 
     # ---- scope and list ----------------------------------------------------------------
     def get_queryset(self, request):
-        queryset = (
-            selectors.practices_for_staff(request.user)
-            .select_related("organisation", "call")
-            .defer("search_vector")  # never shown; a large document per row
+        queryset = selectors.practices_for_staff(request.user).select_related(
+            "organisation", "call"
         )
         ordering = self.get_ordering(request)
         if ordering:

@@ -6,7 +6,8 @@ practices. Here the facet values of all published practices are read once (three
 NumPy arrays of small integer codes, about 3 MB at 100,000 practices, kept in the process for the
 current "practices version" (bumped on every publication, see filters.practices_version_bump)
 and at most FACET_INDEX_SECONDS. Counting any combination of filters is then a few vectorised
-operations; a keyword search adds one query for the ids that match.
+operations; a keyword search's ranked ids (selectors.ranked_search) restrict the rows, and
+narrow() filters those ids for the page in the same way.
 """
 
 import time
@@ -145,6 +146,20 @@ class FacetIndex:
         for mask in masks.values():
             total_mask &= mask
         return counts, int(total_mask.sum())
+
+    def narrow(self, values: dict[str, object], ids: list[int]) -> list[int]:
+        """The ids (a search's ranked results) that pass the filter `values`, in their order;
+        ids not in the index (not published in this version) are left out."""
+        size = len(self.pks)
+        if not size or not ids:
+            return []
+        ids_array = np.asarray(ids, dtype=np.int64)
+        rows = np.minimum(np.searchsorted(self.pks, ids_array), size - 1)
+        keep = self.pks[rows] == ids_array
+        for name in FACET_NAMES:
+            if values.get(name) not in (None, ""):
+                keep &= self.columns[name].mask(values[name], size)[rows]
+        return ids_array[keep].tolist()
 
 
 _indexes: dict[tuple, FacetIndex] = {}

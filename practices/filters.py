@@ -13,6 +13,7 @@ from django import forms
 from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, QuerySet, Value
 from django.db.models.functions import Coalesce, ExtractYear, Lower, NullIf
+from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -209,7 +210,7 @@ class PracticeFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, **kwargs) -> None:
         if queryset is None:
-            queryset = selectors.published_practices().defer("search_vector")
+            queryset = selectors.published_practices()
         super().__init__(data, queryset, **kwargs)
         for name, choices in _taxonomy().items():
             self.filters[name].extra["choices"] = choices
@@ -234,6 +235,31 @@ class PracticeFilter(django_filters.FilterSet):
             queryset = self.filters["q"].filter(queryset, values["q"])
         return queryset
 
+    @property
+    def facet_values(self) -> dict:
+        values = self.values
+        return {name: values[name] for name in FACETS if name in values}
+
+    @cached_property
+    def ranked_ids(self) -> list[int] | None:
+        """The ids a keyword search matches, best first (None without a search)."""
+        if "q" not in self.values:
+            return None
+        return selectors.ranked_search(self.values["q"], practices_version())
+
+    def ranked_result_ids(self) -> list[int] | None:
+        """The results in order when they are a search's best matches (the default order of
+        a search): its ranked ids narrowed by the facets in the facet index, no SQL. None
+        when the results are ordered in SQL (no search, or another sort): use qs."""
+        if self.ranked_ids is None or self.values.get("sort", "") not in ("", SORT_RELEVANCE):
+            return None
+        return facet_index(practices_version()).narrow(self.facet_values, self.ranked_ids)
+
+    def practices(self, ids: list[int]) -> list[Practice]:
+        """These practices, in this order, with what the list shows of them (three queries)."""
+        found = self.queryset.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         return self.order(self.filtered(queryset), self.values.get("sort", ""))
 
@@ -244,33 +270,19 @@ class PracticeFilter(django_filters.FilterSet):
         return queryset
 
     def order(self, queryset: QuerySet, sort: str) -> QuerySet:
-        searching = "q" in self.values
         if sort == SORT_VIEWS:
             return queryset.order_by("-view_count", "-published_at", "-pk")
         if sort == SORT_TITLE:
             title = Lower(Coalesce(NullIf("public_title", Value("")), "title"))
             return queryset.order_by(title, "pk")
-        if sort == SORT_NEWEST or not searching or not queryset.query.order_by:
-            # (the SQLite search has no rank: its best match is the newest)
-            return queryset.order_by("-published_at", "-pk")
-        return queryset  # relevance: search_practices ordered by rank (PostgreSQL)
+        # a search's best matches first: the list page pages ranked_result_ids instead
+        return queryset.order_by("-published_at", "-pk")
 
     # -- facet counts ---------------------------------------------------------------------
     def facet_counts(self) -> "Facets":
         """{facet: {value: count}} and the total, counted in the facet index (no GROUP BY;
-        one query for the ids a keyword search matches)."""
-        values = self.values
-        matching = None
-        if "q" in values:
-            published = Practice.objects.filter(state=PracticeState.PUBLISHED)
-            matching = (
-                selectors.search_practices(published, values["q"])
-                .order_by()
-                .values_list("pk", flat=True)
-            )
-        counts, total = facet_index(practices_version()).count(
-            {name: values[name] for name in FACETS if name in values}, matching
-        )
+        a keyword search's ranked ids, see ranked_search)."""
+        counts, total = facet_index(practices_version()).count(self.facet_values, self.ranked_ids)
         return Facets(counts=counts, total=total)
 
     def show_counts(self, facets: "Facets") -> None:

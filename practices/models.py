@@ -291,8 +291,6 @@ class Practice(models.Model):
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, db_index=True)
     view_count = models.PositiveIntegerField(_("views"), default=0)
-    # PostgreSQL full-text document, rebuilt on publication (GIN index in migration 0002)
-    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("practice")
@@ -351,6 +349,31 @@ class Practice(models.Model):
     @property
     def display_description(self) -> str:
         return self.public_description or self.short_description
+
+
+class PracticeSearch(models.Model):
+    """The full-text search documents of one published practice (PostgreSQL; SQLite searches
+    with LIKE and leaves this table empty). Kept apart from the wide practice rows so that a
+    search reads a narrow table: written by services.practice_refresh_search, GIN index on
+    `document` in migration 0009."""
+
+    practice = models.OneToOneField(
+        Practice, on_delete=models.CASCADE, primary_key=True, related_name="search"
+    )
+    published_at = models.DateTimeField()
+    # every text of the practice, weighted A (titles), B (descriptions, SME), C (answers):
+    # what a search matches
+    document = SearchVectorField()
+    # the titles and descriptions only (A, B): what ranks the matches. Short enough to stay in
+    # the row, so ranking reads no TOAST
+    rank_document = SearchVectorField()
+
+    class Meta:
+        verbose_name = _("practice search document")
+        verbose_name_plural = _("practice search documents")
+
+    def __str__(self) -> str:
+        return str(self.practice_id)
 
 
 class PracticeTransition(models.Model):

@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Value
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.text import slugify
@@ -45,6 +45,7 @@ from .models import (
     EventInvitation,
     Practice,
     PracticeRevision,
+    PracticeSearch,
     PracticeTransition,
     Review,
 )
@@ -570,28 +571,56 @@ def practice_public_version_approve(*, user: User, practice: Practice, consent: 
     return practice
 
 
+# The search documents of published practices (models.PracticeSearch), built in SQL from the
+# practice's columns: `rank_document` (titles A, descriptions and SME name B) ranks, `document`
+# (that and the answers, C) matches. Migration 0009 holds a copy for the existing rows.
+SEARCH_DOCUMENTS_SQL = """
+INSERT INTO practices_practicesearch (practice_id, published_at, rank_document, document)
+SELECT p.id, COALESCE(p.published_at, NOW()), ranked.doc,
+       ranked.doc
+       || setweight(to_tsvector(%(config)s::regconfig, COALESCE(p.online_learning, '')), 'C')
+       || setweight(to_tsvector(%(config)s::regconfig, COALESCE(p.methodology, '')), 'C')
+       || setweight(to_tsvector(%(config)s::regconfig, COALESCE(p.keep_learning, '')), 'C')
+       || setweight(to_tsvector(%(config)s::regconfig, COALESCE(p.other_tools, '')), 'C')
+FROM practices_practice p
+JOIN accounts_organisation o ON o.id = p.organisation_id
+CROSS JOIN LATERAL (
+    SELECT setweight(to_tsvector(%(config)s::regconfig, COALESCE(p.public_title, '')), 'A')
+        || setweight(to_tsvector(%(config)s::regconfig, COALESCE(p.title, '')), 'A')
+        || setweight(to_tsvector(%(config)s::regconfig, COALESCE(p.public_description, '')), 'B')
+        || setweight(to_tsvector(%(config)s::regconfig, COALESCE(p.short_description, '')), 'B')
+        || setweight(to_tsvector(%(config)s::regconfig, COALESCE(o.name, '')), 'B') AS doc
+) ranked
+WHERE p.state = %(published)s AND (%(every)s OR p.id = ANY(%(ids)s))
+ON CONFLICT (practice_id) DO UPDATE SET published_at = EXCLUDED.published_at,
+    rank_document = EXCLUDED.rank_document, document = EXCLUDED.document
+"""
+
+
 def practice_refresh_search(practice: Practice) -> None:
-    """Rebuild the full-text search document of a published practice (PostgreSQL only; SQLite
-    searches with a plain LIKE instead)."""
+    """Rebuild the search documents of one practice: written while it is published, removed
+    when it no longer is (PostgreSQL only; SQLite searches with a plain LIKE instead)."""
+    search_documents_refresh([practice.pk])
+
+
+def search_documents_refresh(ids: Iterable[int] | None = None) -> None:
+    """Rebuild the search documents of these practices (None: of every published practice) in
+    one statement, and drop those of practices no longer published."""
     if connection.vendor != "postgresql":
         return
-    from django.contrib.postgres.search import SearchVector
-
     from .selectors import SEARCH_CONFIG
 
-    Practice.objects.filter(pk=practice.pk).update(
-        search_vector=(
-            SearchVector("public_title", weight="A", config=SEARCH_CONFIG)
-            + SearchVector("title", weight="A", config=SEARCH_CONFIG)
-            + SearchVector("public_description", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("short_description", weight="B", config=SEARCH_CONFIG)
-            + SearchVector(Value(practice.organisation.name), weight="B", config=SEARCH_CONFIG)
-            + SearchVector("online_learning", weight="C", config=SEARCH_CONFIG)
-            + SearchVector("methodology", weight="C", config=SEARCH_CONFIG)
-            + SearchVector("keep_learning", weight="C", config=SEARCH_CONFIG)
-            + SearchVector("other_tools", weight="C", config=SEARCH_CONFIG)
-        )
-    )
+    ids = None if ids is None else list(ids)
+    params = {
+        "config": SEARCH_CONFIG,
+        "published": PracticeState.PUBLISHED,
+        "every": ids is None,
+        "ids": ids or [],
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(SEARCH_DOCUMENTS_SQL, params)
+    stale = PracticeSearch.objects.exclude(practice__state=PracticeState.PUBLISHED)
+    (stale if ids is None else stale.filter(practice_id__in=ids)).delete()
 
 
 def practice_register_view(*, practice: Practice, visitor: str) -> bool:

@@ -110,3 +110,16 @@ def test_makemessages_finds_no_new_string(tmp_path):
         if extracted - committed:
             new[code] = sorted(extracted - committed)
     assert new == {}, "run `make messages` and translate the new strings"
+
+
+def test_french_state_labels_agree_with_their_nouns():
+    """"Retirée" is a practice (une pratique), "Retiré" a pledge (un engagement)."""
+    from django.utils import translation
+
+    from practices.enums import PracticeState
+    from volunteers.enums import PledgeState
+
+    with translation.override("fr"):
+        labels = (str(PracticeState.WITHDRAWN.label), str(PledgeState.WITHDRAWN.label))
+
+    assert labels == ("Retirée", "Retiré")

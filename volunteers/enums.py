@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PledgeState(models.TextChoices):
@@ -10,7 +11,8 @@ class PledgeState(models.TextChoices):
     APPROVED = "approved", _("Approved")
     COMPLETED = "completed", _("Completed")
     REJECTED = "rejected", _("Rejected")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    # a context of its own: the French practice is "retirée", the pledge ("engagement") "retiré"
+    WITHDRAWN = "withdrawn", pgettext_lazy("pledge state", "Withdrawn")
 
 
 # the pledges the public sees in the Pledge Viewer (when the company made them public)

@@ -4,12 +4,15 @@ Django's result_list resolves every cell through lookup_field, label and empty-v
 with 100 rows and 13 columns that is about 1,300 cells and most of the page's time. This tag
 works out once per column what a cell needs, then renders each row with the same functions
 the admin uses (display_for_value, display_for_field) and the same markup, so the page looks
-and behaves exactly like the stock list (action checkboxes, links with preserved filters).
+and behaves exactly like the stock list (action checkboxes, links with preserved filters). The
+action checkbox is written directly, as the stock CheckboxInput renders it, not through the
+form renderer's templates (a third of the rows' time).
 """
 
 import datetime
 
 from django import template
+from django.contrib.admin import ModelAdmin, helpers
 from django.contrib.admin.templatetags.admin_list import (
     ResultList,
     result_headers,
@@ -21,8 +24,14 @@ from django.contrib.admin.utils import display_for_field, display_for_value
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.html import format_html
+from django.utils.translation import gettext
 
 register = template.Library()
+
+_STOCK_CHECKBOX = ModelAdmin.action_checkbox
+# the stock column's label, translated by Django's own admin catalogue (a variable, so that
+# makemessages does not copy it into ours)
+_SELECT_LABEL = "Select this object for an action - {}"
 
 
 @register.inclusion_tag("admin/change_list_results.html")
@@ -44,6 +53,9 @@ def _columns(cl) -> list[tuple]:
     columns = []
     for name in cl.list_display:
         attr = getattr(model_admin, name, None) if isinstance(name, str) else name
+        if name == "action_checkbox" and type(model_admin).action_checkbox is _STOCK_CHECKBOX:
+            columns.append((name, ("checkbox", None), "action-checkbox", False, default_empty))
+            continue
         if callable(attr):
             boolean = getattr(attr, "boolean", False)
             empty = getattr(attr, "empty_value_display", default_empty)
@@ -70,11 +82,20 @@ def _rows(cl):
     )
     query = preserved.partition("?")[2]
     suffix = f"?{query}" if query else ""
+    select_label = gettext(_SELECT_LABEL)
     for result in cl.result_list:
         cells = []
         first = True
         for name, (kind, reader), css, boolean, empty in columns:
-            if kind == "method":
+            if kind == "checkbox":
+                shown = format_html(
+                    '<input type="checkbox" name="{}" value="{}" class="action-select"'
+                    ' aria-label="{}">',
+                    helpers.ACTION_CHECKBOX_NAME,
+                    str(result.pk),
+                    format_html(select_label, str(result)),
+                )
+            elif kind == "method":
                 value = reader(result)
                 if isinstance(value, Promise):
                     # a lazy label: translate it once, not in each comparison that follows

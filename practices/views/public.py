@@ -87,9 +87,15 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     filterset = PracticeFilter(request.GET)
     facets = filterset.facet_counts()
     filterset.show_counts(facets)
-    paginator = _CountedPaginator(filterset.qs, PER_PAGE, count=facets.total)
+    ranked = filterset.ranked_result_ids()
+    if ranked is None:
+        paginator = _CountedPaginator(filterset.qs, PER_PAGE, count=facets.total)
+    else:
+        paginator = Paginator(ranked, PER_PAGE)  # a search's best matches: ids, then rows
     # ?page=abc → the first page, ?page=-1 or ?page=9999 → the last: never an error
     page = paginator.get_page(request.GET.get("page"))
+    if ranked is not None:
+        page.object_list = filterset.practices(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -118,7 +124,7 @@ def _visitor(request: HttpRequest) -> str:
 
 
 def _published(slug: str) -> Practice:
-    return get_object_or_404(selectors.published_practices().defer("search_vector"), slug=slug)
+    return get_object_or_404(selectors.published_practices(), slug=slug)
 
 
 def _practice_context(request: HttpRequest, practice: Practice, form: ContactForm) -> dict:
@@ -226,11 +232,7 @@ class PracticeFeed(Feed):
     link = reverse_lazy("practices:practice_list")
 
     def items(self):
-        return (
-            selectors.published_practices()
-            .defer("search_vector")
-            .order_by("-published_at", "-pk")[:FEED_SIZE]
-        )
+        return selectors.published_practices().order_by("-published_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, item: Practice) -> str:
         return item.display_title

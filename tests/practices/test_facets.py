@@ -97,3 +97,23 @@ def test_facet_index_counts_within_search_results(practices):
 
     assert counts["country"] == sql_counts({"audience": "both"}, skip="country", ids=ids)
     assert total == published.filter(pk__in=ids, audience="both").count()
+
+
+@pytest.mark.parametrize("values", FILTERS, ids=lambda v: "&".join(f"{k}={v[k]}" for k in v))
+def test_facet_index_narrows_ranked_ids_like_sql_keeping_their_order(practices, values):
+    published = Practice.objects.filter(state="published")
+    ranked = list(published.order_by("?").values_list("pk", flat=True))
+    ranked.append(Practice.objects.exclude(state="published").get().pk)  # not in the index
+
+    narrowed = FacetIndex.build().narrow(values, ranked)
+
+    expected = published
+    for name, value in values.items():
+        expected = expected.filter(**{LOOKUPS[name]: value})
+    expected_ids = set(expected.values_list("pk", flat=True))
+    assert narrowed == [pk for pk in ranked if pk in expected_ids]
+    assert FacetIndex.build().count(values, ranked)[1] == len(narrowed)
+
+
+def test_facet_index_narrow_of_nothing():
+    assert FacetIndex.build().narrow({}, [1, 2]) == []
