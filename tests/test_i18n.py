@@ -113,7 +113,7 @@ def test_makemessages_finds_no_new_string(tmp_path):
 
 
 def test_french_state_labels_agree_with_their_nouns():
-    """"Retirée" is a practice (une pratique), "Retiré" a pledge (un engagement)."""
+    """French "Retirée" is a practice (une pratique), "Retiré" a pledge (un engagement)."""
     from django.utils import translation
 
     from practices.enums import PracticeState
