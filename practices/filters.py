@@ -210,7 +210,7 @@ class PracticeFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, **kwargs) -> None:
         if queryset is None:
-            queryset = selectors.published_practices()
+            queryset = selectors.published_practices_listed()
         super().__init__(data, queryset, **kwargs)
         for name, choices in _taxonomy().items():
             self.filters[name].extra["choices"] = choices

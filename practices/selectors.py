@@ -50,6 +50,23 @@ def calls_listed() -> QuerySet[Call]:
     )
 
 
+def published_practices_listed() -> QuerySet[Practice]:
+    """Published practices with what their card on the public list shows (the SME, the topics;
+    not the call, the tools or the long answers): the list's page reads half as much."""
+    return (
+        Practice.objects.filter(state=PracticeState.PUBLISHED)
+        .select_related("organisation")
+        .defer(
+            "online_learning",
+            "methodology",
+            "keep_learning",
+            "other_tools",
+            "pending_decision_comment",
+        )
+        .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
+    )
+
+
 def published_practices() -> QuerySet[Practice]:
     return (
         Practice.objects.filter(state=PracticeState.PUBLISHED)

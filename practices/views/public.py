@@ -3,6 +3,7 @@ contact form, attachments, the Atom feed."""
 
 import hashlib
 import mimetypes
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,13 +15,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import linebreaks
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
+from accounts.enums import EuEeaCountries, SizeBand
 from skillup import ratelimit
 from skillup.errors import ApplicationError
 from skillup.pagecache import cache_for_visitors
@@ -78,6 +81,50 @@ class _CountedPaginator(Paginator):
         return self._known_count
 
 
+@dataclass(frozen=True)
+class PracticeCard:
+    """What a practice's card on the public list shows, worked out in Python: the same card
+    through template lookups and filters cost about half a millisecond, 20 a page."""
+
+    pk: int
+    url: str
+    title: str
+    subtitle: str  # SME · country · size
+    description: str  # the first 40 words
+    topics: list[str]
+    published: str  # "Published 3 May 2024 · 12 views"
+
+
+def practice_cards(practices) -> list[PracticeCard]:
+    countries = dict(EuEeaCountries())
+    sizes = dict(SizeBand.choices)
+    cards = []
+    for practice in practices:
+        organisation = practice.organisation
+        country = countries.get(organisation.country, str(organisation.country))
+        views = practice.view_count
+        date = date_format(timezone.localtime(practice.published_at), "j F Y")
+        cards.append(
+            PracticeCard(
+                pk=practice.pk,
+                url=practice.get_absolute_url(),
+                title=practice.display_title,
+                subtitle=" · ".join(
+                    (organisation.name, country, str(sizes.get(organisation.size_band, "")))
+                ),
+                description=Truncator(practice.display_description).words(40, truncate=" …"),
+                topics=[str(topic) for topic in practice.topics.all()],
+                published=ngettext(
+                    "Published %(date)s · %(views)s view",
+                    "Published %(date)s · %(views)s views",
+                    views,
+                )
+                % {"date": date, "views": views},
+            )
+        )
+    return cards
+
+
 # Anonymous visitors' list pages are cached briefly; a publication shows at once (new version).
 LIST_CACHE_SECONDS = 60
 
@@ -96,6 +143,7 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     page = paginator.get_page(request.GET.get("page"))
     if ranked is not None:
         page.object_list = filterset.practices(page.object_list)
+    page.object_list = practice_cards(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     context = {

@@ -38,7 +38,7 @@ def published(title: str, **kwargs) -> Practice:
 
 
 def titles(response) -> list[str]:
-    return [p.display_title for p in response.context["page"].object_list]
+    return [card.title for card in response.context["page"].object_list]
 
 
 def detail_url(practice: Practice) -> str:
@@ -935,3 +935,36 @@ def test_detail_answer_attachment_only_for_the_sme_and_staff(world, client_for, 
     if status == 200:
         assert b"".join(response.streaming_content).startswith(b"%PDF-")
         assert response["Cache-Control"] == "private, no-store"
+
+
+@pytest.mark.parametrize(
+    ("language", "views", "expected"),
+    [
+        ("en", 1, ["Acme Robotics · France · Small (10–49 employees)",
+                   "Published 3 May 2024 · 1 view", "Artificial intelligence"]),
+        ("fr", 1234, ["Acme Robotics · France · Petite (10 à 49 salariés)",
+                      "Publiée le 3 mai 2024 · 1234 consultations", "Intelligence artificielle"]),
+    ],
+    ids=["en", "fr"],
+)  # fmt: skip
+def test_a_card_on_the_list_shows_the_practice_in_the_visitors_language(
+    client, language, views, expected
+):
+    words = " ".join(f"word{n}" for n in range(60))
+    practice = published(
+        "Robots <b>at lunch</b>",
+        short_description=words,
+        view_count=views,
+        published_at=datetime(2024, 5, 3, 10, tzinfo=UTC),
+        organisation=OrganisationFactory(name="Acme Robotics", country="FR", size_band="small"),
+    )
+    practice.topics.set([Topic.objects.get(slug="artificial-intelligence")])
+
+    body = client.get(f"/{language}/practices/").content.decode()
+
+    for text in expected:
+        assert text in body
+    assert "Robots &lt;b&gt;at lunch&lt;/b&gt;" in body
+    assert " ".join(f"word{n}" for n in range(40)) + " …" in body
+    assert "word40" not in body
+    assert f'href="/{language}/practices/{practice.slug}/"' in body

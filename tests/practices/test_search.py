@@ -30,7 +30,7 @@ postgresql_only = pytest.mark.skipif(
 
 
 def titles(response) -> list[str]:
-    return [p.display_title for p in response.context["page"].object_list]
+    return [card.title for card in response.context["page"].object_list]
 
 
 def published(title: str, **kwargs) -> Practice:
