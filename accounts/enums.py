@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import Countries
 
@@ -62,6 +63,21 @@ class EuEeaCountries(Countries):
     """The 27 EU member states and the three EEA EFTA states, names translated."""
 
     only = EU_MEMBER_STATES + EEA_EFTA_STATES
+
+
+_country_names: dict[str, list[tuple[str, str]]] = {}
+
+
+def eu_eea_country_choices() -> list[tuple[str, str]]:
+    """(code, name) of the EU/EEA countries in the active language, sorted by name: worked out
+    once per language and process (django-countries translates and sorts on every pass).
+    Shared: do not change the list."""
+    language = get_language() or ""
+    choices = _country_names.get(language)
+    if choices is None:
+        choices = [(code, str(name)) for code, name in EuEeaCountries()]
+        _country_names[language] = choices
+    return choices
 
 
 class ConsentKind(models.TextChoices):

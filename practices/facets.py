@@ -86,6 +86,7 @@ class FacetIndex:
     pks: np.ndarray  # sorted practice ids: row i is practice pks[i]
     columns: dict[str, _Column]
     built_at: float
+    _unfiltered: tuple | None = None
 
     @classmethod
     def build(cls) -> "FacetIndex":
@@ -124,7 +125,19 @@ class FacetIndex:
         self, values: dict[str, object], matching_ids: QuerySet | None = None
     ) -> tuple[dict[str, dict[str, int]], int]:
         """({facet: {value: count}}, total) for the filter `values`; `matching_ids` restricts
-        the rows to a keyword search's results (one query)."""
+        the rows to a keyword search's results. The counts with no filter at all (the plain
+        list, the most visited page) are counted once per index. Shared: do not change them."""
+        unfiltered = matching_ids is None and not any(
+            values.get(name) not in (None, "") for name in FACET_NAMES
+        )
+        if unfiltered and self._unfiltered is not None:
+            return self._unfiltered
+        result = self._count(values, matching_ids)
+        if unfiltered:
+            self._unfiltered = result
+        return result
+
+    def _count(self, values, matching_ids) -> tuple[dict[str, dict[str, int]], int]:
         size = len(self.pks)
         base = np.ones(size, dtype=bool)
         if matching_ids is not None:

@@ -17,7 +17,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.enums import SME_SIZE_BANDS, EuEeaCountries, NaceSection
+from accounts.enums import SME_SIZE_BANDS, NaceSection, eu_eea_country_choices
 
 from . import selectors
 from .enums import Audience, PracticeState
@@ -95,10 +95,6 @@ def _taxonomy() -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def _country_choices() -> list[tuple[str, str]]:
-    return [(code, name) for code, name in EuEeaCountries()]
-
-
 def _size_choices() -> list[tuple[str, str]]:
     return [(band.value, band.label) for band in SME_SIZE_BANDS]
 
@@ -160,7 +156,7 @@ class PracticeFilter(django_filters.FilterSet):
     country = django_filters.ChoiceFilter(
         label=_("Country"),
         field_name="organisation__country",
-        choices=_country_choices,
+        choices=eu_eea_country_choices,
         empty_label=_("All countries"),
     )
     sector = django_filters.ChoiceFilter(
@@ -216,7 +212,7 @@ class PracticeFilter(django_filters.FilterSet):
             self.filters[name].extra["choices"] = choices
 
     # -- applying -------------------------------------------------------------------------
-    @property
+    @cached_property
     def values(self) -> dict:
         """The valid, non-empty values (invalid ones are left out, hence ignored)."""
         if not self.is_bound:

@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.enums import EuEeaCountries
+from accounts.enums import eu_eea_country_choices
 from accounts.models import Organisation
 from matching.models import Skill
 
@@ -83,10 +83,6 @@ def _company_choices() -> list[tuple[str, str]]:
     return [(str(pk), name) for pk, name in companies]
 
 
-def _country_choices() -> list[tuple[str, str]]:
-    return [(code, name) for code, name in EuEeaCountries()]
-
-
 class PledgeFilterForm(forms.Form):
     """Rendered by templates/volunteers/partials/viewer_filter_form.html from controls(): a
     plain loop over precomputed options (as the practices list does), with <optgroup>s."""
@@ -129,7 +125,7 @@ class PledgeFilter(django_filters.FilterSet):
     country = django_filters.ChoiceFilter(
         label=_("Country served"),
         method="filter_country",
-        choices=_country_choices,
+        choices=eu_eea_country_choices,
         empty_label=_("All countries"),
     )
     expertise = django_filters.ChoiceFilter(

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext_lazy as _
 
-from accounts.enums import EuEeaCountries, NaceSection
+from accounts.enums import NaceSection, eu_eea_country_choices
 from matching.levels import DIGCOMP, ECF, CommonLevel, native_label
 from matching.models import Skill
 from matching.selectors import skills_grouped
@@ -61,10 +61,6 @@ def _charcount(field: forms.CharField, limit: int) -> None:
             "data-charcount-text": _("{count} / {limit} characters"),
         }
     )
-
-
-def _country_choices() -> list[tuple[str, str]]:
-    return [(code, str(name)) for code, name in EuEeaCountries()]
 
 
 def _skill_groups() -> list[tuple[str, list[Skill]]]:
@@ -136,7 +132,7 @@ class PledgeForm(forms.Form):
             self._skills.update({str(skill.pk): skill for skill in skills})
             expertise_choices.append((legend, [(str(s.pk), str(s)) for s in skills]))
         self.fields["expertise"].choices = expertise_choices
-        self.fields["countries"].choices = _country_choices()
+        self.fields["countries"].choices = eu_eea_country_choices()
         for name in ("target_smes", "target_mentors", "target_hours"):
             field = self.fields[name]
             field.min_value, field.max_value = 0, MAX_TARGET
@@ -342,7 +338,7 @@ class MentorProfileForm(forms.Form):
             MinValueValidator(1, message=capacity_message),
             MaxValueValidator(MAX_CAPACITY, message=capacity_message),
         ]
-        self.fields["countries"].choices = _country_choices()
+        self.fields["countries"].choices = eu_eea_country_choices()
         _charcount(self.fields["bio"], BIO_MAX)
         self.fields["bio"].help_text = _(
             "A few lines on your experience, for the coordinators and the SMEs you are proposed "

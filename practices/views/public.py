@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
-from accounts.enums import EuEeaCountries, SizeBand
+from accounts.enums import SizeBand, eu_eea_country_choices
 from skillup import ratelimit
 from skillup.errors import ApplicationError
 from skillup.pagecache import cache_for_visitors
@@ -96,7 +96,7 @@ class PracticeCard:
 
 
 def practice_cards(practices) -> list[PracticeCard]:
-    countries = dict(EuEeaCountries())
+    countries = dict(eu_eea_country_choices())
     sizes = dict(SizeBand.choices)
     cards = []
     for practice in practices:

@@ -117,3 +117,18 @@ def test_facet_index_narrows_ranked_ids_like_sql_keeping_their_order(practices, 
 
 def test_facet_index_narrow_of_nothing():
     assert FacetIndex.build().narrow({}, [1, 2]) == []
+
+
+def test_unfiltered_counts_are_counted_once_per_index(practices):
+    index = FacetIndex.build()
+
+    first = index.count({})
+    again = index.count({"country": "", "year": None})  # empty values filter nothing
+    filtered = index.count({"country": "FR"})
+    searched = index.count({}, [Practice.objects.filter(state="published").first().pk])
+
+    assert again is first
+    assert first[1] == Practice.objects.filter(state="published").count()
+    assert filtered[1] < first[1]
+    assert searched[1] == 1
+    assert index.count({}) is first
