@@ -177,3 +177,25 @@ def test_search_uses_websearch_syntax(many):
         p.pk for p in reversed(many[1:])
     ]
     assert len(selectors.ranked_search("pottery OR club", version=-3)) == 2
+
+
+def test_an_smes_new_name_finds_its_published_practices(
+    client, many, django_capture_on_commit_callbacks
+):
+    from accounts import services as account_services
+    from accounts.enums import MembershipRole
+    from tests.factories import MembershipFactory
+
+    practice = many[2]
+    admin_user = UserFactory()
+    MembershipFactory(
+        user=admin_user, organisation=practice.organisation, role=MembershipRole.ADMIN
+    )
+    assert client.get(f"{LIST_URL}?q=zeppelin").context["total"] == 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        account_services.organisation_update(
+            user=admin_user, organisation=practice.organisation, name="Zeppelin Works"
+        )
+
+    assert titles(client.get(f"{LIST_URL}?q=zeppelin")) == [practice.display_title]
