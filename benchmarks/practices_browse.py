@@ -305,7 +305,10 @@ def pages(args, rng: random.Random) -> list[Page]:
     # of searches seen before (ranked ids cached: only the page's rows are read)
     result.append(Page("search", sample(search_url, total), args.warmup, forget_search=True,
                        expect_sql="practicesearch"))  # fmt: skip
-    result.append(Page("search more", sample(search_more_url, total), args.warmup))
+    # (its warm-up asks for every word once, so that every measured request finds it ranked)
+    warm_every_word = [f"{list_url}?q={word}&page=2" for word in words]
+    result.append(Page("search more", warm_every_word + sample(search_more_url, args.requests),
+                       len(warm_every_word)))  # fmt: skip
     # a word in about half of all practices, never seen: not in the targets (see the docstring)
     result.append(Page("search common", sample(common_url, total), args.warmup,
                        forget_search=True, requests=20, expect_sql="practicesearch"))  # fmt: skip
