@@ -10,6 +10,7 @@ form renderer's templates (a third of the rows' time).
 """
 
 import datetime
+from decimal import Decimal
 
 from django import template
 from django.contrib.admin import ModelAdmin, helpers
@@ -32,6 +33,7 @@ _STOCK_CHECKBOX = ModelAdmin.action_checkbox
 # the stock column's label, translated by Django's own admin catalogue (a variable, so that
 # makemessages does not copy it into ours)
 _SELECT_LABEL = "Select this object for an action - {}"
+_MEMO_TYPES = (str, int, float, Decimal, type(None))  # hashable values shown by value alone
 
 
 @register.inclusion_tag("admin/change_list_results.html")
@@ -83,6 +85,10 @@ def _rows(cl):
     query = preserved.partition("?")[2]
     suffix = f"?{query}" if query else ""
     select_label = gettext(_SELECT_LABEL)
+    # Within one page the same labels and numbers come back row after row: each lazy label is
+    # translated, and each value shown, once (by the same functions as the stock list).
+    translated: dict[int, str] = {}
+    displayed: dict[tuple, str] = {}
     for result in cl.result_list:
         cells = []
         first = True
@@ -99,12 +105,22 @@ def _rows(cl):
                 value = reader(result)
                 if isinstance(value, Promise):
                     # a lazy label: translate it once, not in each comparison that follows
-                    value = str(value)
+                    key = id(value)
+                    if key not in translated:
+                        translated[key] = str(value)
+                    value = translated[key]
                 if isinstance(value, str) and not value.strip():
                     value = ""
-                shown = display_for_value(value, empty, boolean)
                 if isinstance(value, (datetime.date, datetime.time)):
+                    shown = display_for_value(value, empty, boolean)
                     css += " nowrap"
+                elif not isinstance(value, _MEMO_TYPES):
+                    shown = display_for_value(value, empty, boolean)
+                else:
+                    key = (type(value), value, boolean, empty)
+                    if key not in displayed:
+                        displayed[key] = display_for_value(value, empty, boolean)
+                    shown = displayed[key]
             elif isinstance(reader.remote_field, models.ManyToOneRel):
                 related = getattr(result, reader.name)
                 shown = empty if related is None else related
@@ -112,14 +128,12 @@ def _rows(cl):
                 shown = display_for_field(
                     getattr(result, reader.attname), reader, empty, avoid_link=name in links
                 )
-            row_class = format_html(' class="{}"', css)
             if name in links:
                 url = f"{cl.url_for_result(result)}{suffix}"
                 tag = "th" if first else "td"
                 first = False
-                cells.append(
-                    format_html('<{}{}><a href="{}">{}</a></{}>', tag, row_class, url, shown, tag)
-                )
+                link = '<{} class="{}"><a href="{}">{}</a></{}>'
+                cells.append(format_html(link, tag, css, url, shown, tag))
             else:
-                cells.append(format_html("<td{}>{}</td>", row_class, shown))
+                cells.append(format_html('<td class="{}">{}</td>', css, shown))
         yield ResultList(None, cells)
