@@ -4,9 +4,12 @@ practices, and whether their SQL query count stays the same from 10 to 100,000 p
     DATABASE_URL=postgres://skillup:skillup@127.0.0.1:5440/skillup_bench \
         .venv/bin/python benchmarks/practices_browse.py [--n 100000]
 
-PostgreSQL only. The database DATABASE_URL names is never written: Django's test-database
-machinery creates `test_<name>_browse` beside it (dropped at the end unless --keep; with
---keep an earlier run's data of the same --n is reused, which saves the fill).
+PostgreSQL only, sized as for production: at 100,000 practices the tables and indexes take about
+1 GB, so give the server shared_buffers of at least 1GB (the default 128MB evicts the search
+table between pages; the header line prints the setting). The database DATABASE_URL names is
+never written: Django's test-database machinery creates `test_<name>_browse` beside it (dropped
+at the end unless --keep; with --keep an earlier run's data of the same --n is reused, which
+saves the fill).
 
 Settings: skillup.settings.test — DEBUG False, the locmem cache the tests use, visitors'
 whole-page cache off (a render's cost is measured, not a cache hit), persistent
@@ -491,9 +494,12 @@ def main() -> None:
     began = time.perf_counter()
     old_name = _create_database(args.keep)
     server = database.split("@")[-1].rsplit("/", 1)[0]
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW shared_buffers")
+        buffers = cursor.fetchone()[0]
     print(f"{time.strftime('%Y-%m-%d %H:%M:%S %Z')}  database: {server}/"
-          f"{connection.settings_dict['NAME']}  settings: skillup.settings.test (DEBUG False, "
-          f"locmem cache)  {_load()}")  # fmt: skip
+          f"{connection.settings_dict['NAME']} (shared_buffers {buffers})  settings: "
+          f"skillup.settings.test (DEBUG False, locmem cache)  {_load()}")  # fmt: skip
     try:
         _fill_big(args)
         small = None if args.skip_small else _small_phase(args)
