@@ -32,12 +32,9 @@ def organisation_saved(sender, instance, created, update_fields=None, **kwargs) 
         update_fields is not None and not SHOWN_ORGANISATION_FIELDS & set(update_fields)
     ):
         return
-    from django.db import transaction
-
     from .enums import PracticeState
-    from .filters import practices_version_bump
     from .models import Practice
-    from .services import search_documents_refresh
+    from .services import published_practices_changed
 
     ids = list(
         Practice.objects.filter(organisation=instance, state=PracticeState.PUBLISHED).values_list(
@@ -45,8 +42,7 @@ def organisation_saved(sender, instance, created, update_fields=None, **kwargs) 
         )
     )
     if ids:
-        search_documents_refresh(ids)
-        transaction.on_commit(practices_version_bump)
+        published_practices_changed(ids)
 
 
 def seed_taxonomy(sender=None, **kwargs) -> None:

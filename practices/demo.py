@@ -7,7 +7,7 @@ from django.utils.text import slugify
 
 from .enums import PracticeState
 from .models import Call, Practice, Review, Topic, TrainingTool
-from .services import practice_refresh_search
+from .services import published_practices_changed
 
 OPEN_CALL = {
     "slug": "digital-skillup-good-practices",
@@ -98,7 +98,7 @@ def seed_practices(*, organisations: dict, users: dict) -> None:
             practice.save(update_fields=["slug"])
             practice.topics.set(Topic.objects.filter(slug__in=topics))
             practice.tools.set(TrainingTool.objects.filter(slug__in=tools))
-            practice_refresh_search(practice)
+            published_practices_changed([practice.pk])
 
     # one submission in review in the open call, with one review, for the reviewer's admin list
     in_review, created = Practice.objects.get_or_create(

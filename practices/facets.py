@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from threading import Lock
 
 import numpy as np
-from django.db.models import QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
@@ -122,11 +121,12 @@ class FacetIndex:
         return cls(pks=pks, columns=columns, built_at=time.monotonic())
 
     def count(
-        self, values: dict[str, object], matching_ids: QuerySet | None = None
+        self, values: dict[str, object], matching_ids: list[int] | None = None
     ) -> tuple[dict[str, dict[str, int]], int]:
-        """({facet: {value: count}}, total) for the filter `values`; `matching_ids` restricts
-        the rows to a keyword search's results. The counts with no filter at all (the plain
-        list, the most visited page) are counted once per index. Shared: do not change them."""
+        """({facet: {value: count}}, total) for the filter `values`; `matching_ids` (a keyword
+        search's ranked ids) restricts the rows to its results. The counts with no filter at
+        all (the plain list, the most visited page) are counted once per index. Shared: do not
+        change them."""
         unfiltered = matching_ids is None and not any(
             values.get(name) not in (None, "") for name in FACET_NAMES
         )
@@ -137,12 +137,13 @@ class FacetIndex:
             self._unfiltered = result
         return result
 
-    def _count(self, values, matching_ids) -> tuple[dict[str, dict[str, int]], int]:
+    def _count(
+        self, values: dict[str, object], matching_ids: list[int] | None
+    ) -> tuple[dict[str, dict[str, int]], int]:
         size = len(self.pks)
         base = np.ones(size, dtype=bool)
         if matching_ids is not None:
-            ids = np.fromiter(matching_ids, dtype=np.int64)
-            base = np.isin(self.pks, ids, assume_unique=False)
+            base = np.isin(self.pks, np.asarray(matching_ids, dtype=np.int64))
         masks = {
             name: self.columns[name].mask(values[name], size)
             for name in FACET_NAMES

@@ -55,8 +55,9 @@ def practices_version() -> int:
 
 
 def practices_version_bump() -> None:
-    """Forget every cached facet count and filter choice. To be called by
-    services.practice_transition when a practice is published (or ever unpublished)."""
+    """Forget every cached facet count, filter choice, search and visitor's list page. Called
+    once committed by services.published_practices_changed (a publication, a published
+    practice's new text or SME) and by the call admin (call titles)."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet (or evicted): any new number will do

@@ -354,7 +354,7 @@ class Practice(models.Model):
 class PracticeSearch(models.Model):
     """The full-text search documents of one published practice (PostgreSQL; SQLite searches
     with LIKE and leaves this table empty). Kept apart from the wide practice rows so that a
-    search reads a narrow table: written by services.practice_refresh_search, GIN index on
+    search reads a narrow table: written by services.search_documents_refresh, GIN index on
     `document` in migration 0009."""
 
     practice = models.OneToOneField(

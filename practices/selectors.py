@@ -51,8 +51,9 @@ def calls_listed() -> QuerySet[Call]:
 
 
 def published_practices_listed() -> QuerySet[Practice]:
-    """Published practices with what their card on the public list shows (the SME, the topics;
-    not the call, the tools or the long answers): the list's page reads half as much."""
+    """Published practices with what their card on the public list (and their entry in the
+    feed) shows: the SME, the topics; not the call, the tools or the long answers: the list's
+    page reads half as much."""
     return (
         Practice.objects.filter(state=PracticeState.PUBLISHED)
         .select_related("organisation")
@@ -88,7 +89,8 @@ def _search_text(text: str) -> str:
 
 
 def search_cache_key(text: str, version: int) -> str:
-    digest = hashlib.sha256(_search_text(text).encode()).hexdigest()[:40]
+    # (websearch syntax and the "simple" configuration both ignore case: so does the key)
+    digest = hashlib.sha256(_search_text(text).lower().encode()).hexdigest()[:40]
     return f"practices:search:{version}:{digest}"
 
 

@@ -196,9 +196,7 @@ def practice_transition(
     if target == PracticeState.SUBMITTED:
         _revision(practice, author=actor, reason=RevisionReason.SUBMITTED)
     if PracticeState.PUBLISHED in (source, target):
-        practice_refresh_search(practice)
-        # the public list's cached facet counts include this practice from now on
-        transaction.on_commit(practices_version_bump)
+        published_practices_changed([practice.pk])
     _notify_transition(practice, source=source, target=target, comment=comment)
     return practice
 
@@ -536,7 +534,7 @@ def practice_public_version_update(
     practice.save(update_fields=fields)
     _revision(practice, author=user, reason=RevisionReason.PUBLIC_VERSION)
     if practice.state == PracticeState.PUBLISHED:
-        practice_refresh_search(practice)
+        published_practices_changed([practice.pk])
     elif practice.state == PracticeState.SELECTED:
         _notify_sme(practice, event="practice_public_version", occurrence=str(timezone.now()))
     return practice
@@ -595,6 +593,15 @@ WHERE p.state = %(published)s AND (%(every)s OR p.id = ANY(%(ids)s))
 ON CONFLICT (practice_id) DO UPDATE SET published_at = EXCLUDED.published_at,
     rank_document = EXCLUDED.rank_document, document = EXCLUDED.document
 """
+
+
+def published_practices_changed(ids: Iterable[int]) -> None:
+    """What these practices show the public changed, or whether they are published: their
+    search documents are rebuilt now and, once committed, a new practices version starts (facet
+    counts, cached searches and visitors' cached list pages are worked out again). Called by
+    every write that changes a published practice's text, its SME or its state."""
+    search_documents_refresh(ids)
+    transaction.on_commit(practices_version_bump)
 
 
 def practice_refresh_search(practice: Practice) -> None:

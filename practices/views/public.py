@@ -280,7 +280,7 @@ class PracticeFeed(Feed):
     link = reverse_lazy("practices:practice_list")
 
     def items(self):
-        return selectors.published_practices().order_by("-published_at", "-pk")[:FEED_SIZE]
+        return selectors.published_practices_listed().order_by("-published_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, item: Practice) -> str:
         return item.display_title

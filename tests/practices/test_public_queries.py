@@ -82,7 +82,9 @@ def test_list_query_count_is_the_same_at_1_and_30_practices(grow, name):
 
 
 @pytest.mark.parametrize("name", list(LIST_URLS), ids=list(LIST_URLS))
-def test_list_with_warm_facet_cache_reads_only_the_page(grow, name):
+def test_list_with_warm_facet_cache_reads_only_the_page(grow, name, settings):
+    settings.PAGE_CACHE_ENABLED = False  # a render with warm caches, not a whole-page hit
+
     def urls(practice):
         Client().get(LIST_URLS[name])  # warm the cache
         return [LIST_URLS[name]]
@@ -90,8 +92,8 @@ def test_list_with_warm_facet_cache_reads_only_the_page(grow, name):
     at_one, at_thirty = grow(urls, cold=False)
 
     assert at_one == at_thirty
-    # the page, its topics, its tools (a search's ranked ids are cached too)
-    assert at_thirty[0] <= 3
+    # the page and its topics (a search's ranked ids are cached too)
+    assert at_thirty[0] <= 2
 
 
 def test_detail_query_count_is_the_same_at_1_and_30_practices(grow):

@@ -96,7 +96,7 @@ def test_a_search_is_ranked_once_then_read_from_the_cache(client, many):
 
     client.get(f"{LIST_URL}?q=quantum")
 
-    cached = cache.get(selectors.search_cache_key("  quantum ", version))  # same words
+    cached = cache.get(selectors.search_cache_key("  Quantum ", version))  # same words
     assert sorted(cached) == sorted(p.pk for p in many)
 
 
@@ -142,6 +142,26 @@ def test_the_public_version_edited_after_publication_is_searchable(many):
     services.practice_refresh_search(practice)
 
     assert selectors.ranked_search("hydroponics", version=-1) == [practice.pk]
+
+
+def test_the_public_version_edited_after_publication_shows_in_a_search_at_once(
+    client, many, django_capture_on_commit_callbacks
+):
+    """The search was seen before (its ranked ids and the visitor's page are cached): the
+    reviewers' edit starts a new practices version, so neither is read again."""
+    practice = many[1]
+    assert client.get(f"{LIST_URL}?q=hydroponics").context["total"] == 0
+    reviewer = UserFactory(is_staff=True, groups=["Reviewers"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.practice_public_version_update(
+            user=reviewer,
+            practice=practice,
+            public_title="Hydroponics at lunch",
+            public_description=practice.public_description,
+        )
+
+    assert titles(client.get(f"{LIST_URL}?q=hydroponics")) == ["Hydroponics at lunch"]
 
 
 @postgresql_only
