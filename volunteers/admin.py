@@ -141,9 +141,7 @@ class PledgeAdmin(admin.ModelAdmin):
         return False
 
     def view_on_site(self, obj: Pledge):
-        if obj.is_public and obj.state in (PledgeState.APPROVED, PledgeState.COMPLETED):
-            return obj.get_absolute_url()
-        return None
+        return obj.get_absolute_url() if obj.is_in_viewer else None
 
     @admin.display(description=_("country"), ordering="company__country")
     def country(self, obj: Pledge):
@@ -216,7 +214,13 @@ class MentorProfileAdmin(admin.ModelAdmin):
         "agreement",
         "created_at",
     ]
-    list_filter = ["state", "availability", "agreement", "company"]
+    # only the companies that have mentors (a plain "company" filter lists every organisation)
+    list_filter = [
+        "state",
+        "availability",
+        "agreement",
+        ("company", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["user__email", "user__full_name", "company__name", "bio"]
     list_select_related = ["user", "company", "agreement"]
     inlines = [MentorSkillInline]
@@ -278,7 +282,7 @@ class MentorProfileAdmin(admin.ModelAdmin):
 @admin.register(MentorInvitation)
 class MentorInvitationAdmin(admin.ModelAdmin):
     list_display = ["email", "company", "invited_by", "created_at", "expires_at", "accepted_at"]
-    list_filter = ["company"]
+    list_filter = [("company", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["email", "company__name"]
     list_select_related = ["company", "invited_by"]
     fields = ["email", "company", "invited_by", "created_at", "expires_at", "accepted_at"]

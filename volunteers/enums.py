@@ -19,6 +19,8 @@ class PledgeState(models.TextChoices):
 VISIBLE_STATES = frozenset({PledgeState.APPROVED, PledgeState.COMPLETED})
 # the states in which the company may still change what it pledged
 EDITABLE_STATES = frozenset({PledgeState.DRAFT, PledgeState.REJECTED})
+# the pledges that are over: the company may make a new one (any other is "under way")
+CLOSED_STATES = frozenset({PledgeState.COMPLETED, PledgeState.WITHDRAWN})
 
 
 class PledgeActor(models.TextChoices):

@@ -16,6 +16,7 @@ from matching.levels import CommonLevel
 
 from .commitments import COMMITMENTS_VERSION
 from .enums import (
+    VISIBLE_STATES,
     Availability,
     CoalitionPillar,
     GeographicalScope,
@@ -33,7 +34,7 @@ MAX_CAPACITY = 10
 class PledgeQuerySet(models.QuerySet):
     def in_viewer(self):
         """Approved or completed pledges their company made public."""
-        return self.filter(is_public=True, state__in=[PledgeState.APPROVED, PledgeState.COMPLETED])
+        return self.filter(is_public=True, state__in=VISIBLE_STATES)
 
 
 class Pledge(models.Model):
@@ -161,6 +162,11 @@ class Pledge(models.Model):
     @property
     def is_active(self) -> bool:
         return self.state == PledgeState.APPROVED
+
+    @property
+    def is_in_viewer(self) -> bool:
+        """Listed in the public Pledge Viewer (the row-level twin of objects.in_viewer())."""
+        return self.is_public and self.state in VISIBLE_STATES
 
     @property
     def commitments_confirmed(self) -> bool:

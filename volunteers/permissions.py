@@ -1,9 +1,7 @@
 """Who may do what with pledges and mentors. Used by views, templates and the admin alike."""
 
 from accounts.enums import MembershipRole, OrganisationKind
-from accounts.permissions import is_coordinator, membership_role
-
-from .enums import VISIBLE_STATES
+from accounts.permissions import can_accept_invitation, is_coordinator, membership_role
 
 
 def is_company_admin(user, company) -> bool:
@@ -20,7 +18,7 @@ def can_manage_pledge(user, pledge) -> bool:
 
 def can_view_pledge(user, pledge) -> bool:
     """Public once approved and made public; otherwise the company's admins and coordinators."""
-    if pledge.is_public and pledge.state in VISIBLE_STATES:
+    if pledge.is_in_viewer:
         return True
     return can_manage_pledge(user, pledge) or is_coordinator(user)
 
@@ -37,3 +35,9 @@ def can_view_mentor(user, mentor) -> bool:
 
 def can_edit_mentor(user, mentor) -> bool:
     return user.is_authenticated and mentor.user_id == user.pk
+
+
+def can_accept_mentor_invitation(user, invitation) -> bool:
+    """The person it was sent to (same email), while it is open: as an organisation's
+    invitation (accounts.permissions.can_accept_invitation)."""
+    return can_accept_invitation(user, invitation)

@@ -7,7 +7,7 @@ from django.db.models import Prefetch, QuerySet
 
 from accounts.models import Organisation
 
-from .enums import MentorState, PledgeState
+from .enums import CLOSED_STATES, MentorState
 from .models import MentorInvitation, MentorProfile, MentorSkill, Pledge
 
 
@@ -29,16 +29,16 @@ def pledge_for_company(company: Organisation) -> Pledge | None:
         .order_by("-created_at", "-pk")
     )
     for pledge in pledges:
-        if pledge.state not in (PledgeState.COMPLETED, PledgeState.WITHDRAWN):
+        if pledge.state not in CLOSED_STATES:
             return pledge
     return pledges[0] if pledges else None
 
 
 def mentors_of_company(company: Organisation) -> QuerySet[MentorProfile]:
+    """The company dashboard's table: person, state, capacity, availability, agreement."""
     return (
         MentorProfile.objects.filter(company=company)
         .select_related("user", "agreement")
-        .prefetch_related(Prefetch("skills", queryset=MentorSkill.objects.select_related("skill")))
         .order_by("user__email")
     )
 
@@ -49,12 +49,15 @@ def open_mentor_invitations(company: Organisation) -> QuerySet[MentorInvitation]
     )
 
 
-def mentor_with_skills(pk: int) -> MentorProfile:
-    return (
-        MentorProfile.objects.select_related("user", "company", "agreement")
-        .prefetch_related(Prefetch("skills", queryset=MentorSkill.objects.select_related("skill")))
-        .get(pk=pk)
+def mentors_with_skills() -> QuerySet[MentorProfile]:
+    """Mentor profiles as their pages show them: person, company, agreement and skills."""
+    return MentorProfile.objects.select_related("user", "company", "agreement").prefetch_related(
+        Prefetch("skills", queryset=MentorSkill.objects.select_related("skill"))
     )
+
+
+def mentor_with_skills(pk: int) -> MentorProfile:
+    return mentors_with_skills().get(pk=pk)
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,8 @@ def country_counts(pledges: QuerySet[Pledge]) -> list[tuple[str, str, int, int]]
     )
     for code in sme_counts:
         if code not in names:
-            names[code] = str(_country_list(code)[0].name) if _country_list(code) else code
+            known = _country_list(code)
+            names[code] = str(known[0].name) if known else code
     codes = set(pledge_counts) | set(sme_counts)
     return [
         (code, names[code], pledge_counts.get(code, 0), sme_counts.get(code, 0))

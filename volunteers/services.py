@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +21,14 @@ from notifications.services import notify
 from skillup.errors import ApplicationError
 
 from .commitments import COMMITMENTS_VERSION
-from .enums import EDITABLE_STATES, MentorState, PledgeActor, PledgeState
+from .enums import (
+    CLOSED_STATES,
+    EDITABLE_STATES,
+    Availability,
+    MentorState,
+    PledgeActor,
+    PledgeState,
+)
 from .models import (
     ConfidentialityAgreement,
     MentorInvitation,
@@ -29,7 +37,7 @@ from .models import (
     Pledge,
     PledgeTransition,
 )
-from .permissions import can_edit_mentor, is_company_admin
+from .permissions import can_accept_mentor_invitation, can_edit_mentor, is_company_admin
 from .workflow import find_move
 
 MSG_NOT_ALLOWED = _("You are not allowed to do this.")
@@ -108,11 +116,7 @@ def pledge_create(
     if not is_company_admin(user, company):
         raise ApplicationError(MSG_NOT_ALLOWED)
     Organisation.objects.select_for_update().get(pk=company.pk)  # one pledge at a time
-    if (
-        Pledge.objects.filter(company=company)
-        .exclude(state__in=[PledgeState.COMPLETED, PledgeState.WITHDRAWN])
-        .exists()
-    ):
+    if Pledge.objects.filter(company=company).exclude(state__in=CLOSED_STATES).exists():
         raise ApplicationError(MSG_OPEN_PLEDGE_EXISTS)
     pledge = Pledge(company=company, created_by=user)
     _apply(pledge, user=user, fields=fields)
@@ -216,8 +220,6 @@ def _notify_pledge(pledge: Pledge, *, target: str, comment: str) -> None:
     event = PLEDGE_EVENTS.get(target)
     if event is None:
         return
-    from django.urls import reverse
-
     # a pledge may be sent again after a rejection: each time is its own email
     occurrence = str(pledge.transitions.filter(to_state=target).count())
     for recipient in _company_admins(pledge.company):
@@ -286,11 +288,18 @@ def mentor_invitation_create(*, user: User, company: Organisation, email: str) -
 
 @transaction.atomic
 def mentor_invitation_accept(*, user: User, invitation: MentorInvitation) -> MentorProfile:
-    """The invited expert joins the company (as a member) and gets a profile to complete."""
+    """The invited expert joins the company (as a member) and gets a profile to complete.
+
+    Accepting again (a second click of the same person) returns the profile, changing nothing.
+    """
     invitation = MentorInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_by_id is not None and invitation.accepted_by_id == user.pk:
+        mentor = MentorProfile.objects.filter(user=user, company=invitation.company_id).first()
+        if mentor is not None:
+            return mentor
     if not invitation.is_open:
         raise ApplicationError(MSG_INVITATION_CLOSED)
-    if not user.is_authenticated or user.email.lower() != invitation.email.lower():
+    if not can_accept_mentor_invitation(user, invitation):
         raise ApplicationError(MSG_INVITATION_OTHER_EMAIL)
     existing = MentorProfile.objects.filter(user=user).first()
     if existing is not None and existing.company_id != invitation.company_id:
@@ -324,7 +333,7 @@ def mentor_profile_update(
         raise ApplicationError(MSG_NOT_ALLOWED)
     for name, value in fields.items():
         setattr(mentor, name, value)
-    if fields.get("availability") == "active":
+    if fields.get("availability") == Availability.ACTIVE:
         mentor.paused_until = None
     current = ConfidentialityAgreement.objects.current()
     if accept_agreement:
@@ -340,8 +349,8 @@ def mentor_profile_update(
                 version=current.version,
             )
     skills = list(skills)
-    if mentor.state in (MentorState.INCOMPLETE, MentorState.REJECTED) and (
-        mentor.bio.strip() and mentor.languages and skills and mentor.has_accepted(current)
+    if mentor.state in (MentorState.INCOMPLETE, MentorState.REJECTED) and not (
+        mentor_profile_missing(mentor, current, skills=skills)
     ):
         mentor.state = MentorState.PENDING
     mentor.full_clean(validate_constraints=False)
@@ -372,8 +381,6 @@ def mentor_decide(*, user: User, mentor: MentorProfile, approve: bool) -> Mentor
     mentor.decided_at = timezone.now()
     mentor.decided_by = user
     mentor.save(update_fields=["state", "decided_at", "decided_by", "updated_at"])
-    from django.urls import reverse
-
     notify(
         event="mentor_approved" if approve else "mentor_rejected",
         about=mentor,
@@ -400,8 +407,6 @@ def agreement_publish(
         raise ApplicationError(MSG_NOT_ALLOWED)
     agreement.full_clean()
     agreement.save()
-    from django.urls import reverse
-
     for mentor in (
         MentorProfile.objects.exclude(agreement=agreement)
         .filter(agreement__isnull=False, user__is_active=True)
@@ -452,17 +457,20 @@ MSG_MISSING_AGREEMENT = _("acceptance of the current confidentiality agreement")
 
 
 def mentor_profile_missing(
-    mentor: MentorProfile, agreement: ConfidentialityAgreement | None
+    mentor: MentorProfile,
+    agreement: ConfidentialityAgreement | None,
+    *,
+    skills: list[tuple[Skill, int]] | None = None,
 ) -> list[str]:
-    """What the mentor still has to give before the profile goes for approval: the same
-    conditions as mentor_profile_update(), in words (empty once complete). Reads only; uses
-    the mentor's prefetched skills when there are."""
+    """What the mentor still has to give before the profile goes for approval, in words (empty
+    once complete): the one rule mentor_profile_update() applies. `skills` are the ones about to
+    be saved; by default the mentor's saved skills (prefetched ones when there are). Reads only."""
     missing = []
     if not mentor.bio.strip():
         missing.append(MSG_MISSING_BIO)
     if not mentor.languages:
         missing.append(MSG_MISSING_LANGUAGE)
-    if not mentor.skills.all():
+    if not (mentor.skills.all() if skills is None else skills):
         missing.append(MSG_MISSING_SKILL)
     if not mentor.has_accepted(agreement):
         missing.append(MSG_MISSING_AGREEMENT)

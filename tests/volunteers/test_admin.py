@@ -131,3 +131,16 @@ def test_admin_list_query_count_does_not_grow(world, client_for, url):
         return len(queries)
 
     assert count_for(1) == count_for(30)
+
+
+def test_mentor_admin_company_filter_lists_only_companies_with_mentors(world, client_for):
+    MentorProfileFactory(company=world.company)
+    CompanyFactory(name="No Mentors Corp")
+
+    response = client_for("coordinator").get(MENTORS)
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert world.company.name in body
+    assert "No Mentors Corp" not in body
+    assert world.sme.name not in body

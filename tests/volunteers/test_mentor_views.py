@@ -213,6 +213,20 @@ def test_accept_as_another_email_creates_nothing(world):
     assert not Membership.objects.filter(user__email="someone.else@example.eu").exists()
 
 
+def test_accept_clicked_twice_by_the_invited_person_welcomes_them_twice(world):
+    invitation = MentorInvitationFactory(company=world.company, email="expert@example.eu")
+    expert = UserFactory(email="expert@example.eu")
+    client = Client()
+    client.force_login(expert)
+
+    first = client.post(invitation.get_absolute_url())
+    second = client.post(invitation.get_absolute_url())
+
+    assert first["Location"] == second["Location"] == reverse("volunteers:mentor_profile")
+    assert MentorProfile.objects.filter(user=expert).count() == 1
+    assert Membership.objects.filter(user=expert).count() == 1
+
+
 @pytest.mark.parametrize("how", ["expired", "used"])
 def test_accept_a_closed_invitation_is_refused(world, how):
     expert = UserFactory(email="expert@example.eu")

@@ -331,6 +331,32 @@ def test_mentor_invitation_accept_creates_membership_and_profile(world):
     assert invitation.accepted_by == expert
 
 
+def test_mentor_invitation_accept_twice_by_the_same_person_changes_nothing(world):
+    invitation = MentorInvitationFactory(company=world.company, email="expert@example.eu")
+    expert = UserFactory(email="expert@example.eu")
+    first = services.mentor_invitation_accept(user=expert, invitation=invitation)
+    invitation.refresh_from_db()
+    accepted_at = invitation.accepted_at
+
+    again = services.mentor_invitation_accept(user=expert, invitation=invitation)
+
+    invitation.refresh_from_db()
+    assert again == first
+    assert invitation.accepted_at == accepted_at
+    assert MentorProfile.objects.filter(user=expert).count() == 1
+
+
+@pytest.mark.parametrize("is_public", [True, False], ids=["public", "not-public"])
+@pytest.mark.parametrize("state", ALL_STATES)
+def test_pledge_is_in_viewer_agrees_with_the_viewer_queryset(world, state, is_public):
+    pledge = PledgeFactory(company=world.company, state=state, is_public=is_public)
+
+    listed = Pledge.objects.in_viewer().filter(pk=pledge.pk).exists()
+
+    assert pledge.is_in_viewer == listed
+    assert listed == (is_public and state in ("approved", "completed"))
+
+
 @pytest.mark.parametrize("case", ["other-email", "expired", "used"])
 def test_mentor_invitation_accept_refused(world, case):
     invitation = MentorInvitationFactory(company=world.company, email="expert@example.eu")

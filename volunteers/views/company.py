@@ -7,7 +7,7 @@ reveal nothing. Every write goes through volunteers.services.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -19,11 +19,12 @@ from skillup import ratelimit
 from skillup.errors import ApplicationError
 
 from .. import selectors, services
-from ..enums import EDITABLE_STATES, PledgeActor, PledgeState
+from ..enums import CLOSED_STATES, EDITABLE_STATES, PledgeActor, PledgeState
 from ..forms import MentorInvitationForm, PledgeForm, PledgeMoveForm
 from ..models import Pledge
 from ..permissions import is_company_admin
 from ..workflow import moves_from
+from . import add_service_errors
 
 # Each invitation sends an email to an address the admin typed: per company, per day.
 MENTOR_INVITATION_RATE = ratelimit.Limit("mentor-invitation", 50, 24 * 3600)
@@ -40,20 +41,6 @@ def _company_for(user, pk: int) -> Organisation:
     return company
 
 
-def _form_errors(form, exc: ValidationError) -> None:
-    """A service's ValidationError on the form's fields (unknown fields at the top)."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, errors in exc.message_dict.items():
-        field = name if name in form.fields and name != NON_FIELD_ERRORS else None
-        form.add_error(field, errors)
-
-
-def _application_error(form, exc: ApplicationError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-
-
 def _dashboard(company: Organisation) -> HttpResponse:
     return redirect("volunteers:company_pledge", pk=company.pk)
 
@@ -62,22 +49,13 @@ def _not_editable_message(pledge: Pledge) -> str:
     return services.MSG_NOT_EDITABLE % {"state": pledge.get_state_display().lower()}
 
 
-def _render_form(request, *, form, company, pledge, status=200) -> HttpResponse:
-    context = {"form": form, "company": company, "pledge": pledge}
-    return render(request, "volunteers/pledge_form.html", context, status=status)
-
-
-def _saved(request: HttpRequest, form: PledgeForm, pledge: Pledge) -> None:
+def _saved_message(form: PledgeForm) -> str:
     if form.wants_send:
-        messages.success(
-            request,
-            _(
-                "Your pledge is sent for approval. The coordinators will review it; you will "
-                "receive an email when they decide."
-            ),
+        return _(
+            "Your pledge is sent for approval. The coordinators will review it; you will "
+            "receive an email when they decide."
         )
-    else:
-        messages.success(request, _("Your draft pledge is saved."))
+    return _("Your draft pledge is saved.")
 
 
 def _save(request, *, form: PledgeForm, company, pledge: Pledge | None) -> Pledge | None:
@@ -101,12 +79,28 @@ def _save(request, *, form: PledgeForm, company, pledge: Pledge | None) -> Pledg
             user=request.user, pledge=pledge, fields=fields, expertise=expertise
         )
     except ValidationError as exc:
-        _form_errors(form, exc)
+        add_service_errors(form, exc)
     except ApplicationError as exc:
         if not (exc.field and exc.field in form.fields):
             raise
-        _application_error(form, exc)
+        add_service_errors(form, exc)
     return None
+
+
+def _pledge_form_page(request, *, company, pledge: Pledge | None) -> HttpResponse:
+    """The pledge form: a new pledge when `pledge` is None, else the changes to it."""
+    form = PledgeForm(request.POST if request.method == "POST" else None, pledge=pledge)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = _save(request, form=form, company=company, pledge=pledge)
+        except ApplicationError as exc:  # a double click made the pledge, or it was sent meanwhile
+            messages.error(request, exc.message)
+            return _dashboard(company)
+        if saved is not None:
+            messages.success(request, _saved_message(form))
+            return _dashboard(company)
+    context = {"form": form, "company": company, "pledge": pledge}
+    return render(request, "volunteers/pledge_form.html", context)
 
 
 # --------------------------------------------------------------------------------------------
@@ -130,7 +124,7 @@ def company_pledge(request: HttpRequest, pk: int) -> HttpResponse:
                 "moves": moves_from(pledge.state, actor=PledgeActor.COMPANY),
                 "progress": selectors.pledge_progress(pledge),
                 "can_edit": pledge.state in EDITABLE_STATES,
-                "can_pledge_again": pledge.state in (PledgeState.COMPLETED, PledgeState.WITHDRAWN),
+                "can_pledge_again": pledge.state in CLOSED_STATES,
             }
         )
     return render(request, "volunteers/company_pledge.html", context)
@@ -142,24 +136,10 @@ def company_pledge(request: HttpRequest, pk: int) -> HttpResponse:
 def pledge_create(request: HttpRequest, pk: int) -> HttpResponse:
     company = _company_for(request.user, pk)
     current = selectors.pledge_for_company(company)
-    if current is not None and current.state not in (
-        PledgeState.COMPLETED,
-        PledgeState.WITHDRAWN,
-    ):
+    if current is not None and current.state not in CLOSED_STATES:
         messages.info(request, services.MSG_OPEN_PLEDGE_EXISTS)
         return _dashboard(company)
-
-    form = PledgeForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            pledge = _save(request, form=form, company=company, pledge=None)
-        except ApplicationError as exc:  # e.g. a double click: the first one made the pledge
-            messages.error(request, exc.message)
-            return _dashboard(company)
-        if pledge is not None:
-            _saved(request, form, pledge)
-            return _dashboard(company)
-    return _render_form(request, form=form, company=company, pledge=None)
+    return _pledge_form_page(request, company=company, pledge=None)
 
 
 @never_cache
@@ -173,20 +153,7 @@ def pledge_update(request: HttpRequest, pk: int) -> HttpResponse:
     if pledge.state not in EDITABLE_STATES:
         messages.error(request, _not_editable_message(pledge))
         return _dashboard(company)
-
-    if request.method != "POST":
-        return _render_form(request, form=PledgeForm(pledge=pledge), company=company, pledge=pledge)
-    form = PledgeForm(request.POST, pledge=pledge)
-    if form.is_valid():
-        try:
-            saved = _save(request, form=form, company=company, pledge=pledge)
-        except ApplicationError as exc:  # it was sent or withdrawn meanwhile
-            messages.error(request, exc.message)
-            return _dashboard(company)
-        if saved is not None:
-            _saved(request, form, saved)
-            return _dashboard(company)
-    return _render_form(request, form=form, company=company, pledge=pledge)
+    return _pledge_form_page(request, company=company, pledge=pledge)
 
 
 @never_cache
@@ -228,10 +195,8 @@ def mentor_invite(request: HttpRequest, pk: int) -> HttpResponse:
             invitation = services.mentor_invitation_create(
                 user=request.user, company=company, email=form.cleaned_data["email"]
             )
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        except ApplicationError as exc:
-            _application_error(form, exc)
+        except (ValidationError, ApplicationError) as exc:
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,

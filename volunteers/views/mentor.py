@@ -7,7 +7,7 @@ permissions.can_view_mentor). Every write goes through volunteers.services.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -19,18 +19,9 @@ from skillup.errors import ApplicationError
 
 from .. import selectors, services
 from ..forms import MentorProfileForm
-from ..models import ConfidentialityAgreement, MentorInvitation, MentorProfile
-from ..permissions import can_view_mentor, is_company_admin
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    """A service's ValidationError on the form's fields (unknown fields at the top)."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, errors in exc.message_dict.items():
-        field = name if name in form.fields and name != NON_FIELD_ERRORS else None
-        form.add_error(field, errors)
+from ..models import ConfidentialityAgreement, MentorInvitation
+from ..permissions import can_accept_mentor_invitation, can_view_mentor, is_company_admin
+from . import add_service_errors
 
 
 @never_cache
@@ -59,11 +50,9 @@ def mentor_invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
                 % {"name": invitation.company.name},
             )
             return redirect("volunteers:mentor_profile")
-    is_own_email = user.is_authenticated and user.email.lower() == invitation.email.lower()
     context = {
         "invitation": invitation,
-        "is_own_email": is_own_email,
-        "can_accept": is_own_email and invitation.is_open,
+        "can_accept": can_accept_mentor_invitation(user, invitation),
     }
     return render(request, "volunteers/mentor_invitation_accept.html", context)
 
@@ -72,10 +61,9 @@ def mentor_invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def mentor_profile(request: HttpRequest) -> HttpResponse:
-    profile = MentorProfile.objects.filter(user=request.user).values_list("pk", flat=True).first()
-    if profile is None:
+    mentor = selectors.mentors_with_skills().filter(user=request.user).first()
+    if mentor is None:
         raise Http404
-    mentor = selectors.mentor_with_skills(profile)
     agreement = ConfidentialityAgreement.objects.current()
     form = MentorProfileForm(
         request.POST if request.method == "POST" else None, mentor=mentor, agreement=agreement
@@ -89,10 +77,8 @@ def mentor_profile(request: HttpRequest) -> HttpResponse:
                 skills=form.service_skills(),
                 accept_agreement=form.accepts_agreement,
             )
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        except ApplicationError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        except (ValidationError, ApplicationError) as exc:
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Your mentor profile is saved."))
             return redirect("volunteers:mentor_profile")
@@ -108,10 +94,7 @@ def mentor_profile(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 def mentor_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        mentor = selectors.mentor_with_skills(pk)
-    except MentorProfile.DoesNotExist:
-        raise Http404 from None
+    mentor = get_object_or_404(selectors.mentors_with_skills(), pk=pk)
     if not can_view_mentor(request.user, mentor):
         raise Http404
     agreement = ConfidentialityAgreement.objects.current()

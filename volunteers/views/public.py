@@ -9,7 +9,6 @@ from django.utils.translation import ngettext
 
 from .. import selectors, viewer
 from ..commitments import COMMITMENTS, COMMITMENTS_VERSION
-from ..enums import VISIBLE_STATES
 from ..filters import PER_PAGE, PledgeFilter
 from ..models import Pledge
 from ..permissions import can_view_pledge
@@ -53,7 +52,7 @@ def pledge_detail(request: HttpRequest, slug: str) -> HttpResponse:
     ]
     context = {
         "pledge": pledge,
-        "is_public": pledge.is_public and pledge.state in VISIBLE_STATES,
+        "is_public": pledge.is_in_viewer,
         "commitments": commitments,
         "current_commitments_version": COMMITMENTS_VERSION,
         "progress": selectors.pledge_progress(pledge),
