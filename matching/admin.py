@@ -96,18 +96,25 @@ def explanation_html(explanation: dict):
     )
 
 
-class SkillGapInline(admin.TabularInline):
-    model = SkillGap
+class ReadOnlyInline(admin.TabularInline):
+    """Rows shown under their parent, never added, changed or deleted here."""
+
     extra = 0
-    fields = ["skill", "importance", "target_level"]
-    readonly_fields = fields
     can_delete = False
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("skill")
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
+
+
+class SkillGapInline(ReadOnlyInline):
+    model = SkillGap
+    fields = ["skill", "importance", "target_level"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("skill")
 
 
 @admin.register(NeedsProfile)
@@ -186,8 +193,15 @@ class NeedsProfileAdmin(admin.ModelAdmin):
     def _propose(self, request, needs: NeedsProfile):
         from volunteers.models import MentorProfile
 
-        mentor = get_object_or_404(MentorProfile, pk=request.POST.get("mentor"))
+        form = ChangeMentorForm(request.POST)
+        mentor = (
+            MentorProfile.objects.filter(pk=form.cleaned_data["mentor"]).first()
+            if form.is_valid()
+            else None
+        )
         try:
+            if mentor is None:
+                raise ApplicationError(services.MSG_MENTOR_UNAVAILABLE)
             services.proposal_draft_for(user=request.user, needs=needs, mentor=mentor)
         except ApplicationError as exc:
             self.message_user(request, exc.message, messages.WARNING)
@@ -293,15 +307,12 @@ class MatchRunAdmin(admin.ModelAdmin):
         return redirect("admin:matching_matchrun_change", obj.pk)
 
 
-class ProposalLogInline(admin.TabularInline):
+class ProposalLogInline(ReadOnlyInline):
     model = ProposalLog
-    extra = 0
     fields = ["created_at", "action", "actor", "comment"]
-    readonly_fields = fields
-    can_delete = False
 
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
 
 
 class ChangeMentorForm(forms.Form):
@@ -456,26 +467,14 @@ class ProposalAdmin(admin.ModelAdmin):
         )
 
 
-class CheckInInline(admin.TabularInline):
+class CheckInInline(ReadOnlyInline):
     model = CheckIn
-    extra = 0
     fields = ["date", "side", "hours", "note"]
-    readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
 
 
-class FeedbackInline(admin.TabularInline):
+class FeedbackInline(ReadOnlyInline):
     model = Feedback
-    extra = 0
     fields = ["side", "rating", "text", "created_at"]
-    readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Partnership)

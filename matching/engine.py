@@ -8,12 +8,12 @@ scores: the maths is in scoring.py and solver.py, which never touch the database
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, QuerySet
 from scipy import sparse
 
 from accounts.enums import EEA_EFTA_STATES, EU_MEMBER_STATES, NaceSection
 from volunteers.enums import Language
-from volunteers.models import MentorProfile
+from volunteers.models import MentorProfile, MentorSkill
 from volunteers.selectors import mentors_open_to_proposals
 
 from . import scoring
@@ -94,9 +94,33 @@ def seeking_needs(*, only: list[int] | None = None, include_busy: bool = False):
     return queryset
 
 
+def _who_could_take(
+    mentors: QuerySet[MentorProfile], needs: list[NeedsProfile]
+) -> QuerySet[MentorProfile]:
+    """Leave out in SQL the mentors a hard rule excludes from every one of these SMEs: no shared
+    language, no capacity left, a company they all exclude. The scorer gives those pairs -inf,
+    so the scores and ranks of the others do not change; a one-SME recommendation then loads
+    a few hundred mentors instead of thousands."""
+    languages = sorted({code for n in needs for code in _codes(n.languages)})
+    if not languages:
+        return mentors.none()
+    shared = Q()
+    for code in languages:  # codes are two letters: no code is part of another
+        shared |= Q(languages__contains=code)
+    excluded_by_all = set.intersection(*({c.pk for c in n.excluded_companies.all()} for n in needs))
+    return (
+        mentors.filter(shared)
+        .filter(capacity__gt=F("busy") + F("waiting"))
+        .exclude(company_id__in=excluded_by_all)
+    )
+
+
 def load_population(*, only_needs: list[int] | None = None, include_busy: bool = False) -> Loaded:
     """Read everything the scorer needs; mentors' capacity is what their active partnerships and
-    open proposals leave."""
+    open proposals leave.
+
+    `only_needs` (a few SMEs: a recommendation, the next proposal): only the mentors who could
+    take one of them, and only their levels in these SMEs' gaps (the rest scores nothing)."""
     skills = list(Skill.objects.selectable().order_by("pk"))
     skill_index = {s.pk: i for i, s in enumerate(skills)}
     needs = list(
@@ -111,22 +135,28 @@ def load_population(*, only_needs: list[int] | None = None, include_busy: bool =
     ):
         gaps_by_needs[gap.needs_id].append(gap)
 
-    mentors = list(
-        mentors_open_to_proposals()
-        .annotate(
-            busy=Count(
-                "partnerships",
-                filter=Q(partnerships__state=PartnershipState.ACTIVE),
-                distinct=True,
-            ),
-            waiting=Count(
-                "proposals", filter=Q(proposals__state=ProposalState.PROPOSED), distinct=True
-            ),
-        )
-        .prefetch_related("skills")
-        .order_by("pk")
+    mentors_qs = mentors_open_to_proposals().annotate(
+        busy=Count(
+            "partnerships",
+            filter=Q(partnerships__state=PartnershipState.ACTIVE),
+            distinct=True,
+        ),
+        waiting=Count(
+            "proposals", filter=Q(proposals__state=ProposalState.PROPOSED), distinct=True
+        ),
     )
+    if only_needs is not None:
+        mentors_qs = _who_could_take(mentors_qs, needs)
+    mentors = list(mentors_qs.order_by("pk"))
     mentor_index = {m.pk: j for j, m in enumerate(mentors)}
+    levels = MentorSkill.objects.filter(mentor_id__in=list(mentor_index)).order_by()
+    if only_needs is not None:
+        gap_skills = {g.skill_id for n in needs for g in gaps_by_needs[n.pk]}
+        levels = levels.filter(skill_id__in=gap_skills)
+    levels_by_mentor: list[list[tuple[int, int]]] = [[] for _ in mentors]
+    for mentor_id, skill_id, level in levels.values_list("mentor_id", "skill_id", "level"):
+        if skill_id in skill_index:
+            levels_by_mentor[mentor_index[mentor_id]].append((skill_index[skill_id], level))
 
     companies: list[int] = sorted(
         {m.company_id for m in mentors} | {c.pk for n in needs for c in n.excluded_companies.all()}
@@ -190,17 +220,7 @@ def load_population(*, only_needs: list[int] | None = None, include_busy: bool =
             [[company_index[c.pk] for c in n.excluded_companies.all()] for n in needs],
             len(companies),
         ),
-        mentor_level=_value_matrix(
-            [
-                [
-                    (skill_index[s.skill_id], s.level)
-                    for s in m.skills.all()
-                    if s.skill_id in skill_index
-                ]
-                for m in mentors
-            ],
-            len(skills),
-        ),
+        mentor_level=_value_matrix(levels_by_mentor, len(skills)),
         mentor_languages=_bool_matrix(
             [
                 [language_index[c] for c in _codes(m.languages) if c in language_index]

@@ -61,6 +61,11 @@ class ProposalState(models.TextChoices):
 
 
 OPEN_PROPOSAL_STATES = frozenset({ProposalState.DRAFT, ProposalState.PROPOSED})
+# the proposals the two sides may see: released ones, open or closed (never a draft, nor a draft
+# removed before its release)
+RELEASED_PROPOSAL_STATES = frozenset(
+    {ProposalState.PROPOSED, ProposalState.ACCEPTED, ProposalState.DECLINED, ProposalState.EXPIRED}
+)
 
 
 class Side(models.TextChoices):

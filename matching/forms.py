@@ -24,9 +24,9 @@ from skillup.fields import ModelMultipleChoiceField
 from volunteers.enums import Language
 
 from .enums import Importance, MaturityDimension, MaturityLevel, MentoringMode, NeedsStatus
-from .levels import DIGCOMP, ECF, CommonLevel, native_label
+from .levels import level_choices
 from .models import CHALLENGE_MAX, NeedsProfile, Partnership, Skill
-from .selectors import skills_grouped
+from .selectors import skill_groups
 
 # Server-side errors with their labels, not browser pop-ups; one submission per click.
 _FORM_ATTRS = {"novalidate": "", "data-submit-once": ""}
@@ -85,17 +85,6 @@ def _button(label, *, name: str, value: str, css_class: str = "btn-primary") -> 
     return StrictButton(label, type="submit", name=name, value=value, css_class=css_class)
 
 
-def _target_choices(framework_key: str) -> list[tuple[str, str]]:
-    """No target, then the common levels with the framework's own words beside them."""
-    choices = [("", _("— no target —"))]
-    for level in CommonLevel:
-        # the advanced digital areas have no levels of their own: the common scale alone
-        native = native_label(framework_key, level.value) if framework_key in (DIGCOMP, ECF) else ""
-        label = f"{level.value}. {level.label}"
-        choices.append((str(level.value), f"{label} ({native})" if native else label))
-    return choices
-
-
 IMPORTANCE_CHOICES = [("", _("Not a gap")), *((str(v), label) for v, label in Importance.choices)]
 
 
@@ -134,34 +123,29 @@ class GapsAndMaturityMixin:
 
     def _add_gap_fields(self, *, gaps: dict[int, tuple[int, int]]) -> None:
         self._gap_skills: dict[int, Skill] = {}
-        self._gap_groups: list[tuple[str, list[Skill]]] = []
-        for framework, areas in skills_grouped():
-            for area, skills in areas:
-                if not skills:
-                    continue
-                legend = f"{framework.name} – {area.title}" if area is not None else framework.name
-                self._gap_groups.append((legend, skills))
-                for skill in skills:
-                    self._gap_skills[skill.pk] = skill
-                    importance, target = gaps.get(skill.pk, (None, None))
-                    self.fields[f"{GAP_PREFIX}{skill.pk}"] = forms.TypedChoiceField(
-                        label=_("Importance: %(skill)s") % {"skill": skill},
-                        choices=IMPORTANCE_CHOICES,
-                        coerce=int,
-                        empty_value=None,
-                        required=False,
-                        initial=importance,
-                        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
-                    )
-                    self.fields[f"{TARGET_PREFIX}{skill.pk}"] = forms.TypedChoiceField(
-                        label=_("Target level: %(skill)s") % {"skill": skill},
-                        choices=_target_choices(skill.framework.key),
-                        coerce=int,
-                        empty_value=None,
-                        required=False,
-                        initial=target,
-                        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
-                    )
+        self._gap_groups = skill_groups()
+        for _legend, skills in self._gap_groups:
+            for skill in skills:
+                self._gap_skills[skill.pk] = skill
+                importance, target = gaps.get(skill.pk, (None, None))
+                self.fields[f"{GAP_PREFIX}{skill.pk}"] = forms.TypedChoiceField(
+                    label=_("Importance: %(skill)s") % {"skill": skill},
+                    choices=IMPORTANCE_CHOICES,
+                    coerce=int,
+                    empty_value=None,
+                    required=False,
+                    initial=importance,
+                    widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+                )
+                self.fields[f"{TARGET_PREFIX}{skill.pk}"] = forms.TypedChoiceField(
+                    label=_("Target level: %(skill)s") % {"skill": skill},
+                    choices=level_choices(skill.framework.key, _("— no target —")),
+                    coerce=int,
+                    empty_value=None,
+                    required=False,
+                    initial=target,
+                    widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+                )
 
     def _add_maturity_fields(self, *, maturity: dict) -> None:
         choices = [

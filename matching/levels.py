@@ -84,3 +84,15 @@ def native_label(framework_key: str, common_level: int) -> str:
     if framework_key == ECF:
         return f"e-CF e-{levels[0]}"
     return gettext("Level %(level)d") % {"level": common_level}
+
+
+def level_choices(framework_key: str, empty_label: str) -> list[tuple[str, str]]:
+    """Form choices: `empty_label`, then the common levels with the framework's own words beside
+    them ("3. Advanced (DigComp 5-6)"); the advanced digital areas show the common scale alone."""
+    choices = [("", empty_label)]
+    for level in CommonLevel:
+        label = f"{level.value}. {level.label}"
+        if framework_key in (DIGCOMP, ECF):
+            label = f"{label} ({native_label(framework_key, level.value)})"
+        choices.append((str(level.value), label))
+    return choices

@@ -4,7 +4,7 @@ members, coordinators, and the mentor of a partnership with that SME — nobody 
 from accounts.enums import OrganisationKind
 from accounts.permissions import is_coordinator, membership_role
 
-from .enums import ProposalState
+from .enums import RELEASED_PROPOSAL_STATES
 
 
 def is_sme_member(user, organisation) -> bool:
@@ -12,19 +12,6 @@ def is_sme_member(user, organisation) -> bool:
         organisation.kind == OrganisationKind.SME
         and membership_role(user, organisation) is not None
     )
-
-
-def mentor_of(user):
-    """The person's mentor profile, or None."""
-    if not user.is_authenticated:
-        return None
-    from volunteers.models import MentorProfile
-
-    return MentorProfile.objects.filter(user=user).first()
-
-
-def can_edit_needs(user, needs) -> bool:
-    return is_sme_member(user, needs.organisation)
 
 
 def can_view_needs(user, needs) -> bool:
@@ -51,8 +38,8 @@ def proposal_side(user, proposal) -> str | None:
 
 
 def can_view_proposal(user, proposal) -> bool:
-    """Released proposals: both sides; drafts: coordinators only (in the admin)."""
-    if proposal.state == ProposalState.DRAFT:
+    """Released proposals: both sides; drafts and removed drafts: coordinators only."""
+    if proposal.state not in RELEASED_PROPOSAL_STATES:
         return is_coordinator(user)
     return proposal_side(user, proposal) is not None or is_coordinator(user)
 

@@ -1,16 +1,9 @@
 """Reads of the skill taxonomy, for forms and the public skills page."""
 
-from django.db.models import QuerySet
-
 from .models import Framework, Skill
 
 # (area, its competences); area is None for a framework without areas (advanced digital areas)
 AreaGroup = tuple[Skill | None, list[Skill]]
-
-
-def selectable_skills() -> QuerySet[Skill]:
-    """Every competence a person can choose (no areas), with its framework, in reading order."""
-    return Skill.objects.selectable()
 
 
 def skills_grouped() -> list[tuple[Framework, list[AreaGroup]]]:
@@ -39,3 +32,16 @@ def skills_grouped() -> list[tuple[Framework, list[AreaGroup]]]:
             groups[skill.framework_id].append((None, loose[skill.framework_id]))
         loose[skill.framework_id].append(skill)
     return [(framework, groups[pk]) for pk, framework in frameworks.items()]
+
+
+def skill_groups() -> list[tuple[str, list[Skill]]]:
+    """(legend, competences) per area of each framework, in reading order, for the forms that
+    ask one thing per competence (an SME's gaps, a mentor's levels). Two queries."""
+    groups = []
+    for framework, areas in skills_grouped():
+        for area, skills in areas:
+            if not skills:
+                continue
+            legend = f"{framework.name} – {area.title}" if area is not None else framework.name
+            groups.append((legend, skills))
+    return groups

@@ -454,7 +454,7 @@ def proposal_answer(*, user: User, proposal: Proposal, accept: bool, reason: str
         proposal.closed_at = now
         proposal.save()
         _notify_both(proposal, event="proposal_declined", extra={"declined_by": side})
-        transaction.on_commit(lambda: _propose_next_later(proposal.needs_id))
+        transaction.on_commit(lambda: _propose_next_later(proposal.needs_id), robust=True)
         return proposal
     if proposal.sme_answer == Answer.ACCEPTED and proposal.mentor_answer == Answer.ACCEPTED:
         proposal.state = ProposalState.ACCEPTED
@@ -475,6 +475,8 @@ def proposal_answer(*, user: User, proposal: Proposal, accept: bool, reason: str
 
 
 def _propose_next_later(needs_id: int) -> None:
+    """Queued after commit with robust=True: a broker that is down must not turn the answer that
+    was just saved into an error page (the next global run proposes to this SME anyway)."""
     from .tasks import task_propose_next
 
     task_propose_next.delay(needs_id=needs_id)
@@ -531,7 +533,9 @@ def proposals_expire(now=None) -> int:
             _log(proposal, "expired", None)
             _notify_both(proposal, event="proposal_expired")
             needs_id = proposal.needs_id
-            transaction.on_commit(lambda needs_id=needs_id: _propose_next_later(needs_id))
+            transaction.on_commit(
+                lambda needs_id=needs_id: _propose_next_later(needs_id), robust=True
+            )
             expired += 1
     return expired
 
@@ -586,11 +590,17 @@ def partnership_set_goals(*, user: User, partnership: Partnership, goals: str) -
 def checkin_add(
     *, user: User, partnership: Partnership, on: date, note: str, hours: Decimal = Decimal(0)
 ) -> CheckIn:
+    """Either side records a check-in. The same one sent twice by its author (a double click,
+    the form sent again) is recorded once: the earlier row is returned."""
     partnership, side = _active_partnership_for(user, partnership)
     if partnership.state != PartnershipState.ACTIVE:
         raise ApplicationError(MSG_PARTNERSHIP_ENDED)
     if on > timezone.localdate():
         raise ApplicationError(MSG_CHECKIN_FUTURE, field="date")
+    # the partnership row is locked: a concurrent copy waits here and then finds the first
+    same = partnership.check_ins.filter(author=user, date=on, note=note, hours=hours).first()
+    if same is not None:
+        return same
     check_in = CheckIn(
         partnership=partnership, date=on, note=note, hours=hours, side=side, author=user
     )
@@ -661,12 +671,3 @@ def feedback_give(
             needs=needs, partnership=partnership, moment="end", **_snapshot(needs)
         )
     return feedback
-
-
-def partnership_hours(partnership_ids: Iterable[int]) -> Decimal:
-    from django.db.models import Sum
-
-    total = CheckIn.objects.filter(partnership_id__in=list(partnership_ids)).aggregate(
-        total=Sum("hours")
-    )["total"]
-    return total or Decimal(0)

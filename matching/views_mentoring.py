@@ -30,6 +30,7 @@ from volunteers.models import MentorProfile, MentorSkill, Pledge
 
 from . import services
 from .enums import (
+    RELEASED_PROPOSAL_STATES,
     Answer,
     Importance,
     MaturityDimension,
@@ -70,13 +71,6 @@ from .permissions import (
     proposal_side,
 )
 
-# proposals the sides see: released ones, open or closed (drafts and removed drafts never)
-RELEASED_STATES = (
-    ProposalState.PROPOSED,
-    ProposalState.ACCEPTED,
-    ProposalState.DECLINED,
-    ProposalState.EXPIRED,
-)
 PART_LABELS = {
     "coverage": gettext_lazy("Coverage of the skill gaps"),
     "region": gettext_lazy("Country or region"),
@@ -249,7 +243,9 @@ def mentoring_home(request: HttpRequest) -> HttpResponse:
         }
         proposals: dict[int, list[Proposal]] = {}
         for proposal in (
-            Proposal.objects.filter(needs__organisation__in=smes, state__in=RELEASED_STATES)
+            Proposal.objects.filter(
+                needs__organisation__in=smes, state__in=RELEASED_PROPOSAL_STATES
+            )
             .select_related("needs", "mentor__company")
             .order_by("-released_at", "-pk")
         ):
@@ -394,17 +390,22 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     own_answer = (
         proposal.sme_answer if side == Side.SME else proposal.mentor_answer if side else None
     )
-    needs = NeedsProfile.objects.prefetch_related(_gaps_prefetch()).get(pk=proposal.needs_id)
-    needs.organisation = proposal.needs.organisation
-    shows_sme = side != Side.SME  # the mentor and coordinators: the (anonymised) SME
+    sme_summary = None
+    if side != Side.SME:  # the mentor and coordinators: the (anonymised) SME
+        needs = NeedsProfile.objects.prefetch_related(_gaps_prefetch()).get(pk=proposal.needs_id)
+        needs.organisation = proposal.needs.organisation
+        sme_summary = _sme_summary(needs)
+    # the reason for declining goes to the coordinators (the form says so) and back to the side
+    # that gave it: an SME's words could name it to the mentor it declined
+    declined_by = Side.SME if proposal.sme_answer == Answer.DECLINED else Side.MENTOR
     context = {
         "proposal": proposal,
         "side": side,
-        "is_coordinator": side is None,  # can_view_proposal: a viewer without a side coordinates
         "can_answer": bool(side) and proposal.state == ProposalState.PROPOSED and not own_answer,
         "own_answer": Answer(own_answer).label if own_answer else "",
         "form": form,
-        "sme_summary": _sme_summary(needs) if shows_sme else None,
+        "decline_reason": proposal.decline_reason if side in (None, declined_by) else "",
+        "sme_summary": sme_summary,
         "sme_name": proposal.needs.organisation.name if side is None else None,
         "mentor": _mentor_with_skills(proposal.mentor_id) if side != Side.MENTOR else None,
         "breakdown": _score_breakdown(proposal),
@@ -572,7 +573,8 @@ def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
     needs = NeedsProfile.objects.prefetch_related(_gaps_prefetch()).get(pk=partnership.needs_id)
     snapshots = {s.moment: s for s in SelfAssessment.objects.filter(partnership=partnership)}
     coordinator = is_coordinator(user)
-    feedback = list(partnership.feedback.select_related("author"))
+    feedback = list(partnership.feedback.all())
+    check_ins = list(partnership.check_ins.select_related("author"))
     context = {
         "partnership": partnership,
         "sme": partnership.needs.organisation,
@@ -588,8 +590,8 @@ def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "side": side,
         "is_active": partnership.state == PartnershipState.ACTIVE,
         "show_challenge": can_view_challenge(user, needs),
-        "check_ins": list(partnership.check_ins.select_related("author")),
-        "hours": services.partnership_hours([partnership.pk]),
+        "check_ins": check_ins,
+        "hours": sum((check_in.hours for check_in in check_ins), Decimal(0)),
         # feedback: each side reads its own, coordinators read both
         "feedback": [f for f in feedback if coordinator or f.side == side],
         "feedback_sides": {f.side for f in feedback},

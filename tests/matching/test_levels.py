@@ -2,7 +2,14 @@
 
 import pytest
 
-from matching.levels import CommonLevel, native_label, native_levels, normalised, to_common
+from matching.levels import (
+    CommonLevel,
+    level_choices,
+    native_label,
+    native_levels,
+    normalised,
+    to_common,
+)
 
 DIGCOMP_EXPECTED = {1: 1, 2: 1, 3: 2, 4: 2, 5: 3, 6: 3, 7: 4, 8: 5}
 
@@ -112,3 +119,16 @@ def test_native_label_names_covered_levels(key, level, label):
 def test_native_label_out_of_range_raises(key, level):
     with pytest.raises(ValueError):
         native_label(key, level)
+
+
+@pytest.mark.parametrize(
+    ("key", "third"),
+    [("digcomp", "3. Advanced (DigComp 5–6)"), ("ecf", "3. Advanced (e-CF e-3)"),
+     ("advanced", "3. Advanced")],
+    ids=["digcomp", "ecf", "advanced"],
+)  # fmt: skip
+def test_level_choices_show_the_framework_levels_beside_the_common_ones(key, third):
+    choices = level_choices(key, "none")
+
+    assert [value for value, _label in choices] == ["", "1", "2", "3", "4", "5"]
+    assert (choices[0][1], choices[3][1]) == ("none", third)

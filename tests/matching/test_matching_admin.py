@@ -128,3 +128,38 @@ def test_proposal_list_query_count_does_not_grow(world, client_for):
         return len(queries)
 
     assert count_for(1) == count_for(30)
+
+
+def test_proposal_page_query_count_does_not_grow_with_its_log(world, client_for):
+    from matching.models import ProposalLog
+    from tests.factories import UserFactory
+
+    client = client_for("coordinator")
+    proposal = Proposal.objects.create(
+        needs=_needs(world.sme), mentor=_mentor(world.company), score=50,
+        explanation={"parts": {"coverage": 50}}, algorithm_version="1.0",
+    )  # fmt: skip
+
+    def count_for(n: int) -> int:
+        ProposalLog.objects.all().delete()
+        for _i in range(n):
+            ProposalLog.objects.create(proposal=proposal, action="changed", actor=UserFactory())
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"{PROPOSALS}{proposal.pk}/change/").status_code == 200
+        return len(queries)
+
+    assert count_for(1) == count_for(10)
+
+
+@pytest.mark.parametrize("value", ["abc", "", "0", "99999999"])
+def test_recommendations_propose_with_a_bad_mentor_number(world, client_for, value):
+    from matching import services
+
+    needs = _needs(world.sme)
+    url = f"{NEEDS}{needs.pk}/recommendations/"
+
+    response = client_for("coordinator").post(url, {"mentor": value}, follow=True)
+
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]] == [str(services.MSG_MENTOR_UNAVAILABLE)]
+    assert not Proposal.objects.exists()

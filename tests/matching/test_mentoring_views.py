@@ -143,6 +143,19 @@ def test_proposal_draft_only_for_coordinators(client_as, scene, role):
     _check(response, _expect({"coordinator"}, role))
 
 
+@pytest.mark.parametrize("role", ROLES)
+def test_proposal_removed_before_release_only_for_coordinators(client_as, scene, role):
+    """A draft a coordinator removed (or a later run replaced) was never the sides' to see."""
+    Proposal.objects.filter(pk=scene.proposal.pk).update(
+        state=ProposalState.REMOVED, released_at=None, expires_at=None
+    )
+    url = reverse("matching:proposal_detail", kwargs={"pk": scene.proposal.pk})
+
+    response = client_as(role).get(url)
+
+    _check(response, _expect({"coordinator"}, role))
+
+
 @pytest.mark.parametrize("role", OUTSIDERS)
 def test_proposal_post_by_outsiders_is_404_and_changes_nothing(client_as, scene, role):
     url = reverse("matching:proposal_detail", kwargs={"pk": scene.proposal.pk})
@@ -308,6 +321,26 @@ def test_proposal_decline_with_a_reason_closes_it(world, scene):
     assert scene.proposal.state == ProposalState.DECLINED
     assert scene.proposal.decline_reason == "We need someone on site."
     assert not Partnership.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "shown"),
+    [("sme_admin", True), ("sme_member", True), ("coordinator", True), ("mentor", False)],
+)
+def test_proposal_decline_reason_only_for_its_side_and_coordinators(
+    world, scene, client_as, role, shown
+):
+    reason = "We already work with the Acme Rivals consultants in Lyon."
+    services.proposal_answer(
+        user=world.sme_admin, proposal=scene.proposal, accept=False, reason=reason
+    )
+
+    body = client_as(role).get(
+        reverse("matching:proposal_detail", kwargs={"pk": scene.proposal.pk})
+    )
+
+    assert body.status_code == 200
+    assert (reason in body.content.decode()) is shown
 
 
 def test_proposal_double_accept_is_refused_kindly(world, scene):
@@ -621,6 +654,32 @@ def test_mentoring_home_query_count_constant(world, scene):
     many = _home_queries(scene.mentor.user)
 
     assert many == one
+
+
+@pytest.mark.parametrize("role", ["sme_admin", "mentor", "coordinator"])
+def test_partnership_page_query_count_constant(world, scene, partnership, role):
+    from tests.factories import UserFactory
+
+    user = people_of(world, scene)[role]
+
+    def queries_with(n: int) -> tuple[int, str]:
+        CheckIn.objects.all().delete()
+        for i in range(n):
+            CheckInFactory(
+                partnership=partnership, author=UserFactory(), hours=Decimal("1.5"),
+                side="sme" if i % 2 else "mentor",
+            )  # fmt: skip
+        client = Client()
+        client.force_login(user)
+        with CaptureQueriesContext(connection) as queries:
+            body = client.get(partnership.get_absolute_url()).content.decode()
+        return len(queries), body
+
+    one, _body = queries_with(1)
+    many, body = queries_with(6)
+
+    assert many == one
+    assert "9.0" in body  # the hours of the six check-ins
 
 
 # --------------------------------------------------------------------------------------------

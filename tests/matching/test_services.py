@@ -281,6 +281,26 @@ def test_decline_proposes_the_next_best_mentor(world, django_capture_on_commit_c
     assert ProposalLog.objects.filter(proposal=following, action="released", actor=None).exists()
 
 
+def test_decline_is_saved_when_the_broker_is_down(
+    world, django_capture_on_commit_callbacks, monkeypatch
+):
+    from matching import tasks
+
+    def broker_down(**kwargs):
+        raise OSError("broker unavailable")
+
+    monkeypatch.setattr(tasks.task_propose_next, "delay", broker_down)
+    proposal = _released(world, _needs(world.sme), _mentor(world.company))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.proposal_answer(
+            user=world.sme_admin, proposal=proposal, accept=False, reason="Competitor."
+        )
+
+    proposal.refresh_from_db()
+    assert proposal.state == ProposalState.DECLINED
+
+
 def test_expiry_closes_and_proposes_next_never_the_same(world, django_capture_on_commit_callbacks):
     first = _mentor(world.company, skills=[("AI", 5)])
     needs = _needs(world.sme)
@@ -339,6 +359,21 @@ def test_checkin_by_either_side_not_in_future_not_by_strangers(world, partnershi
         ("mentor", Decimal("2.5")),
         ("sme", Decimal("0")),
     ]
+
+
+def test_checkin_sent_twice_is_recorded_once(world, partnership):
+    today = timezone.localdate()
+    sent = {"partnership": partnership, "on": today, "note": "Kick-off.", "hours": Decimal("2")}
+
+    first = services.checkin_add(user=partnership.mentor.user, **sent)
+    again = services.checkin_add(user=partnership.mentor.user, **sent)
+    other_side = services.checkin_add(user=world.sme_admin, **sent)
+    another_day = services.checkin_add(
+        user=partnership.mentor.user, **{**sent, "on": today - timedelta(days=1)}
+    )
+
+    assert again == first
+    assert list(partnership.check_ins.order_by("pk")) == [first, other_side, another_day]
 
 
 def test_end_then_feedback_with_final_assessment(world, partnership):
