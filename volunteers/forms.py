@@ -15,9 +15,9 @@ from django.utils.html import escape, format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.enums import NaceSection, eu_eea_country_choices
-from matching.levels import DIGCOMP, ECF, CommonLevel, native_label
+from matching.levels import level_choices
 from matching.models import Skill
-from matching.selectors import skills_grouped
+from matching.selectors import skill_groups
 
 from .commitments import COMMITMENTS
 from .enums import Availability, CoalitionPillar, GeographicalScope, Language
@@ -61,18 +61,6 @@ def _charcount(field: forms.CharField, limit: int) -> None:
             "data-charcount-text": _("{count} / {limit} characters"),
         }
     )
-
-
-def _skill_groups() -> list[tuple[str, list[Skill]]]:
-    """(legend, competences) per area of each framework, in reading order (two queries)."""
-    groups = []
-    for framework, areas in skills_grouped():
-        for area, skills in areas:
-            if not skills:
-                continue
-            legend = f"{framework.name} – {area.title}" if area is not None else framework.name
-            groups.append((legend, skills))
-    return groups
 
 
 # --------------------------------------------------------------------------------------------
@@ -128,7 +116,7 @@ class PledgeForm(forms.Form):
             )
         self._skills = {}
         expertise_choices = []
-        for legend, skills in _skill_groups():
+        for legend, skills in skill_groups():
             self._skills.update({str(skill.pk): skill for skill in skills})
             expertise_choices.append((legend, [(str(s.pk), str(s)) for s in skills]))
         self.fields["expertise"].choices = expertise_choices
@@ -268,17 +256,6 @@ class MentorInvitationForm(forms.Form):
 SKILL_PREFIX = "skill_"
 
 
-def _level_choices(framework_key: str) -> list[tuple[str, str]]:
-    """No level, then the common levels with the framework's own words beside them."""
-    choices = [("", _("— not my expertise —"))]
-    for level in CommonLevel:
-        # the advanced digital areas have no levels of their own: the common scale alone
-        native = native_label(framework_key, level.value) if framework_key in (DIGCOMP, ECF) else ""
-        label = f"{level.value}. {level.label}"
-        choices.append((str(level.value), f"{label} ({native})" if native else label))
-    return choices
-
-
 class MentorProfileForm(forms.Form):
     """The mentor's own profile: who they are, their expertise (one level per competence they
     hold, grouped by area), their availability and the confidentiality agreement."""
@@ -347,14 +324,14 @@ class MentorProfileForm(forms.Form):
 
         self._skills: dict[str, Skill] = {}
         self.skill_groups: list[tuple[str, list[str]]] = []
-        for legend, skills in _skill_groups():
+        for legend, skills in skill_groups():
             names = []
             for skill in skills:
                 name = f"{SKILL_PREFIX}{skill.pk}"
                 self._skills[name] = skill
                 self.fields[name] = forms.TypedChoiceField(
                     label=str(skill),
-                    choices=_level_choices(skill.framework.key),
+                    choices=level_choices(skill.framework.key, _("— not my expertise —")),
                     coerce=int,
                     empty_value=None,
                     required=False,
