@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from skillup.admin import ReadOnlyAdminMixin
+
 from .models import Consent, Invitation, Membership, Organisation, User
 
 
@@ -60,7 +62,7 @@ class InvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Consent)
-class ConsentAdmin(admin.ModelAdmin):
+class ConsentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The proof of consents: read only (a consent is given or withdrawn by the person)."""
 
     list_display = [
@@ -75,12 +77,3 @@ class ConsentAdmin(admin.ModelAdmin):
     list_filter = ["kind", "version", "withdrawn_at"]
     search_fields = ["user__email"]
     list_select_related = ["user", "content_type"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

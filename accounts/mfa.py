@@ -5,6 +5,7 @@ who must use it, keeps such a person from switching it off, and sends one who ha
 up to the set-up page from whatever page they open, the admin included.
 """
 
+from allauth.account.authentication import get_authentication_records
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
@@ -43,6 +44,13 @@ def has_mfa(user) -> bool:
     return Authenticator.objects.filter(user_id=user.pk, type__in=PRIMARY_TYPES).exists()
 
 
+def used_mfa_in_session(request: HttpRequest, user) -> bool:
+    """Whether this session's log-in (or a re-authentication) passed a second factor: then the
+    person has one, and their requests need not ask the database again."""
+    records = get_authentication_records(request, user)
+    return any(record.get("method") == "mfa" for record in records)
+
+
 class MFAAdapter(DefaultMFAAdapter):
     def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
         # staff are never left without a second factor: a lost phone means a recovery code,
@@ -71,7 +79,7 @@ class StaffMFARequiredMiddleware:
         name = match.view_name if match else ""
         if name.startswith("mfa_") or name in ALLOWED_URL_NAMES:
             return None
-        if has_mfa(user):
+        if used_mfa_in_session(request, user) or has_mfa(user):
             return None
         if request.method == "GET":
             messages.warning(request, MFA_REQUIRED_MESSAGE)

@@ -26,6 +26,9 @@ from .permissions import can_accept_invitation, can_manage_organisation, can_vie
 # Each invitation sends an email to an address the inviter typed: per person, per hour.
 INVITATION_RATE = ratelimit.Limit("organisation-invitation", 20, 3600)
 ORGANISATION_CREATE_RATE = ratelimit.Limit("organisation-create", 10, 24 * 3600)
+# The deletion form checks the password: without a limit, a stolen session could guess it
+# there (allauth limits its own password forms the same way).
+ACCOUNT_DELETE_PASSWORD_RATE = ratelimit.Limit("account-delete-password", 5, 15 * 60)
 
 
 def _organisation_for(user, pk: int) -> Organisation:
@@ -200,15 +203,21 @@ def account_delete(request: HttpRequest) -> HttpResponse:
     """GET explains what deletion removes and keeps; POST with the password deletes."""
     refusal = services.account_delete_refusal(request.user)
     form = AccountDeleteForm(request.POST or None, user=request.user)
-    if request.method == "POST" and refusal is None and form.is_valid():
-        try:
-            services.account_delete(user=request.user)
-        except ApplicationError as exc:
-            refusal = exc.message
+    guesses = f"user:{request.user.pk}"
+    if request.method == "POST" and refusal is None:
+        if ratelimit.exceeded(ACCOUNT_DELETE_PASSWORD_RATE, guesses):
+            return ratelimit.too_many_requests(request)
+        if not form.is_valid():
+            ratelimit.hit(ACCOUNT_DELETE_PASSWORD_RATE, guesses)  # a wrong password: a guess
         else:
-            logout(request)
-            messages.success(request, _("Your account is deleted. Goodbye, and thank you."))
-            return redirect("home")
+            try:
+                services.account_delete(user=request.user)
+            except ApplicationError as exc:
+                refusal = exc.message
+            else:
+                logout(request)
+                messages.success(request, _("Your account is deleted. Goodbye, and thank you."))
+                return redirect("home")
     return render(request, "accounts/account_delete.html", {"form": form, "refusal": refusal})
 
 

@@ -1,7 +1,9 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+
+from skillup.errors import ApplicationError
 
 from . import services
 from .models import Notification, Preference
@@ -59,9 +61,18 @@ class NotificationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Send again"), permissions=["change"])
     def send_again(self, request, queryset) -> None:
         count = 0
-        for notification in queryset:
-            services.notification_resend(notification=notification)
-            count += 1
+        for notification in queryset.order_by("pk"):
+            try:
+                services.notification_resend(notification=notification)
+            except ApplicationError as exc:
+                self.message_user(
+                    request,
+                    gettext("%(object)s: %(message)s")
+                    % {"object": notification, "message": exc.message},
+                    messages.WARNING,
+                )
+            else:
+                count += 1
         self.message_user(
             request,
             ngettext("%(count)d email queued again.", "%(count)d emails queued again.", count)

@@ -29,6 +29,9 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from skillup.errors import ApplicationError
 
 from .enums import OPTIONAL_KINDS, EventKind, NotificationStatus
 from .models import Notification, Preference
@@ -77,9 +80,12 @@ def notify(
     Call it inside the transaction of the change that causes the email: if that transaction
     rolls back, no email exists; once it commits, a worker is woken (and the sweeper covers a
     failed wake-up). Returns None when the same event x object x recipient (x occurrence)
-    already exists, or when the person turned this kind of email off.
+    already exists, when the person turned this kind of email off, or when `recipient`'s account
+    is inactive (deleted, its address erased, or switched off by staff).
     """
     spec = get_event(event)
+    if recipient is not None and not recipient.is_active:
+        return None
     to_email = (email or recipient.email).strip().lower()
     key = idempotency_key(event=event, about=about, email=to_email, occurrence=occurrence)
     if Notification.objects.filter(idempotency_key=key).exists():
@@ -326,11 +332,21 @@ def outbox_sweep(*, batch: int | None = None) -> int:
 # --------------------------------------------------------------------------------------------
 # Staff and people
 # --------------------------------------------------------------------------------------------
+MSG_RESEND_ERASED = _("Its text was erased after the retention period: it cannot be sent again.")
+MSG_RESEND_SENDING = _("It is being sent right now.")
+
+
 @transaction.atomic
 def notification_resend(*, notification: Notification) -> Notification:
-    """A coordinator's "send again": the same email (same Message-ID) goes out once more.
-    An email whose body retention erased is not sent again (it would arrive empty)."""
-    Notification.objects.filter(pk=notification.pk).exclude(body_text="").update(
+    """A coordinator's "send again": the same email (same Message-ID) goes out once more, queued
+    after commit. Refused (ApplicationError) for an email whose text retention erased (it would
+    arrive empty) and for one a worker is sending (it would go out twice)."""
+    notification = Notification.objects.select_for_update().get(pk=notification.pk)
+    if not notification.body_text:
+        raise ApplicationError(MSG_RESEND_ERASED)
+    if notification.status == NotificationStatus.SENDING:
+        raise ApplicationError(MSG_RESEND_SENDING)
+    Notification.objects.filter(pk=notification.pk).update(
         status=NotificationStatus.PENDING,
         attempts=0,
         last_error="",

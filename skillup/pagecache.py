@@ -9,7 +9,8 @@ and their pages are never stored.
 
 Django's cache_page would key on the Cookie header (Vary: Cookie): a visitor's CSRF cookie alone
 would give them their own entry. The page must not depend on anything but the path and query:
-no CSRF token, no per-request nonce (the site's CSP allows scripts by origin, not by nonce).
+no per-request nonce (the site's CSP allows scripts by origin, not by nonce); a page that
+renders a CSRF token or a message, or writes the session, is served but never stored.
 """
 
 import hashlib
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
@@ -28,6 +30,22 @@ def is_cacheable_request(request: HttpRequest) -> bool:
         getattr(settings, "PAGE_CACHE_ENABLED", True)
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def _is_the_same_for_everyone(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether nothing of this visitor's own went into the page, checked on the response rather
+    than trusted to the view: no cookie set; no CSRF token rendered (its cookie is only set later,
+    by the middleware, so the token's flag tells); no session created or written; no message
+    shown (messages live in the session, which is only saved after the view)."""
+    return (
+        response.status_code == 200
+        and not getattr(response, "streaming", False)
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not request.session.session_key
+        and not request.session.modified
+        and not len(messages.get_messages(request))
     )
 
 
@@ -51,13 +69,7 @@ def cache_for_visitors(*, timeout: int, version: Callable[[], object]):
                 response["X-Page-Cache"] = "hit"
                 return response
             response = view(request, *args, **kwargs)
-            # only a page that set no cookie and created no session is the same for everyone
-            if (
-                response.status_code == 200
-                and not response.cookies
-                and not getattr(response, "streaming", False)
-                and not request.session.session_key
-            ):
+            if _is_the_same_for_everyone(request, response):
                 cache.set(key, (response.content, response["Content-Type"]), timeout)
                 response["X-Page-Cache"] = "miss"
             return response

@@ -51,10 +51,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/dashboard.html", context)
 
 
-def _open_invitations(user) -> list[tuple[str, str]]:
+def _open_invitations(user) -> list[tuple[str, str, str]]:
     """Invitations still open for this person's address, to join an organisation or to mentor
-    for a company: (organisation name, link to accept). Someone who signed up from an invitation
-    lands here after confirming their address; this brings them back to it. Two queries."""
+    for a company: ("member" or "mentor", organisation name, link to accept). Someone who signed
+    up from an invitation lands here after confirming their address; this brings them back to
+    it. Two queries."""
     from django.utils import timezone
 
     from accounts.models import Invitation
@@ -76,7 +77,7 @@ def _volunteer_work(user, company_memberships) -> dict:
     (the one under way, else the latest) and its state; the person's own mentor profile. One
     query for all the pledges and one for the profile, however many companies."""
     from accounts.enums import OrganisationKind
-    from volunteers.enums import PledgeState
+    from volunteers.enums import CLOSED_STATES
     from volunteers.models import MentorProfile, Pledge
 
     administered = [
@@ -86,14 +87,15 @@ def _volunteer_work(user, company_memberships) -> dict:
     ]
     pledges: dict[int, Pledge] = {}
     if administered:
-        closed = (PledgeState.COMPLETED, PledgeState.WITHDRAWN)
-        for pledge in Pledge.objects.filter(
-            company__in=[m.organisation_id for m in administered]
-        ).only("pk", "company_id", "state", "slug", "created_at"):
-            # the same choice as volunteers.selectors.pledge_for_company, for many companies
+        # the same choice as volunteers.selectors.pledge_for_company, for many companies: the
+        # newest pledge under way, else the newest
+        for pledge in (
+            Pledge.objects.filter(company__in=[m.organisation_id for m in administered])
+            .only("pk", "company_id", "state", "slug", "created_at")
+            .order_by("-created_at", "-pk")
+        ):
             best = pledges.get(pledge.company_id)
-            key = (pledge.state not in closed, pledge.created_at, pledge.pk)
-            if best is None or key > (best.state not in closed, best.created_at, best.pk):
+            if best is None or (best.state in CLOSED_STATES and pledge.state not in CLOSED_STATES):
                 pledges[pledge.company_id] = pledge
     for membership in administered:
         membership.pledge = pledges.get(membership.organisation_id)

@@ -6,7 +6,9 @@ import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth import SESSION_KEY
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.mfa import MFA_REQUIRED_MESSAGE
@@ -155,6 +157,19 @@ def test_staff_login_with_the_right_code_lets_them_into_the_admin(client):
     assert response["Location"] == "/admin/"
     assert _logged_in_as(client) == coordinator.pk
     assert client.get("/admin/").status_code == 200
+
+
+def test_staff_who_logged_in_with_the_code_cost_no_authenticator_lookup_per_request(client):
+    coordinator = UserFactory(**STAFF_KINDS["coordinator"])
+    _log_in(client, coordinator)
+    client.post(reverse("mfa_authenticate"), {"code": totp_code()})
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/dashboard/")
+
+    assert response.status_code == 200
+    table = Authenticator._meta.db_table
+    assert [q["sql"] for q in queries.captured_queries if table in q["sql"]] == []
 
 
 def test_a_totp_code_cannot_be_used_twice(client):

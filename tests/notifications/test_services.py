@@ -13,7 +13,8 @@ from accounts import services as account_services
 from notifications import services
 from notifications.enums import NotificationStatus
 from notifications.models import Notification
-from tests.factories import InvitationFactory
+from skillup.errors import ApplicationError
+from tests.factories import InvitationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +50,15 @@ def test_notify_same_event_object_and_recipient_twice_writes_one_row():
     assert first is not None
     assert second is None
     assert Notification.objects.count() == 1
+
+
+def test_notify_writes_nothing_to_a_deleted_account():
+    person = account_services.account_delete(user=UserFactory())
+
+    notification = services.notify(event="mentor_approved", about=None, recipient=person)
+
+    assert notification is None
+    assert Notification.objects.count() == 0
 
 
 def test_notify_in_rolled_back_transaction_leaves_no_row_and_no_callback(
@@ -271,6 +281,31 @@ def test_resend_sends_the_same_email_again_with_the_same_message_id():
     services.notification_send(notification_id=notification.pk)
 
     assert [m.extra_headers["Message-ID"] for m in mail.outbox] == [notification.message_id] * 2
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"status": NotificationStatus.SENT, "body_text": "", "body_html": ""},
+         services.MSG_RESEND_ERASED),
+        ({"status": NotificationStatus.SENDING}, services.MSG_RESEND_SENDING),
+    ],
+    ids=["text-erased-by-retention", "being-sent"],
+)  # fmt: skip
+def test_resend_is_refused_and_queues_nothing(change, message, django_capture_on_commit_callbacks):
+    notification = _notify()
+    Notification.objects.filter(pk=notification.pk).update(**change)
+
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(ApplicationError) as refused,
+    ):
+        services.notification_resend(notification=notification)
+
+    assert refused.value.message == message
+    assert callbacks == []
+    notification.refresh_from_db()
+    assert notification.status == change["status"]
 
 
 def test_reminder_respects_preference_but_transactional_mail_does_not():

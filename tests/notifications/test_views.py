@@ -84,6 +84,34 @@ def test_admin_send_again_action_requeues(client_for, world, django_capture_on_c
     assert (notification.status, notification.last_error) == ("sent", "")
 
 
+def test_admin_send_again_action_names_an_email_it_cannot_send_again(
+    client_for, world, django_capture_on_commit_callbacks
+):
+    from accounts import services as account_services
+    from tests.factories import InvitationFactory
+
+    notification = services.notify(
+        **account_services.invitation_notification_kwargs(InvitationFactory(), event="invitation")
+    )
+    Notification.objects.filter(pk=notification.pk).update(
+        status="sent", body_text="", body_html=""
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for("coordinator").post(
+            reverse("admin:notifications_notification_changelist"),
+            {"action": "send_again", "_selected_action": [notification.pk]},
+            follow=True,
+        )
+
+    notification.refresh_from_db()
+    assert [str(m) for m in response.context["messages"]] == [
+        f"{notification}: {services.MSG_RESEND_ERASED}",
+        "0 emails queued again.",
+    ]
+    assert notification.status == "sent"
+
+
 def test_preferences_page_saves_choices_for_the_logged_in_person(client_for, world):
     client = client_for("sme_member")
 

@@ -15,6 +15,7 @@ from accounts.services import (
     account_delete,
     consent_give,
 )
+from accounts.views import ACCOUNT_DELETE_PASSWORD_RATE
 from matching.enums import PartnershipState
 from notifications.models import Notification, Preference
 from practices.enums import PracticeState
@@ -242,6 +243,18 @@ def test_delete_with_a_wrong_password_changes_nothing(client, world):
     assert "This is not your password." in response.content.decode()
     world.outsider.refresh_from_db()
     assert world.outsider.is_active
+
+
+def test_guessing_the_password_on_the_delete_page_is_rate_limited(client, world):
+    client.force_login(world.outsider)
+    for _attempt in range(ACCOUNT_DELETE_PASSWORD_RATE.count):
+        client.post(DELETE, {"password": "not-my-password"})
+
+    response = client.post(DELETE, {"password": PASSWORD})  # even the right one, for now
+
+    assert response.status_code == 429
+    world.outsider.refresh_from_db()
+    assert world.outsider.erased_at is None
 
 
 def test_delete_with_the_password_erases_and_logs_out(client, world):
