@@ -40,7 +40,8 @@ USER skillup:skillup
 EXPOSE 8000
 
 # gthread: a slow request (a log-in's password hash) does not hold the worker's other requests;
-# measured in benchmarks/load.py (50 req/s mix: pages p95 47 ms with 2 workers x 4 threads)
+# measured in benchmarks/load.py on a 2-core machine with 2 workers x 4 threads (50 req/s mix:
+# pages p95 47 ms). The image runs 3 workers; set more for more cores (about 2 per core).
 CMD ["gunicorn", "skillup.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", \
      "--worker-class", "gthread", "--threads", "4", \
      "--access-logfile", "-", "--error-logfile", "-"]
