@@ -14,7 +14,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_coordinator
-from practices.admin import run_each
+from skillup.admin import ReadOnlyAdminMixin, run_each
 from skillup.errors import ApplicationError
 
 from . import services
@@ -34,21 +34,14 @@ from .models import (
 )
 
 
-class ReadOnlyForStaffAdmin(admin.ModelAdmin):
+class ReadOnlyForStaffAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Reference data every active staff member reads, without a model permission."""
+
     def has_module_permission(self, request) -> bool:
         return request.user.is_active and request.user.is_staff
 
     def has_view_permission(self, request, obj=None) -> bool:
         return request.user.is_active and request.user.is_staff
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Framework)
@@ -96,17 +89,13 @@ def explanation_html(explanation: dict):
     )
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(ReadOnlyAdminMixin, admin.TabularInline):
     """Rows shown under their parent, never added, changed or deleted here."""
 
     extra = 0
-    can_delete = False
 
     def get_readonly_fields(self, request, obj=None):
         return self.fields
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
 
 
 class SkillGapInline(ReadOnlyInline):

@@ -40,13 +40,14 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from accounts.enums import NaceSection, OrganisationKind, SizeBand
 from accounts.models import Organisation
 from accounts.permissions import is_coordinator
+from skillup.admin import ReadOnlyAdminMixin, run_each, run_each_and_report, warn_refused
 from skillup.errors import ApplicationError
 
 from . import selectors, services
@@ -76,36 +77,6 @@ from .workflow import MOVES, staff_targets
 ACTION_PAGE_TEMPLATE = "admin/practices/action_form.html"
 # An intermediate page lists at most this many of the practices it acts on.
 ACTION_PAGE_LISTED = 50
-
-
-def _refusal_text(exc: Exception) -> str:
-    """The readable message of a service refusal (ApplicationError or ValidationError)."""
-    if isinstance(exc, ApplicationError):
-        return str(exc.message)
-    return " ".join(str(message) for message in exc.messages)
-
-
-def run_each(model_admin, request, queryset, work) -> int:
-    """Run `work(obj)` for each selected row in id order, one service call (and transaction)
-    each; report each refusal by the object's name; return how many succeeded. The admins of
-    practices, volunteers and matching run their bulk actions through it."""
-    done = 0
-    for obj in queryset.order_by("pk"):
-        try:
-            work(obj)
-        except (ApplicationError, ValidationError) as exc:
-            _warn_refused(model_admin, request, obj, exc)
-        else:
-            done += 1
-    return done
-
-
-def _warn_refused(model_admin, request, obj, exc: Exception) -> None:
-    model_admin.message_user(
-        request,
-        gettext("%(object)s: %(message)s") % {"object": obj, "message": _refusal_text(exc)},
-        messages.WARNING,
-    )
 
 
 def _action_page(model_admin, request, queryset, *, form, title, intro, submit_label):
@@ -240,24 +211,17 @@ class ExtensionGrantForm(forms.Form):
 # --------------------------------------------------------------------------------------------
 # Calls
 # --------------------------------------------------------------------------------------------
-class DeadlineExtensionInline(admin.TabularInline):
+class DeadlineExtensionInline(ReadOnlyAdminMixin, admin.TabularInline):
     """The extensions of a call, as granted (granting goes through its own page)."""
 
     model = DeadlineExtension
     fields = ["organisation", "closes_at", "reason", "granted_by", "granted_at"]
     readonly_fields = fields
     extra = 0
-    can_delete = False
     show_change_link = True
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("organisation", "granted_by")
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Call)
@@ -558,25 +522,18 @@ def _decision_action(decision: str):
 ONE_CLICK_TARGETS = [t for t in staff_targets() if t != PracticeState.DETAIL_REQUESTED]
 
 
-class TransitionInline(admin.TabularInline):
+class TransitionInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = PracticeTransition
     fields = ["created_at", "from_state", "to_state", "actor", "comment"]
     readonly_fields = fields
     extra = 0
-    can_delete = False
     verbose_name_plural = _("state changes")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("actor")
 
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
 
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-
-class DetailRequestInline(admin.StackedInline):
+class DetailRequestInline(ReadOnlyAdminMixin, admin.StackedInline):
     model = DetailRequest
     fields = [
         "message",
@@ -589,7 +546,6 @@ class DetailRequestInline(admin.StackedInline):
     ]
     readonly_fields = fields
     extra = 0
-    can_delete = False
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("requested_by", "answered_by")
@@ -601,19 +557,12 @@ class DetailRequestInline(admin.StackedInline):
         url = reverse("practices:detail_attachment", kwargs={"pk": obj.pk})
         return format_html('<a href="{}">{}</a>', url, _("Open the attached file"))
 
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
 
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-
-class RevisionInline(admin.TabularInline):
+class RevisionInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = PracticeRevision
     fields = ["created_at", "reason", "author", "content"]
     readonly_fields = fields
     extra = 0
-    can_delete = False
     classes = ["collapse"]
 
     def get_queryset(self, request):
@@ -627,29 +576,16 @@ class RevisionInline(admin.TabularInline):
             ((name, value) for name, value in obj.data.items() if value not in ("", None, [])),
         )
 
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
 
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-
-class EventInvitationOfPracticeInline(admin.TabularInline):
+class EventInvitationOfPracticeInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = EventInvitation
     fields = ["event", "rsvp", "invited_at", "responded_at"]
     readonly_fields = fields
     extra = 0
-    can_delete = False
     verbose_name_plural = _("event invitations")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("event")
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 _STATE_LABELS = dict(PracticeState.choices)
@@ -844,7 +780,7 @@ class PracticeAdmin(admin.ModelAdmin):
                 ),
             )
         except (ApplicationError, ValidationError) as exc:
-            _warn_refused(self, request, obj, exc)
+            warn_refused(self, request, obj, exc)
 
     def save_related(self, request, form, formsets, change) -> None:
         # every inline is read-only: nothing to save (the change message reads these lists)
@@ -856,22 +792,19 @@ class PracticeAdmin(admin.ModelAdmin):
         return run_each(self, request, queryset, work)
 
     def move_each(self, request, queryset, *, target: str, comment: str = "") -> None:
-        moved = self._each(
+        run_each_and_report(
+            self,
             request,
             queryset,
             lambda practice: services.practice_transition(
                 practice=practice, target=target, actor=request.user, comment=comment
             ),
-        )
-        self.message_user(
-            request,
-            ngettext(
+            ngettext_lazy(
                 "%(count)d practice moved to “%(state)s”.",
                 "%(count)d practices moved to “%(state)s”.",
-                moved,
-            )
-            % {"count": moved, "state": PracticeState(target).label},
-            messages.SUCCESS if moved else messages.INFO,
+                "count",
+            ),
+            state=PracticeState(target).label,
         )
 
     @admin.action(description=_("Request more detail…"), permissions=["change"])
@@ -1159,20 +1092,19 @@ class ReviewAdmin(admin.ModelAdmin):
                 comment=form.cleaned_data["comment"],
             )
         except ApplicationError as exc:
-            _warn_refused(self, request, obj, exc)
+            warn_refused(self, request, obj, exc)
 
 
 # --------------------------------------------------------------------------------------------
 # Events
 # --------------------------------------------------------------------------------------------
-class EventInvitationInline(admin.TabularInline):
+class EventInvitationInline(ReadOnlyAdminMixin, admin.TabularInline):
     """Who is invited and what they answered (invitations are sent from the practice list)."""
 
     model = EventInvitation
     fields = ["practice", "organisation", "rsvp", "invited_at", "responded_at"]
     readonly_fields = fields
     extra = 0
-    can_delete = False
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("practice__organisation")
@@ -1180,12 +1112,6 @@ class EventInvitationInline(admin.TabularInline):
     @admin.display(description=_("organisation"))
     def organisation(self, obj: EventInvitation) -> str:
         return obj.practice.organisation.name
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Event)
@@ -1237,7 +1163,7 @@ class TrainingToolAdmin(admin.ModelAdmin):
 
 
 @admin.register(ContactMessage)
-class ContactMessageAdmin(admin.ModelAdmin):
+class ContactMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """What visitors wrote to SMEs (delivered by email): a record, never edited."""
 
     list_display = ["created_at", "practice", "name", "email"]
@@ -1246,12 +1172,3 @@ class ContactMessageAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     fields = ["practice", "name", "email", "message", "created_at"]
     readonly_fields = fields
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

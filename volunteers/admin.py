@@ -7,9 +7,10 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
-from practices.admin import _action_page, run_each
+from practices.admin import _action_page
+from skillup.admin import ReadOnlyAdminMixin, run_each, run_each_and_report
 
 from . import services
 from .enums import MentorState, PledgeActor, PledgeState
@@ -50,18 +51,11 @@ def _transition_action(target: str):
 ONE_CLICK_TARGETS = [t for t in coordinator_targets() if t != PledgeState.REJECTED]
 
 
-class PledgeTransitionInline(admin.TabularInline):
+class PledgeTransitionInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = PledgeTransition
     extra = 0
     fields = ["created_at", "actor", "from_state", "to_state", "comment"]
     readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Pledge)
@@ -148,23 +142,19 @@ class PledgeAdmin(admin.ModelAdmin):
         return obj.company.country.name
 
     def move_each(self, request, queryset, *, target: str, comment: str = "") -> None:
-        moved = run_each(
+        run_each_and_report(
             self,
             request,
             queryset,
             lambda pledge: services.pledge_transition(
                 pledge=pledge, target=target, actor=request.user, comment=comment
             ),
-        )
-        self.message_user(
-            request,
-            ngettext(
+            ngettext_lazy(
                 "%(count)d pledge moved to “%(state)s”.",
                 "%(count)d pledges moved to “%(state)s”.",
-                moved,
-            )
-            % {"count": moved, "state": PledgeState(target).label},
-            messages.SUCCESS if moved else messages.INFO,
+                "count",
+            ),
+            state=PledgeState(target).label,
         )
 
     @admin.action(description=_("Reject…"), permissions=["change"])
@@ -186,21 +176,14 @@ class PledgeAdmin(admin.ModelAdmin):
         )
 
 
-class MentorSkillInline(admin.TabularInline):
+class MentorSkillInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = MentorSkill
     extra = 0
     fields = ["skill", "level"]
     readonly_fields = fields
-    can_delete = False
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("skill")
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(MentorProfile)
@@ -280,22 +263,13 @@ class MentorProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(MentorInvitation)
-class MentorInvitationAdmin(admin.ModelAdmin):
+class MentorInvitationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["email", "company", "invited_by", "created_at", "expires_at", "accepted_at"]
     list_filter = [("company", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["email", "company__name"]
     list_select_related = ["company", "invited_by"]
     fields = ["email", "company", "invited_by", "created_at", "expires_at", "accepted_at"]
     readonly_fields = fields
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(ConfidentialityAgreement)
