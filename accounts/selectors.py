@@ -1,10 +1,21 @@
 from django.db.models import Prefetch, Q, QuerySet
 
+from .enums import MembershipRole
 from .models import Invitation, Membership, Organisation, User
 
 
 def memberships_of(user: User) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("organisation")
+
+
+def organisation_admins(organisation: Organisation) -> QuerySet[User]:
+    """The active administrators of `organisation`, oldest account first: who hears about what
+    the organisation does (emails go out in this order) and whom the other side may contact."""
+    return User.objects.filter(
+        memberships__organisation=organisation,
+        memberships__role=MembershipRole.ADMIN,
+        is_active=True,
+    ).order_by("pk")
 
 
 def organisation_with_people(organisation_id: int) -> Organisation:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from notifications.services import notify
 from skillup.errors import ApplicationError
+from skillup.links import absolute_url
 
 from .enums import ConsentKind, MembershipRole
 from .models import (
@@ -103,8 +104,7 @@ def invitation_create(
 
 def invitation_notification_kwargs(invitation: Invitation, *, event: str) -> dict:
     """What notify() needs for the invitation email and its reminder."""
-    with translation.override(invitation.language):
-        accept_url = f"{settings.SITE_URL}{invitation.get_absolute_url()}"
+    accept_url = absolute_url(invitation, language=invitation.language)
     return {
         "event": event,
         "about": invitation,

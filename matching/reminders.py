@@ -4,12 +4,12 @@ to expire, to whoever has not answered; a partnership without a check-in for a m
 from collections.abc import Iterator
 from datetime import timedelta
 
-from django.conf import settings
 from django.db.models import Max
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from accounts.selectors import organisation_admins
 from notifications.reminders import reminder
+from skillup.links import absolute_url, language_of
 
 from .enums import PartnershipState, ProposalState, Side
 from .models import Partnership, Proposal, ScoringSettings
@@ -17,16 +17,9 @@ from .models import Partnership, Proposal, ScoringSettings
 CHECKIN_EVERY = timedelta(days=30)
 
 
-def _url(name: str, pk: int, recipient) -> str:
-    with translation.override(recipient.language or settings.LANGUAGE_CODE):
-        return f"{settings.SITE_URL}{reverse(name, kwargs={'pk': pk})}"
-
-
 @reminder("proposal_reminder")
 def proposal_reminders() -> Iterator[dict]:
     """Once, `reminder_days` before expiry, each side that has not answered yet."""
-    from .services import _sme_people
-
     now = timezone.now()
     days = ScoringSettings.load().reminder_days
     due = Proposal.objects.filter(
@@ -37,7 +30,7 @@ def proposal_reminders() -> Iterator[dict]:
     for proposal in due:
         people = []
         if not proposal.sme_answer:
-            people += [(user, Side.SME) for user in _sme_people(proposal.needs.organisation)]
+            people += [(u, Side.SME) for u in organisation_admins(proposal.needs.organisation)]
         if not proposal.mentor_answer and proposal.mentor.user.is_active:
             people.append((proposal.mentor.user, Side.MENTOR))
         for recipient, side in people:
@@ -49,7 +42,9 @@ def proposal_reminders() -> Iterator[dict]:
                     "side": side,
                     "sme": proposal.needs.organisation.name if side == Side.SME else "",
                     "expires_at": proposal.expires_at,
-                    "proposal_url": _url("matching:proposal_detail", proposal.pk, recipient),
+                    "proposal_url": absolute_url(
+                        "matching:proposal_detail", pk=proposal.pk, language=language_of(recipient)
+                    ),
                 },
             }
 
@@ -58,8 +53,6 @@ def proposal_reminders() -> Iterator[dict]:
 def checkin_reminders() -> Iterator[dict]:
     """An active partnership with no check-in for 30 days reminds both sides, once per
     30-day period since it started."""
-    from .services import _sme_people
-
     now = timezone.now()
     active = (
         Partnership.objects.filter(
@@ -72,7 +65,7 @@ def checkin_reminders() -> Iterator[dict]:
         if partnership.last and partnership.last >= (now - CHECKIN_EVERY).date():
             continue
         period = (now - partnership.started_at) // CHECKIN_EVERY
-        people = _sme_people(partnership.needs.organisation)
+        people = list(organisation_admins(partnership.needs.organisation))
         if partnership.mentor.user.is_active:
             people.append(partnership.mentor.user)
         for recipient in people:
@@ -83,8 +76,10 @@ def checkin_reminders() -> Iterator[dict]:
                 "occurrence": str(period),
                 "context": {
                     "sme": partnership.needs.organisation.name,
-                    "partnership_url": _url(
-                        "matching:partnership_detail", partnership.pk, recipient
+                    "partnership_url": absolute_url(
+                        "matching:partnership_detail",
+                        pk=partnership.pk,
+                        language=language_of(recipient),
                     ),
                 },
             }

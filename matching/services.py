@@ -11,18 +11,17 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import numpy as np
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.enums import MembershipRole
 from accounts.models import Organisation, User
 from accounts.permissions import is_coordinator
+from accounts.selectors import organisation_admins
 from notifications.services import notify
 from skillup.errors import ApplicationError
+from skillup.links import absolute_url, language_of
 from volunteers.models import MentorProfile
 
 from . import engine, scoring, solver
@@ -77,21 +76,6 @@ def _weights() -> tuple[scoring.Weights, ScoringSettings]:
 
 def _weights_dict(weights: scoring.Weights) -> dict:
     return {name: round(getattr(weights, name), 4) for name in scoring.PARTS}
-
-
-def _absolute(path_fn, recipient: User) -> str:
-    with translation.override(recipient.language or settings.LANGUAGE_CODE):
-        return f"{settings.SITE_URL}{path_fn()}"
-
-
-def _sme_people(organisation: Organisation) -> list[User]:
-    return list(
-        User.objects.filter(
-            memberships__organisation=organisation,
-            memberships__role=MembershipRole.ADMIN,
-            is_active=True,
-        ).order_by("pk")
-    )
 
 
 def _log(proposal: Proposal, action: str, actor: User | None, comment: str = "") -> None:
@@ -398,8 +382,7 @@ def proposal_release(*, user: User | None, proposal: Proposal) -> Proposal:
 
 
 def _notify_both(proposal: Proposal, *, event: str, occurrence: str = "", extra=None) -> None:
-    url = lambda: reverse("matching:proposal_detail", kwargs={"pk": proposal.pk})  # noqa: E731
-    people = [(u, Side.SME) for u in _sme_people(proposal.needs.organisation)]
+    people = [(u, Side.SME) for u in organisation_admins(proposal.needs.organisation)]
     if proposal.mentor.user.is_active:
         people.append((proposal.mentor.user, Side.MENTOR))
     for recipient, side in people:
@@ -412,7 +395,9 @@ def _notify_both(proposal: Proposal, *, event: str, occurrence: str = "", extra=
                 "side": side,
                 "sme": proposal.needs.organisation.name if side == Side.SME else "",
                 "expires_at": proposal.expires_at,
-                "proposal_url": _absolute(url, recipient),
+                "proposal_url": absolute_url(
+                    "matching:proposal_detail", pk=proposal.pk, language=language_of(recipient)
+                ),
                 **(extra or {}),
             },
         )
@@ -544,8 +529,7 @@ def proposals_expire(now=None) -> int:
 # Partnerships
 # --------------------------------------------------------------------------------------------
 def _notify_partnership(partnership: Partnership, *, event: str, occurrence: str = "") -> None:
-    url = lambda: reverse("matching:partnership_detail", kwargs={"pk": partnership.pk})  # noqa: E731
-    people = _sme_people(partnership.needs.organisation)
+    people = list(organisation_admins(partnership.needs.organisation))
     if partnership.mentor.user.is_active:
         people.append(partnership.mentor.user)
     for recipient in people:
@@ -558,7 +542,11 @@ def _notify_partnership(partnership: Partnership, *, event: str, occurrence: str
                 "sme": partnership.needs.organisation.name,
                 "mentor": partnership.mentor.user.get_full_name() or str(partnership.mentor.user),
                 "company": partnership.mentor.company.name,
-                "partnership_url": _absolute(url, recipient),
+                "partnership_url": absolute_url(
+                    "matching:partnership_detail",
+                    pk=partnership.pk,
+                    language=language_of(recipient),
+                ),
             },
         )
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Avg, Count, Prefetch, Q, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,9 +23,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.enums import MembershipRole, OrganisationKind
-from accounts.models import Membership, Organisation, User
+from accounts.models import Membership, Organisation
 from accounts.permissions import is_coordinator
-from skillup.errors import ApplicationError
+from accounts.selectors import organisation_admins
+from skillup.errors import ApplicationError, add_service_errors
 from volunteers.models import MentorProfile, MentorSkill, Pledge
 
 from . import services
@@ -82,24 +83,6 @@ PART_LABELS = {
 # --------------------------------------------------------------------------------------------
 # Helpers
 # --------------------------------------------------------------------------------------------
-def _form_errors(form, exc: ValidationError) -> None:
-    """A service's ValidationError on the form's fields (unknown fields at the top)."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, errors in exc.message_dict.items():
-        target = name if name in form.fields and name != NON_FIELD_ERRORS else None
-        form.add_error(target, errors)
-
-
-def _field_error(form, exc: ApplicationError) -> bool:
-    """Put a refusal about one of the form's fields on it; False if it is about something else."""
-    if exc.field and exc.field in form.fields:
-        form.add_error(exc.field, exc.message)
-        return True
-    return False
-
-
 def _posted(request: HttpRequest):
     return request.POST if request.method == "POST" else None
 
@@ -202,11 +185,8 @@ def needs_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 gaps=form.service_gaps(),
                 excluded_companies=form.service_excluded(),
             )
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        except ApplicationError as exc:
-            if not _field_error(form, exc):
-                form.add_error(None, exc.message)
+        except (ValidationError, ApplicationError) as exc:
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request, _("The needs of %(name)s are saved.") % {"name": organisation.name}
@@ -378,8 +358,9 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
             )
         except ApplicationError as exc:
-            if not _field_error(form, exc):
-                messages.error(request, exc.message)
+            refusal = add_service_errors(form, exc, top=False)
+            if refusal is not None:
+                messages.error(request, refusal)
                 return redirect("matching:proposal_detail", pk=proposal.pk)
         else:
             messages.success(request, _answered_message(proposal, side=side, accepted=form.accepts))
@@ -532,9 +513,9 @@ def _partnership_post(request, partnership: Partnership, form, action: str) -> s
         )
         return _("Thank you for your feedback.")
     except ValidationError as exc:
-        _form_errors(form, exc)
+        add_service_errors(form, exc)
     except ApplicationError as exc:
-        if not _field_error(form, exc):
+        if add_service_errors(form, exc, top=False) is not None:
             raise
     return None
 
@@ -581,11 +562,7 @@ def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "needs": needs,
         "mentor": _mentor_with_skills(partnership.mentor_id),
         "sme_contacts": list(
-            User.objects.filter(
-                memberships__organisation=partnership.needs.organisation,
-                memberships__role=MembershipRole.ADMIN,
-                is_active=True,
-            ).order_by("full_name", "pk")
+            organisation_admins(partnership.needs.organisation).order_by("full_name", "pk")
         ),
         "side": side,
         "is_active": partnership.state == PartnershipState.ACTIVE,

@@ -10,10 +10,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import timedelta
 
-from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
@@ -21,6 +19,7 @@ from accounts.enums import MembershipRole
 from accounts.models import Membership, User
 from accounts.roles import REVIEWERS
 from notifications.reminders import reminder
+from skillup.links import absolute_url, language_of
 
 from .enums import PracticeState
 from .models import DeadlineExtension, Practice, Review
@@ -41,14 +40,6 @@ DIGEST_LIST_LENGTH = 20
 # The beat runs every 15 minutes: the day's digest waits for the morning (local time), rather
 # than landing just after midnight.
 DIGEST_NOT_BEFORE_HOUR = 7
-
-
-def _language(user: User) -> str:
-    return user.language or settings.LANGUAGE_CODE
-
-
-def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -118,9 +109,7 @@ def practice_deadline_reminders() -> Iterator[dict]:
         ):
             people.insert(0, author)
         for recipient in people:
-            language = _language(recipient)
-            with translation.override(language):
-                edit_path = reverse("practices:submission_edit", kwargs={"pk": practice.pk})
+            language = language_of(recipient)
             yield {
                 "event": "practice_deadline_reminder",
                 "about": practice,
@@ -134,7 +123,9 @@ def practice_deadline_reminders() -> Iterator[dict]:
                     "organisation": practice.organisation.name,
                     "deadline": practice.deadline,
                     "days_left": _days_left(left, language),
-                    "edit_url": _absolute(edit_path),
+                    "edit_url": absolute_url(
+                        "practices:submission_edit", pk=practice.pk, language=language
+                    ),
                 },
             }
 
@@ -171,7 +162,7 @@ def reviewer_digests() -> Iterator[dict]:
         .distinct()
         .order_by("pk")
     )
-    list_url = _absolute(reverse("admin:practices_practice_changelist"))
+    list_url = absolute_url("admin:practices_practice_changelist")
     for reviewer in reviewers:
         total, rows = _awaiting(reviewer)
         if not total:
@@ -180,7 +171,7 @@ def reviewer_digests() -> Iterator[dict]:
             "event": "reviewer_digest",
             "about": None,
             "recipient": reviewer,
-            "language": _language(reviewer),
+            "language": language_of(reviewer),
             "occurrence": today,
             "context": {
                 "count": str(total),
@@ -191,9 +182,7 @@ def reviewer_digests() -> Iterator[dict]:
                     {
                         "title": row["title"],
                         "organisation": row["organisation__name"],
-                        "admin_url": _absolute(
-                            reverse("admin:practices_practice_change", args=[row["pk"]])
-                        ),
+                        "admin_url": absolute_url("admin:practices_practice_change", row["pk"]),
                     }
                     for row in rows
                 ],

@@ -14,17 +14,19 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from accounts.enums import ConsentKind, MembershipRole
+from accounts.enums import ConsentKind
 from accounts.models import Organisation, User
 from accounts.permissions import is_coordinator
+from accounts.selectors import organisation_admins
 from accounts.services import consent_give, consent_withdraw
 from notifications.services import notify
 from skillup.errors import ApplicationError
+from skillup.links import absolute_url, language_of
 
 from .enums import (
     DECISION_STATES,
@@ -678,7 +680,7 @@ def extension_grant(
         organisation=organisation,
         defaults={"closes_at": closes_at, "reason": reason, "granted_by": user},
     )
-    for recipient in _organisation_people(organisation):
+    for recipient in organisation_admins(organisation):
         notify(
             event="practice_deadline_extended",
             about=extension,
@@ -687,7 +689,7 @@ def extension_grant(
                 "call": call.title,
                 "organisation": organisation.name,
                 "closes_at": closes_at,
-                "call_url": _absolute(call.get_absolute_url, recipient),
+                "call_url": absolute_url(call, language=language_of(recipient)),
             },
             occurrence=closes_at.isoformat(),
         )
@@ -746,19 +748,9 @@ TRANSITION_EVENTS: dict[str, str] = {
 }
 
 
-def _organisation_people(organisation: Organisation) -> list[User]:
-    return list(
-        User.objects.filter(
-            memberships__organisation=organisation,
-            memberships__role=MembershipRole.ADMIN,
-            is_active=True,
-        ).order_by("pk")
-    )
-
-
 def _sme_people(practice: Practice) -> list[User]:
     """Who hears about a practice: whoever wrote it (if still a member) and the SME's admins."""
-    people = _organisation_people(practice.organisation)
+    people = list(organisation_admins(practice.organisation))
     author = practice.created_by
     if (
         author is not None
@@ -768,12 +760,6 @@ def _sme_people(practice: Practice) -> list[User]:
     ):
         people.insert(0, author)
     return people
-
-
-def _absolute(path_fn_or_path, recipient: User) -> str:
-    with translation.override(recipient.language or settings.LANGUAGE_CODE):
-        path = path_fn_or_path() if callable(path_fn_or_path) else path_fn_or_path
-    return f"{settings.SITE_URL}{path}"
 
 
 def _notify_sme(
@@ -790,7 +776,7 @@ def _notify_sme(
             "practice_title": practice.title,
             "call": practice.call.title,
             "organisation": practice.organisation.name,
-            "practice_url": _absolute(practice.get_absolute_url, recipient),
+            "practice_url": absolute_url(practice, language=language_of(recipient)),
             **(extra or {}),
         }
         notify(
@@ -818,8 +804,6 @@ def _notify_reviewers_detail_received(practice: Practice) -> None:
     request = practice.detail_requests.filter(answered_at__isnull=False).first()
     if request is None or request.requested_by is None:
         return
-    from django.urls import reverse
-
     notify(
         event="practice_detail_received",
         about=request,
@@ -827,8 +811,7 @@ def _notify_reviewers_detail_received(practice: Practice) -> None:
         context={
             "practice_title": practice.title,
             "organisation": practice.organisation.name,
-            "admin_url": f"{settings.SITE_URL}"
-            f"{reverse('admin:practices_practice_change', args=[practice.pk])}",
+            "admin_url": absolute_url("admin:practices_practice_change", practice.pk),
         },
     )
 

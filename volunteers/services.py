@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -15,10 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from accounts.enums import ConsentKind, MembershipRole, OrganisationKind
 from accounts.models import Membership, Organisation, User
 from accounts.permissions import is_coordinator
+from accounts.selectors import organisation_admins
 from accounts.services import consent_give, consent_withdraw
 from matching.models import Skill
 from notifications.services import notify
 from skillup.errors import ApplicationError
+from skillup.links import absolute_url, language_of
 
 from .commitments import COMMITMENTS_VERSION
 from .enums import (
@@ -200,29 +201,13 @@ def pledge_transition(*, pledge: Pledge, target: str, actor: User, comment: str 
     return pledge
 
 
-def _company_admins(company: Organisation) -> list[User]:
-    return list(
-        User.objects.filter(
-            memberships__organisation=company,
-            memberships__role=MembershipRole.ADMIN,
-            is_active=True,
-        ).order_by("pk")
-    )
-
-
-def _absolute(path_fn, recipient: User | None, language: str | None = None) -> str:
-    code = language or getattr(recipient, "language", "") or settings.LANGUAGE_CODE
-    with translation.override(code):
-        return f"{settings.SITE_URL}{path_fn()}"
-
-
 def _notify_pledge(pledge: Pledge, *, target: str, comment: str) -> None:
     event = PLEDGE_EVENTS.get(target)
     if event is None:
         return
     # a pledge may be sent again after a rejection: each time is its own email
     occurrence = str(pledge.transitions.filter(to_state=target).count())
-    for recipient in _company_admins(pledge.company):
+    for recipient in organisation_admins(pledge.company):
         notify(
             event=event,
             about=pledge,
@@ -232,11 +217,10 @@ def _notify_pledge(pledge: Pledge, *, target: str, comment: str) -> None:
                 "pledge": pledge,
                 "company": pledge.company.name,
                 "comment": comment,
-                "dashboard_url": _absolute(
-                    lambda: reverse("volunteers:company_pledge", args=[pledge.company_id]),
-                    recipient,
+                "dashboard_url": absolute_url(
+                    "volunteers:company_pledge", pledge.company_id, language=language_of(recipient)
                 ),
-                "pledge_url": _absolute(pledge.get_absolute_url, recipient),
+                "pledge_url": absolute_url(pledge, language=language_of(recipient)),
             },
         )
 
@@ -268,8 +252,7 @@ def mentor_invitation_create(*, user: User, company: Organisation, email: str) -
     invitation.language = translation.get_language() or settings.LANGUAGE_CODE
     invitation.full_clean(exclude=["token"], validate_constraints=False)
     invitation.save()
-    with translation.override(invitation.language):
-        accept_url = f"{settings.SITE_URL}{invitation.get_absolute_url()}"
+    accept_url = absolute_url(invitation, language=invitation.language)
     notify(
         event="mentor_invited",
         about=invitation,
@@ -388,7 +371,9 @@ def mentor_decide(*, user: User, mentor: MentorProfile, approve: bool) -> Mentor
         occurrence=mentor.decided_at.isoformat(),
         context={
             "company": mentor.company.name,
-            "profile_url": _absolute(lambda: reverse("volunteers:mentor_profile"), mentor.user),
+            "profile_url": absolute_url(
+                "volunteers:mentor_profile", language=language_of(mentor.user)
+            ),
         },
     )
     return mentor
@@ -419,7 +404,9 @@ def agreement_publish(
             context={
                 "version": agreement.version,
                 "company": mentor.company.name,
-                "profile_url": _absolute(lambda: reverse("volunteers:mentor_profile"), mentor.user),
+                "profile_url": absolute_url(
+                    "volunteers:mentor_profile", language=language_of(mentor.user)
+                ),
             },
         )
     return agreement

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.enums import OrganisationKind
 from accounts.models import Organisation
-from skillup.errors import ApplicationError
+from skillup.errors import ApplicationError, add_service_errors
 
 from .. import services
 from ..enums import PracticeState
@@ -60,24 +60,6 @@ def _practice_for(user, pk: int, *, member_only: bool) -> Practice:
 def _posted(request: HttpRequest):
     """The POST data, or None on GET (an empty POST is still a POST to validate)."""
     return request.POST if request.method == "POST" else None
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form's fields (unknown fields at the top)."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, errors in exc.message_dict.items():
-        field = name if name in form.fields and name != NON_FIELD_ERRORS else None
-        form.add_error(field, errors)
-
-
-def _application_error(form, exc: ApplicationError) -> str | None:
-    """A field's refusal goes on that field; any other is returned to show at the top."""
-    if exc.field and exc.field in form.fields:
-        form.add_error(exc.field, exc.message)
-        return None
-    return exc.message
 
 
 def _deadline_context(call: Call, organisation: Organisation | None) -> dict:
@@ -130,7 +112,7 @@ def _submit(request: HttpRequest, form: PracticeForm, practice: Practice) -> str
     try:
         services.practice_submit(user=request.user, practice=practice)
     except ValidationError as exc:
-        _add_errors(form, exc)
+        add_service_errors(form, exc)
         messages.warning(
             request,
             _(
@@ -139,7 +121,7 @@ def _submit(request: HttpRequest, form: PracticeForm, practice: Practice) -> str
             ),
         )
     except ApplicationError as exc:
-        return _application_error(form, exc)
+        return add_service_errors(form, exc, top=False)
     return None
 
 
@@ -221,9 +203,9 @@ def submission_create(request: HttpRequest, slug: str) -> HttpResponse:
                 fields=form.service_fields(),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         except ApplicationError as exc:
-            refusal = _application_error(form, exc)
+            refusal = add_service_errors(form, exc, top=False)
         else:
             if not form.wants_submit:
                 messages.success(request, _("Your draft is saved."))
@@ -302,9 +284,9 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 fields=form.service_fields(),
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         except ApplicationError as exc:
-            refusal = _application_error(form, exc)
+            refusal = add_service_errors(form, exc, top=False)
         else:
             if form.wants_submit and practice.state == PracticeState.DRAFT:
                 refusal = _submit(request, form, practice)
@@ -459,9 +441,9 @@ def detail_answer(request: HttpRequest, pk: int, request_pk: int) -> HttpRespons
                 attachment=form.cleaned_data["answer_attachment"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         except ApplicationError as exc:
-            refusal = _application_error(form, exc)
+            refusal = add_service_errors(form, exc, top=False)
             status = REFUSED if refusal else 200
         else:
             messages.success(request, _("Thank you: your answer is sent to the reviewers."))
@@ -492,7 +474,7 @@ def public_version_approve(request: HttpRequest, pk: int) -> HttpResponse:
                 user=request.user, practice=practice, consent=form.cleaned_data["consent"]
             )
         except ApplicationError as exc:
-            refusal = _application_error(form, exc)
+            refusal = add_service_errors(form, exc, top=False)
             status = REFUSED if refusal else 200
         else:
             messages.success(
@@ -526,7 +508,7 @@ def event_rsvp(request: HttpRequest, pk: int) -> HttpResponse:
                 user=request.user, invitation=invitation, rsvp=form.cleaned_data["rsvp"]
             )
         except ApplicationError as exc:
-            refusal = _application_error(form, exc)
+            refusal = add_service_errors(form, exc, top=False)
             status = REFUSED if refusal else 200
         else:
             messages.success(request, _("Thank you: your answer is recorded."))

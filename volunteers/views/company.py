@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import Organisation
 from skillup import ratelimit
-from skillup.errors import ApplicationError
+from skillup.errors import ApplicationError, add_service_errors
 
 from .. import selectors, services
 from ..enums import CLOSED_STATES, EDITABLE_STATES, PledgeActor, PledgeState
@@ -24,7 +24,6 @@ from ..forms import MentorInvitationForm, PledgeForm, PledgeMoveForm
 from ..models import Pledge
 from ..permissions import is_company_admin
 from ..workflow import moves_from
-from . import add_service_errors
 
 # Each invitation sends an email to an address the admin typed: per company, per day.
 MENTOR_INVITATION_RATE = ratelimit.Limit("mentor-invitation", 50, 24 * 3600)
@@ -81,9 +80,8 @@ def _save(request, *, form: PledgeForm, company, pledge: Pledge | None) -> Pledg
     except ValidationError as exc:
         add_service_errors(form, exc)
     except ApplicationError as exc:
-        if not (exc.field and exc.field in form.fields):
+        if add_service_errors(form, exc, top=False) is not None:
             raise
-        add_service_errors(form, exc)
     return None
 
 

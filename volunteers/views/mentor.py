@@ -15,13 +15,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from skillup import ratelimit
-from skillup.errors import ApplicationError
+from skillup.errors import ApplicationError, add_service_errors
 
 from .. import selectors, services
 from ..forms import MentorProfileForm
 from ..models import ConfidentialityAgreement, MentorInvitation
 from ..permissions import can_accept_mentor_invitation, can_view_mentor, is_company_admin
-from . import add_service_errors
 
 
 @never_cache

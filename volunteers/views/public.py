@@ -1,11 +1,12 @@
 """Public Pledge Viewer: the approved public pledges with filters, counts and a chart by
 country; one pledge's page with its commitments, targets and progress."""
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import ngettext
+
+from skillup.links import absolute_url
 
 from .. import selectors, viewer
 from ..commitments import COMMITMENTS, COMMITMENTS_VERSION
@@ -56,6 +57,6 @@ def pledge_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "commitments": commitments,
         "current_commitments_version": COMMITMENTS_VERSION,
         "progress": selectors.pledge_progress(pledge),
-        "absolute_url": f"{settings.SITE_URL}{pledge.get_absolute_url()}",
+        "absolute_url": absolute_url(pledge),
     }
     return render(request, "volunteers/pledge_detail.html", context)
