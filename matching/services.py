@@ -23,6 +23,7 @@ from notifications.services import notify
 from skillup.errors import ApplicationError
 from skillup.links import absolute_url, language_of
 from volunteers.models import MentorProfile
+from volunteers.selectors import mentors_open_to_proposals
 
 from . import engine, scoring, solver
 from .enums import (
@@ -61,6 +62,11 @@ MSG_FEEDBACK_GIVEN = _("You have already given your feedback.")
 MSG_MENTOR_UNAVAILABLE = _("This mentor cannot take this SME (capacity, language or exclusion).")
 MSG_PROPOSAL_WAITING = _("This SME already has a proposal waiting for answers.")
 MSG_CHECKIN_FUTURE = _("A check-in cannot be dated in the future.")
+MSG_NEEDS_NOT_ACTIVE = _("This SME is no longer looking for a mentor.")
+MSG_MENTOR_NOT_OPEN = _(
+    "This mentor no longer takes proposals (paused, not approved, or the agreement in force "
+    "not accepted)."
+)
 
 CANDIDATES_PER_SME = 20
 CANDIDATES_PER_MENTOR = 20
@@ -369,6 +375,11 @@ def proposal_release(*, user: User | None, proposal: Proposal) -> Proposal:
     )
     if proposal.state != ProposalState.DRAFT:
         raise ApplicationError(MSG_NOT_DRAFT)
+    # a run's draft may wait days for release: both sides must still be there for it
+    if proposal.needs.status != NeedsStatus.ACTIVE:
+        raise ApplicationError(MSG_NEEDS_NOT_ACTIVE)
+    if not mentors_open_to_proposals().filter(pk=proposal.mentor_id).exists():
+        raise ApplicationError(MSG_MENTOR_NOT_OPEN)
     _weights_row = ScoringSettings.load()
     now = timezone.now()
     proposal.state = ProposalState.PROPOSED

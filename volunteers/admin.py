@@ -280,6 +280,16 @@ class ConfidentialityAgreementAdmin(admin.ModelAdmin):
     list_display = ["version", "effective_at", "mentor_count"]
     fields = ["version", "effective_at", "text"]
 
+    class PublishForm(forms.ModelForm):
+        def clean_effective_at(self):
+            effective_at = self.cleaned_data.get("effective_at")
+            error = services.agreement_date_error(effective_at)
+            if error:
+                raise forms.ValidationError(error)
+            return effective_at
+
+    form = PublishForm
+
     def get_readonly_fields(self, request, obj=None):
         return self.fields if obj is not None else []
 

@@ -42,6 +42,9 @@ from .permissions import can_accept_mentor_invitation, can_edit_mentor, is_compa
 from .workflow import find_move
 
 MSG_NOT_ALLOWED = _("You are not allowed to do this.")
+MSG_AGREEMENT_FUTURE = _(
+    "A new version is published on the day it comes into force: its date cannot be in the future."
+)
 MSG_NOT_A_COMPANY = _("Only a large company can pledge as a Digital Volunteer.")
 MSG_OPEN_PLEDGE_EXISTS = _(
     "Your company already has a pledge under way. Complete or withdraw it before making another."
@@ -379,6 +382,11 @@ def mentor_decide(*, user: User, mentor: MentorProfile, approve: bool) -> Mentor
     return mentor
 
 
+def agreement_date_error(effective_at) -> str:
+    """Why a new agreement cannot be published with this date ("" if it can)."""
+    return str(MSG_AGREEMENT_FUTURE) if effective_at and effective_at > timezone.now() else ""
+
+
 @transaction.atomic
 def agreement_publish(
     *, user: User, agreement: ConfidentialityAgreement
@@ -390,6 +398,9 @@ def agreement_publish(
     """
     if not is_coordinator(user):
         raise ApplicationError(MSG_NOT_ALLOWED)
+    # mentors are asked at once to accept it, which they can only do once it is in force
+    if agreement_date_error(agreement.effective_at):
+        raise ApplicationError(MSG_AGREEMENT_FUTURE, field="effective_at")
     agreement.full_clean()
     agreement.save()
     for mentor in (

@@ -216,6 +216,39 @@ def test_release_emails_both_sides_without_naming_the_sme_to_the_mentor(world):
     assert world.sme.name in to_sme.body_text
 
 
+@pytest.mark.parametrize(
+    "gone",
+    ["needs closed", "needs paused", "mentor paused", "mentor not approved", "new agreement"],
+)
+def test_release_refused_when_a_side_is_no_longer_there(world, gone):
+    """A run's draft may wait days: releasing it must not email a paused mentor or an SME that
+    closed its needs."""
+    mentor = _mentor(world.company)
+    needs = _needs(world.sme)
+    draft = Proposal.objects.create(
+        needs=needs, mentor=mentor, score=50.0, explanation={}, algorithm_version="test"
+    )
+    if gone.startswith("needs"):
+        needs.status = "closed" if gone == "needs closed" else "paused"
+        needs.save(update_fields=["status"])
+    elif gone == "mentor paused":
+        mentor.availability = "paused"
+        mentor.paused_until = timezone.localdate() + timedelta(days=30)
+        mentor.save(update_fields=["availability", "paused_until"])
+    elif gone == "mentor not approved":
+        mentor.state = "pending"
+        mentor.save(update_fields=["state"])
+    else:
+        ConfidentialityAgreement.objects.create(version="v-next", text="New terms.")
+
+    with pytest.raises(ApplicationError):
+        services.proposal_release(user=world.coordinator, proposal=draft)
+
+    draft.refresh_from_db()
+    assert draft.state == ProposalState.DRAFT
+    assert not Notification.objects.filter(event="proposal_made").exists()
+
+
 def test_both_accept_starts_partnership_with_start_assessment(world):
     mentor = _mentor(world.company)
     needs = _needs(world.sme, maturity={"strategy": 2})

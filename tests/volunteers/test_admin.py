@@ -116,6 +116,23 @@ def test_agreement_added_in_admin_is_published_through_the_service(world, client
     assert Notification.objects.filter(event="agreement_updated", recipient=mentor.user).exists()
 
 
+def test_agreement_with_a_future_date_is_refused_in_the_form(world, client_for, mentor):
+    """Mentors are emailed at once to accept a new version, which they can only do once it is
+    in force: a version dated later is refused, nothing is saved or sent."""
+    before = ConfidentialityAgreement.objects.count()
+
+    response = client_for("coordinator").post(
+        f"{AGREEMENTS}add/",
+        {"version": "3.0", "effective_at_0": "2099-01-02", "effective_at_1": "00:00:00",
+         "text": "Later wording."},
+    )  # fmt: skip
+
+    assert response.status_code == 200
+    assert "cannot be in the future" in response.content.decode()
+    assert ConfidentialityAgreement.objects.count() == before
+    assert not Notification.objects.filter(event="agreement_updated").exists()
+
+
 @pytest.mark.parametrize("url", [PLEDGES, MENTORS], ids=["pledges", "mentors"])
 def test_admin_list_query_count_does_not_grow(world, client_for, url):
     client = client_for("coordinator")

@@ -453,6 +453,18 @@ def test_agreement_publish_new_version_asks_mentors_again(world, mentor):
         "recipient", flat=True)) == [mentor.user.pk]  # fmt: skip
 
 
+def test_agreement_publish_with_a_future_date_refused(world, mentor):
+    later = ConfidentialityAgreement(
+        version="3.0", text="Later.", effective_at=timezone.now() + timedelta(days=7)
+    )
+
+    with pytest.raises(ApplicationError, match="cannot be in the future"):
+        services.agreement_publish(user=world.coordinator, agreement=later)
+
+    assert not ConfidentialityAgreement.objects.filter(version="3.0").exists()
+    assert not Notification.objects.filter(event="agreement_updated").exists()
+
+
 def test_agreement_publish_by_company_admin_refused(world):
     with pytest.raises(ApplicationError):
         services.agreement_publish(
