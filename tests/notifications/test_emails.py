@@ -264,13 +264,18 @@ def _sent_by_matching(action, recipient_of=None) -> dict:
 
 def _proposal(language: str, **fields):
     from matching.models import NeedsProfile, Proposal
+    from volunteers.models import ConfidentialityAgreement
 
     sme_admin = _sme_admin(language)
     needs = NeedsProfile.objects.create(
         organisation=sme_admin.organisation, status="active", languages=["en"]
     )
+    # a mentor proposals may reach: approved, bound by the agreement in force
     mentor = MentorProfileFactory(
-        user__language=language, company=_company_admin(language).organisation, state="approved"
+        user__language=language,
+        company=_company_admin(language).organisation,
+        state="approved",
+        agreement=ConfidentialityAgreement.objects.current(),
     )
     proposal = Proposal.objects.create(
         needs=needs, mentor=mentor, score=60.0, explanation={}, algorithm_version="1.0", **fields
