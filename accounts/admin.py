@@ -59,6 +59,8 @@ class InvitationAdmin(admin.ModelAdmin):
     search_fields = ["email", "organisation__name"]
     list_select_related = ["organisation"]
     readonly_fields = ["token", "created_at", "accepted_at", "accepted_by", "invited_by"]
+    # listed because the model's own order now starts with InvitationBase's fields
+    fields = ["organisation", "email", "role", "language", "expires_at", *readonly_fields]
 
 
 @admin.register(Consent)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,10 +8,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and organisations")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate
-
-        import skillup.checks  # noqa: F401  (registers the project's deploy checks)
-
         from .roles import sync_group_permissions, sync_site
 
         post_migrate.connect(sync_group_permissions, dispatch_uid="accounts.sync_group_permissions")

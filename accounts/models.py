@@ -70,7 +70,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
     # set when the person deleted their account: the row stays (logs and decisions point to it)
-    # with no personal data left, see accounts.services.account_delete
+    # with no personal data left, see privacy.services.account_delete
     erased_at = models.DateTimeField(_("account deleted at"), null=True, blank=True)
 
     objects = UserManager()
@@ -205,7 +205,43 @@ def _invitation_expiry():
     return timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
 
 
-class Invitation(models.Model):
+class InvitationBase(models.Model):
+    """An invitation by email to join something: a secret link (`token`) that works until it
+    expires or is accepted. Inviting the same address again re-sends the open invitation with a
+    fresh expiry (`renew`). A concrete invitation declares what it invites to (a foreign key to
+    the organisation), who sent and who accepted it (each with its own related_name), its
+    one-open-invitation constraint, `__str__` and `get_absolute_url`."""
+
+    email = models.EmailField(_("email address"), max_length=254)
+    token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
+    language = models.CharField(
+        _("language of the email"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"), default=_invitation_expiry)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and not self.is_expired
+
+    def renew(self) -> None:
+        """A fresh expiry, counted from now (not saved)."""
+        self.expires_at = _invitation_expiry()
+
+
+class Invitation(InvitationBase):
     """An organisation admin asks a colleague, by email, to join the organisation."""
 
     organisation = models.ForeignKey(
@@ -214,16 +250,8 @@ class Invitation(models.Model):
         on_delete=models.CASCADE,
         related_name="invitations",
     )
-    email = models.EmailField(_("email address"), max_length=254)
     role = models.CharField(
         _("role"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER
-    )
-    token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
-    language = models.CharField(
-        _("language of the email"),
-        max_length=10,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
     )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -232,9 +260,6 @@ class Invitation(models.Model):
         null=True,
         related_name="invitations_sent",
     )
-    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
-    expires_at = models.DateTimeField(_("expires at"), default=_invitation_expiry)
-    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("accepted by"),
@@ -244,10 +269,9 @@ class Invitation(models.Model):
         related_name="invitations_accepted",
     )
 
-    class Meta:
+    class Meta(InvitationBase.Meta):
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
-        ordering = ["-created_at", "-pk"]
         constraints = [
             # One open invitation per address and organisation: inviting twice re-sends it.
             models.UniqueConstraint(
@@ -263,14 +287,6 @@ class Invitation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("invitation_accept", kwargs={"token": self.token})
-
-    @property
-    def is_expired(self) -> bool:
-        return timezone.now() >= self.expires_at
-
-    @property
-    def is_open(self) -> bool:
-        return self.accepted_at is None and not self.is_expired
 
 
 class Consent(models.Model):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from notifications.reminders import reminder
 
 from .models import Invitation
+from .services import invitation_notification_kwargs
 
 REMIND_BEFORE_EXPIRY = timedelta(days=3)
 
@@ -15,8 +16,6 @@ REMIND_BEFORE_EXPIRY = timedelta(days=3)
 @reminder("invitation_reminder")
 def invitation_reminders() -> Iterator[dict]:
     """An open invitation that expires within three days gets one reminder."""
-    from .services import invitation_notification_kwargs
-
     now = timezone.now()
     due = Invitation.objects.filter(
         accepted_at__isnull=True, expires_at__gt=now, expires_at__lte=now + REMIND_BEFORE_EXPIRY

@@ -1,6 +1,12 @@
 """Staff roles are Django groups. The data migration creates them; their permissions are synced
 after every migrate, because a later app's permissions only exist once that app is migrated."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.contrib.sites.models import Site
+
 REVIEWERS = "Reviewers"
 COORDINATORS = "Coordinators"
 
@@ -79,8 +85,6 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
 
 def sync_group_permissions(sender=None, **kwargs) -> None:
     """Give each staff group exactly the permissions listed above (idempotent)."""
-    from django.contrib.auth.models import Group, Permission
-
     for group_name, perms in GROUP_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=group_name)
         wanted = []
@@ -97,11 +101,6 @@ def sync_group_permissions(sender=None, **kwargs) -> None:
 def sync_site(sender=None, **kwargs) -> None:
     """The Site row names the portal in allauth's emails: keep it equal to SITE_URL/SITE_NAME
     (a post_migrate handler rather than a data migration, since test flushes reset it)."""
-    from urllib.parse import urlsplit
-
-    from django.conf import settings
-    from django.contrib.sites.models import Site
-
     Site.objects.update_or_create(
         pk=settings.SITE_ID,
         defaults={"domain": urlsplit(settings.SITE_URL).netloc, "name": settings.SITE_NAME},

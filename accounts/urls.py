@@ -8,7 +8,4 @@ urlpatterns = [
     path("organisations/<int:pk>/edit/", views.organisation_update, name="organisation_update"),
     path("organisations/<int:pk>/invite/", views.invitation_create, name="invitation_create"),
     path("invitations/<slug:token>/", views.invitation_accept, name="invitation_accept"),
-    path("privacy/", views.privacy_notice, name="privacy_notice"),
-    path("account/data/", views.account_data, name="account_data"),
-    path("account/delete/", views.account_delete, name="account_delete"),
 ]

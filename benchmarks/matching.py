@@ -6,7 +6,7 @@ No database: matching.synthetic builds the arrays (88 skills, SMEs with 3-8 gaps
 4-12 skills, capacities 1-5, 12 languages; generation is not timed). For 10,000 SMEs x 5,000
 mentors and 10,000 x 2,000 it times, from a cold Population (no cached matrices):
 
-- scoring_s: `scoring.candidates` (every pair scored in blocks, each SME's and each mentor's best),
+- scoring_s: `pruning.candidates` (every pair scored in blocks, each SME's and each mentor's best),
 - solve_s: `solver.assign` (OR-Tools min-cost flow over the candidates),
 - total_s: the two together, wall clock; the figures are those of the run with the median total
   of --repeats (CPU time alongside, since the machine is shared and wall time is noisy),
@@ -48,7 +48,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from matching import scoring, solver, synthetic  # noqa: E402
+from matching import pruning, scoring, solver, synthetic  # noqa: E402
 
 WEIGHTS = scoring.Weights()
 
@@ -68,7 +68,7 @@ def _reset_peak() -> float:
 
 
 def _engine(pop, per_sme: int, per_mentor: int):
-    cands = scoring.candidates(pop, WEIGHTS, per_sme=per_sme, per_mentor=per_mentor)
+    cands = pruning.candidates(pop, WEIGHTS, per_sme=per_sme, per_mentor=per_mentor)
     split = time.perf_counter(), time.process_time()
     assignment = solver.assign(cands, pop.mentor_capacity, n_smes=pop.n_smes)
     return cands, assignment, split
@@ -121,7 +121,7 @@ def quality(n: int, m: int, per_sme: int, per_mentor: int, seed: int = 0) -> dic
     started = time.perf_counter()
     optimum = solver.exact_optimum(scores, pop.mentor_capacity)
     exact_s = time.perf_counter() - started
-    cands = scoring.candidates(pop, WEIGHTS, per_sme=per_sme, per_mentor=per_mentor)
+    cands = pruning.candidates(pop, WEIGHTS, per_sme=per_sme, per_mentor=per_mentor)
     ours = solver.total_score(cands, solver.assign(cands, pop.mentor_capacity, n_smes=n))
     baseline = solver.total_score(cands, solver.greedy(cands, pop.mentor_capacity, n))
     return {

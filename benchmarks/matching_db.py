@@ -24,7 +24,7 @@ fill is timed apart and is not part of the target.
 
 Measured, in this order, on the same data:
   engine    the in-memory engine alone: `engine.load_population()` (timed: load) and then, on
-            the Population it returns (cold, no cached matrices), `scoring.candidates` and
+            the Population it returns (cold, no cached matrices), `pruning.candidates` and
             `solver.assign` with the run's weights and candidate counts (score, solve), and
             `scoring.explain` for each matched pair (what the write phase does before SQL);
   run 1     `services.run_execute` for a fresh MatchRun: its recorded `timings` (load, score,
@@ -383,14 +383,14 @@ def _prepare(args) -> float | None:
 # ---------------------------------------------------------------------------------------------
 def engine_alone() -> dict:
     """The in-memory engine on the population loaded from the database (cold matrices)."""
-    from matching import engine, scoring, services, solver
+    from matching import engine, pruning, scoring, services, solver
 
-    weights, _row = services._weights()
+    weights, _row = engine.load_weights()
     started = time.perf_counter()
     loaded = engine.load_population()
     loaded_at = time.perf_counter()
     population = loaded.population
-    cands = scoring.candidates(
+    cands = pruning.candidates(
         population,
         weights,
         per_sme=services.CANDIDATES_PER_SME,

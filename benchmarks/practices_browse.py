@@ -163,7 +163,7 @@ def _request(client, url: str, index: int, page: Page):
     if page.forget_search:
         from urllib.parse import parse_qs, urlsplit
 
-        from practices.filters import practices_version
+        from practices.cache import practices_version
         from practices.selectors import search_cache_key
 
         words = parse_qs(urlsplit(url).query)["q"][0]

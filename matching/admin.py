@@ -14,11 +14,12 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_coordinator
-from skillup.admin import ReadOnlyAdminMixin, run_each
+from skillup.admin import ReadOnlyAdminMixin, form_page, run_each
 from skillup.errors import ApplicationError
+from volunteers.models import MentorProfile
 
-from . import services
-from .enums import ProposalState
+from . import engine, services
+from .enums import PART_SHORT_LABELS, ProposalState
 from .models import (
     CheckIn,
     Feedback,
@@ -73,19 +74,13 @@ class SkillAdmin(ReadOnlyForStaffAdmin):
 # --------------------------------------------------------------------------------------------
 # Matchmaking (coordinators)
 # --------------------------------------------------------------------------------------------
-PART_LABELS = {
-    "coverage": _("coverage of the gaps"),
-    "region": _("country or region"),
-    "sector": _("sector"),
-    "mode": _("mentoring mode"),
-}
-
-
 def explanation_html(explanation: dict):
     """The score's parts as a short list: "coverage of the gaps 42.5, sector 15 …"."""
     parts = explanation.get("parts") or {}
     return format_html_join(
-        ", ", "{} {}", ((PART_LABELS.get(name, name), points) for name, points in parts.items())
+        ", ",
+        "{} {}",
+        ((PART_SHORT_LABELS.get(name, name), points) for name, points in parts.items()),
     )
 
 
@@ -168,7 +163,7 @@ class NeedsProfileAdmin(admin.ModelAdmin):
                 "parts": explanation_html(explanation),
                 "gaps": explanation.get("gaps", []),
             }
-            for mentor, score, explanation in services.recommend(needs, k=10)
+            for mentor, score, explanation in engine.recommend(needs, k=10)
         ]
         context = {
             **self.admin_site.each_context(request),
@@ -180,8 +175,6 @@ class NeedsProfileAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/matching/recommendations.html", context)
 
     def _propose(self, request, needs: NeedsProfile):
-        from volunteers.models import MentorProfile
-
         form = ChangeMentorForm(request.POST)
         mentor = (
             MentorProfile.objects.filter(pk=form.cleaned_data["mentor"]).first()
@@ -427,9 +420,6 @@ class ProposalAdmin(admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def change_mentor_view(self, request, pk: int):
-        from practices.admin import _form_page
-        from volunteers.models import MentorProfile
-
         if not is_coordinator(request.user):
             raise PermissionDenied
         proposal = get_object_or_404(Proposal, pk=pk)
@@ -445,7 +435,7 @@ class ProposalAdmin(admin.ModelAdmin):
             else:
                 self.message_user(request, gettext("The mentor is changed."), messages.SUCCESS)
                 return redirect("admin:matching_proposal_change", pk)
-        return _form_page(
+        return form_page(
             self,
             request,
             form=form,

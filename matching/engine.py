@@ -1,8 +1,12 @@
 """From the database to the scorer's arrays and back: who is matched, with which index.
 
 `load_population()` reads the SMEs looking for a mentor and the mentors open to proposals in a
-handful of queries and builds the sparse matrices of matching.scoring.Population. Nothing here
-scores: the maths is in scoring.py and solver.py, which never touch the database.
+handful of queries and builds the sparse matrices of matching.scoring.Population;
+`load_weights()` and `company_quotas()` read the weights and the pledges' targets as the scorer
+and the solver take them; `stored_explanation()` turns a pair's explanation back into ids.
+`recommend()` and `pair_explanation()` are the reads of one SME (for coordinators and the
+services). Nothing here scores: the maths is in scoring.py, pruning.py and solver.py, which never
+touch the database.
 """
 
 from dataclasses import dataclass, field
@@ -12,13 +16,13 @@ from django.db.models import Count, F, Q, QuerySet
 from scipy import sparse
 
 from accounts.enums import EEA_EFTA_STATES, EU_MEMBER_STATES, NaceSection
-from volunteers.enums import Language
-from volunteers.models import MentorProfile, MentorSkill
+from volunteers.enums import Language, PledgeState
+from volunteers.models import MentorProfile, MentorSkill, Pledge
 from volunteers.selectors import mentors_open_to_proposals
 
 from . import scoring
 from .enums import MentoringMode, NeedsStatus, PartnershipState, ProposalState
-from .models import NeedsProfile, Proposal, Skill, SkillGap
+from .models import NeedsProfile, Partnership, Proposal, ScoringSettings, Skill, SkillGap
 
 COUNTRIES = list(EU_MEMBER_STATES + EEA_EFTA_STATES)
 LANGUAGES = list(Language.values)
@@ -251,3 +255,78 @@ def load_population(*, only_needs: list[int] | None = None, include_busy: bool =
     return Loaded(
         population=population, needs=needs, mentors=mentors, skills=skills, companies=companies
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Weights, quotas, explanations
+# --------------------------------------------------------------------------------------------
+def load_weights() -> tuple[scoring.Weights, ScoringSettings]:
+    """The coordinators' weights, normalised to 100 points, and the settings row they came from."""
+    row = ScoringSettings.load()
+    weights = scoring.Weights(
+        coverage=row.coverage, region=row.region, sector=row.sector, mode=row.mode
+    ).normalised()
+    return weights, row
+
+
+def weights_dict(weights: scoring.Weights) -> dict:
+    """The weights as a run records them."""
+    return {name: round(getattr(weights, name), 4) for name in scoring.PARTS}
+
+
+def company_quotas(loaded: Loaded) -> np.ndarray:
+    """SMEs each company may still take under its pledge's target (no target: no limit)."""
+    quota = np.full(len(loaded.companies), np.iinfo(np.int32).max // 4, dtype=np.int64)
+    targets = dict(
+        Pledge.objects.filter(company_id__in=loaded.companies, state=PledgeState.APPROVED)
+        .exclude(target_smes=0)
+        .values_list("company_id", "target_smes")
+    )
+    supported = dict(
+        Partnership.objects.filter(mentor__company_id__in=list(targets))
+        .exclude(state=PartnershipState.ENDED_EARLY)
+        .values("mentor__company_id")
+        .annotate(n=Count("needs", distinct=True))
+        .values_list("mentor__company_id", "n")
+    )
+    for k, company_id in enumerate(loaded.companies):
+        if company_id in targets:
+            quota[k] = max(0, targets[company_id] - supported.get(company_id, 0))
+    return quota
+
+
+def stored_explanation(explanation: dict, loaded: Loaded) -> dict:
+    """The explanation with skill ids instead of indices (stable across runs)."""
+    stored = dict(explanation)
+    stored["gaps"] = [
+        {**gap, "skill": loaded.skills[gap["skill"]].pk} for gap in explanation.get("gaps", [])
+    ]
+    return stored
+
+
+def recommend(needs: NeedsProfile, *, k: int = 10) -> list[tuple[MentorProfile, float, dict]]:
+    """The top k mentors for one SME with their explanation (for coordinators)."""
+    weights, _row = load_weights()
+    loaded = load_population(only_needs=[needs.pk], include_busy=True)
+    if not loaded.needs:
+        return []
+    ranked = scoring.recommend(loaded.population, weights, 0, k=k)
+    return [
+        (loaded.mentors[j], score, scoring.explain(loaded.population, weights, 0, j))
+        for j, score in ranked
+    ]
+
+
+def pair_explanation(mentor: MentorProfile, needs: NeedsProfile) -> dict | None:
+    """The stored explanation of the pair if it is eligible now, else None."""
+    weights, _row = load_weights()
+    loaded = load_population(only_needs=[needs.pk], include_busy=True)
+    if not loaded.needs:
+        return None
+    j = next((j for j, m in enumerate(loaded.mentors) if m.pk == mentor.pk), None)
+    if j is None:
+        return None
+    explanation = scoring.explain(loaded.population, weights, 0, j)
+    if explanation["excluded"]:
+        return None
+    return stored_explanation(explanation, loaded)

@@ -83,3 +83,28 @@ class PartnershipState(models.TextChoices):
     ACTIVE = "active", _("Active")
     COMPLETED = "completed", _("Completed")
     ENDED_EARLY = "ended_early", _("Ended early")
+
+
+class Actor(models.TextChoices):
+    """Who makes a move of matching.workflow (never shown to anyone: no translated label)."""
+
+    COORDINATOR = "coordinator"
+    SIDE = "side"  # the SME (one of its members) or the mentor
+    SIDE_OR_COORDINATOR = "side_or_coordinator"
+    SYSTEM = "system"  # the periodic expiry: no person (actor None)
+
+
+# The score's parts (matching.scoring.PARTS) as people read them: the proposal page spells
+# them out; the admin's one-line summary ("coverage of the gaps 42.5, sector 15 …") is shorter.
+PART_LABELS = {
+    "coverage": _("Coverage of the skill gaps"),
+    "region": _("Country or region"),
+    "sector": _("Sector"),
+    "mode": _("Mentoring mode"),
+}
+PART_SHORT_LABELS = {
+    "coverage": _("coverage of the gaps"),
+    "region": _("country or region"),
+    "sector": _("sector"),
+    "mode": _("mentoring mode"),
+}

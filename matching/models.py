@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from multiselectfield import MultiSelectField
 
+from skillup.models import TransitionLog
 from volunteers.enums import Language
 
 from .enums import (
@@ -538,3 +539,54 @@ class ProposalLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.proposal_id}: {self.action}"
+
+
+class ProposalTransition(TransitionLog):
+    """The log of every proposal state change: who (None: the system), when, from, to, why.
+    Written by services.proposal_transition() and services.proposals_transition() only."""
+
+    subject_field = "proposal"
+
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="transitions"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="proposal_transitions",
+    )
+    from_state = models.CharField(_("from"), max_length=20, choices=ProposalState.choices)
+    to_state = models.CharField(_("to"), max_length=20, choices=ProposalState.choices)
+
+    class Meta(TransitionLog.Meta):
+        verbose_name = _("proposal state change")
+        verbose_name_plural = _("proposal state changes")
+
+
+class PartnershipTransition(TransitionLog):
+    """The log of every partnership state change (its end): who, when, from, to, why.
+    Written by services.partnership_transition() only."""
+
+    subject_field = "partnership"
+
+    partnership = models.ForeignKey(
+        Partnership,
+        verbose_name=_("partnership"),
+        on_delete=models.CASCADE,
+        related_name="transitions",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="partnership_transitions",
+    )
+    from_state = models.CharField(_("from"), max_length=20, choices=PartnershipState.choices)
+    to_state = models.CharField(_("to"), max_length=20, choices=PartnershipState.choices)
+
+    class Meta(TransitionLog.Meta):
+        verbose_name = _("partnership state change")
+        verbose_name_plural = _("partnership state changes")

@@ -29,7 +29,7 @@ import numpy as np
 from ortools.graph.python import min_cost_flow
 from scipy.optimize import linear_sum_assignment
 
-from matching.scoring import Candidates
+from matching.pruning import Candidates
 
 SCALE = 1000  # score points → integer gain units (0.001 point)
 

@@ -3,13 +3,12 @@
 from celery import shared_task
 
 from . import services
+from .models import MatchRun
 
 
 @shared_task(name="matching.run", acks_late=True)
 def task_run_matching(*, run_id: int) -> int:
     """A global run; returns how many SMEs got a draft proposal."""
-    from .models import MatchRun
-
     if not MatchRun.objects.filter(pk=run_id).exists():
         return 0
     return services.run_execute(run_id).matched_count

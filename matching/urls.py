@@ -1,18 +1,16 @@
 from django.urls import path
 
-from . import views
-from .views_mentoring import (
-    mentoring_home,
-    needs_edit,
-    outcomes,
-    partnership_detail,
-    proposal_detail,
-)
+from .views.home import mentoring_home
+from .views.needs import needs_edit
+from .views.outcomes import outcomes
+from .views.partnerships import partnership_detail
+from .views.proposals import proposal_detail
+from .views.skills import skill_list
 
 app_name = "matching"
 
 urlpatterns = [
-    path("skills/", views.skill_list, name="skill_list"),
+    path("skills/", skill_list, name="skill_list"),
     # SMEs: their needs; both sides: proposals and partnerships
     path("organisations/<int:pk>/needs/", needs_edit, name="needs_edit"),
     path("mentoring/", mentoring_home, name="mentoring_home"),

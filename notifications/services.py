@@ -176,7 +176,7 @@ def _save_and_wake(notification: Notification) -> Notification | None:
 
 def enqueue(notification_id: int) -> None:
     """Wake a worker. Never raises: with the broker down, the row waits for the sweeper."""
-    from .tasks import task_send_notification as send_task
+    from .tasks import task_send_notification as send_task  # tasks import this module
 
     try:
         send_task.apply_async(kwargs={"notification_id": notification_id}, retry=False)

@@ -2,6 +2,7 @@ from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
 from . import services
+from .reminders import send_due_reminders
 
 
 @shared_task(
@@ -22,6 +23,4 @@ def task_sweep_outbox() -> int:
 
 @shared_task(name="notifications.send_reminders")
 def task_send_reminders() -> int:
-    from .reminders import send_due_reminders
-
     return send_due_reminders()

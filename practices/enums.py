@@ -1,5 +1,7 @@
 """The vocabulary of good-practice calls: states (with their named groups), audiences, reviews."""
 
+from enum import StrEnum
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +36,14 @@ REVIEW_STATES = frozenset(
 SENT_STATES = REVIEW_STATES | {PracticeState.PUBLISHED, PracticeState.DECLINED}
 # Decisions that may be recorded now and announced later.
 DECISION_STATES = frozenset({PracticeState.SELECTED, PracticeState.DECLINED})
+
+
+class WindowStatus(StrEnum):
+    """Where a moment falls in a call's window for an SME (see Call.window_for)."""
+
+    UPCOMING = "upcoming"  # the call has not opened yet
+    OPEN = "open"  # the SME may write
+    CLOSED = "closed"  # its deadline (extension included) has passed
 
 
 class Actor(models.TextChoices):

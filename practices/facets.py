@@ -4,7 +4,7 @@ Counting "how many results would each option give, with the other filters applie
 costs one GROUP BY per facet, each reading every published practice: about a second at 100,000
 practices. Here the facet values of all published practices are read once (three queries) into
 NumPy arrays of small integer codes, about 3 MB at 100,000 practices, kept in the process for the
-current "practices version" (bumped on every publication, see filters.practices_version_bump)
+current "practices version" (bumped on every publication, see cache.practices_version_bump)
 and at most FACET_INDEX_SECONDS. Counting any combination of filters is then a few vectorised
 operations; a keyword search's ranked ids (selectors.ranked_search) restrict the rows, and
 narrow() filters those ids for the page in the same way.

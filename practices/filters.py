@@ -2,10 +2,9 @@
 
 A facet count says how many results each option of a facet would give with the other filters
 applied. They are counted in practices/facets.py's in-process column store, rebuilt when the
-"practices version" changes (publication bumps it, see practices_version_bump).
+"practices version" changes (publication bumps it, see practices/cache.py).
 """
 
-import time
 from dataclasses import dataclass
 
 import django_filters
@@ -20,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.enums import SME_SIZE_BANDS, NaceSection, eu_eea_country_choices
 
 from . import selectors
+from .cache import practices_version
 from .enums import Audience, PracticeState
 from .facets import facet_index
 from .models import Call, Practice, Topic, TrainingTool
@@ -28,7 +28,6 @@ PER_PAGE = 20
 SEARCH_MAX_LENGTH = 200
 # Counts may lag a publication by this long if nothing bumped the version.
 FACET_CACHE_SECONDS = 120
-VERSION_KEY = "practices:version"
 
 SORT_NEWEST = "newest"
 SORT_VIEWS = "views"
@@ -40,28 +39,6 @@ SORT_CHOICES = [
     (SORT_VIEWS, _("Most viewed")),
     (SORT_TITLE, _("Title (A–Z)")),
 ]
-
-
-# --------------------------------------------------------------------------------------------
-# The "practices version": bumped when the set of published practices changes
-# --------------------------------------------------------------------------------------------
-def practices_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # a fresh number, never a reused one: entries cached under an evicted version stay dead
-        cache.add(VERSION_KEY, time.time_ns(), None)
-        version = cache.get(VERSION_KEY) or time.time_ns()
-    return version
-
-
-def practices_version_bump() -> None:
-    """Forget every cached facet count, filter choice, search and visitor's list page. Called
-    once committed by services.published_practices_changed (a publication, a published
-    practice's new text or SME) and by the call admin (call titles)."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet (or evicted): any new number will do
-        cache.set(VERSION_KEY, time.time_ns(), None)
 
 
 # --------------------------------------------------------------------------------------------

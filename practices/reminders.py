@@ -10,8 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import timedelta
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Window
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Q, Window
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
@@ -22,8 +21,8 @@ from notifications.reminders import reminder
 from skillup.links import absolute_url, language_of
 
 from .enums import PracticeState
-from .models import DeadlineExtension, Practice, Review
-from .selectors import practices_for_staff
+from .models import Practice, Review
+from .selectors import practice_deadline, practices_for_staff
 
 # A draft is reminded once when its deadline is a week away and once on the last day. A draft
 # first found on the last day gets only the last-day reminder.
@@ -47,12 +46,9 @@ DIGEST_NOT_BEFORE_HOUR = 7
 # --------------------------------------------------------------------------------------------
 def _drafts_due(now) -> list[Practice]:
     """Drafts whose deadline (the SME's extension, if any) falls within the coming week."""
-    extension = DeadlineExtension.objects.filter(
-        call=OuterRef("call"), organisation=OuterRef("organisation")
-    ).values("closes_at")[:1]
     return list(
         Practice.objects.filter(state=PracticeState.DRAFT)
-        .annotate(deadline=Coalesce(Subquery(extension), F("call__closes_at")))
+        .annotate(deadline=practice_deadline())
         .filter(deadline__gt=now, deadline__lte=now + REMIND_WEEK_BEFORE)
         .select_related("call", "organisation", "created_by")
         .order_by("deadline", "pk")
@@ -61,7 +57,8 @@ def _drafts_due(now) -> list[Practice]:
 
 def _people_by_organisation(drafts: list[Practice]) -> tuple[dict, set]:
     """The active admins of each SME (by pk), and which (organisation, author) pairs are still
-    members: one query for every draft, as practices.services._sme_people decides per practice."""
+    members: one query for every draft, as practices.services.emails.sme_people decides per
+    practice."""
     organisation_ids = {p.organisation_id for p in drafts}
     author_ids = {p.created_by_id for p in drafts if p.created_by_id}
     memberships = (

@@ -2,23 +2,29 @@
 of queries whatever the data size)."""
 
 import hashlib
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
+    Avg,
     Case,
+    Count,
     DateTimeField,
+    DecimalField,
     DurationField,
     Exists,
     ExpressionWrapper,
     F,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
     When,
 )
@@ -26,18 +32,25 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.models import Membership
+from accounts.permissions import is_coordinator
 
-from .enums import PracticeState
+from .calibration import ScoreSums, calibrated_scores_by_call
+from .enums import PracticeState, Rsvp
+from .formats import format_deadline
 from .models import (
     Call,
     DeadlineExtension,
     DetailRequest,
+    EventInvitation,
     Practice,
     PracticeSearch,
     PracticeTransition,
+    Review,
     Topic,
     TrainingTool,
 )
+from .permissions import is_editable_now
+from .translation import localized_names
 
 # Practices are written in many EU languages: no stemming, no language-specific stop words.
 SEARCH_CONFIG = "simple"
@@ -114,8 +127,6 @@ def _ranked_ids(text: str) -> list[int]:
     if connection.vendor != "postgresql":
         matching = Practice.objects.filter(state=PracticeState.PUBLISHED).filter(_like(text))
         return list(matching.order_by("-published_at", "-pk").values_list("pk", flat=True))
-    from django.contrib.postgres.search import SearchQuery, SearchRank
-
     query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
     ranked = (
         PracticeSearch.objects.filter(document=query)
@@ -153,8 +164,6 @@ def search_practices(queryset: QuerySet[Practice], text: str) -> QuerySet[Practi
     if not text:
         return queryset
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery
-
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
         return queryset.filter(
             pk__in=PracticeSearch.objects.filter(document=query).values("practice_id")
@@ -184,12 +193,82 @@ def extensions_of_user(user) -> QuerySet[DeadlineExtension]:
     )
 
 
+def practice_deadline() -> Coalesce:
+    """Call.window_for's deadline in SQL, for a query over many practices: the extension of the
+    practice's SME if it has one, else its call's own deadline."""
+    extension = DeadlineExtension.objects.filter(
+        call=OuterRef("call"), organisation=OuterRef("organisation")
+    ).values("closes_at")[:1]
+    return Coalesce(Subquery(extension), F("call__closes_at"))
+
+
 def practices_for_staff(user) -> QuerySet[Practice]:
     """What programme staff may review: never a draft, never their own organisation's."""
     own = Membership.objects.filter(user=user, organisation=OuterRef("organisation"))
     return Practice.objects.exclude(
         state__in=(PracticeState.DRAFT, PracticeState.WITHDRAWN)
     ).exclude(Exists(own))
+
+
+# --------------------------------------------------------------------------------------------
+# The reviewers' list (admin)
+# --------------------------------------------------------------------------------------------
+def annotate_for_review(queryset, user):
+    """Add review_count, own_review and average_score (one correlated subquery each, computed
+    for the rows of the page only). A reviewer sees the average of a practice only once they
+    have reviewed it themselves (coordinators always): a hidden average is NULL, so sorting
+    by it reveals nothing either."""
+    reviews = Review.objects.filter(practice=OuterRef("pk")).order_by().values("practice")
+    count = reviews.annotate(n=Count("pk")).values("n")
+    average = reviews.annotate(a=Avg("score")).values("a")
+    queryset = queryset.annotate(
+        review_count=Coalesce(Subquery(count, output_field=IntegerField()), Value(0)),
+        own_review=Exists(Review.objects.filter(practice=OuterRef("pk"), reviewer=user.pk)),
+    )
+    average_field = DecimalField(max_digits=3, decimal_places=2)
+    if is_coordinator(user):
+        return queryset.annotate(average_score=Subquery(average, output_field=average_field))
+    return queryset.annotate(
+        average_score=Case(
+            When(own_review=True, then=Subquery(average, output_field=average_field)),
+            default=Value(None),
+            output_field=average_field,
+        )
+    )
+
+
+def attach_calibrated_scores(practices, user) -> None:
+    """Set `calibrated_score` on each practice (None where its scores are hidden), from two
+    queries whatever the size of the calls: each reviewer's score sums per call (grouped in
+    the database), and the reviews of these practices."""
+    practices = list(practices)
+    if not practices:
+        return
+    call_of = {p.pk: p.call_id for p in practices}
+    sums = {
+        (row["practice__call_id"], row["reviewer_id"]): ScoreSums(
+            row["count"], row["total"], row["total_of_squares"]
+        )
+        for row in Review.objects.filter(practice__call_id__in=set(call_of.values()))
+        .order_by()
+        .values("practice__call_id", "reviewer_id")
+        .annotate(
+            count=Count("pk"),
+            total=Sum("score"),
+            total_of_squares=Sum(F("score") * F("score")),
+        )
+    }
+    reviews = Review.objects.filter(practice_id__in=call_of).values_list(
+        "reviewer_id", "practice_id", "score"
+    )
+    calibrated = calibrated_scores_by_call(
+        sums,
+        ((call_of[practice], reviewer, practice, score) for reviewer, practice, score in reviews),
+    )
+    coordinator = is_coordinator(user)
+    for practice in practices:
+        visible = coordinator or practice.own_review
+        practice.calibrated_score = calibrated.get(practice.pk) if visible else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -205,9 +284,6 @@ def practices_with_purge_date() -> QuerySet[Practice]:
     a declined submission RETENTION_DECLINED_DAYS after the decision (its last move to
     "declined"; its last change if the log has none).
     """
-    extension = DeadlineExtension.objects.filter(
-        call=OuterRef("call"), organisation=OuterRef("organisation")
-    ).values("closes_at")[:1]
     declined_at = (
         PracticeTransition.objects.filter(practice=OuterRef("pk"), to_state=PracticeState.DECLINED)
         .order_by("-created_at")
@@ -220,7 +296,7 @@ def practices_with_purge_date() -> QuerySet[Practice]:
             When(
                 state=PracticeState.DRAFT,
                 then=ExpressionWrapper(
-                    Coalesce(Subquery(extension), F("call__closes_at")) + draft_days,
+                    practice_deadline() + draft_days,
                     output_field=DateTimeField(),
                 ),
             ),
@@ -235,3 +311,71 @@ def practices_with_purge_date() -> QuerySet[Practice]:
 
 def practices_due_for_purge(*, now=None) -> QuerySet[Practice]:
     return practices_with_purge_date().filter(purge_on__lte=now or timezone.now())
+
+
+# The retention page lists at most this many declined submissions (soonest first).
+RETENTION_PAGE_LISTED = 500
+
+
+def retention_schedule(user) -> tuple[list[Practice], list[tuple[date, str, int]]]:
+    """What retention will delete, and when, as the admin's retention page shows it: the
+    declined submissions `user` may review, one by one, soonest first; the drafts, which staff
+    never read, only counted per day and call ((day, call title, count), in that order)."""
+    dated = practices_with_purge_date()
+    declined = list(
+        dated.filter(state=PracticeState.DECLINED, pk__in=practices_for_staff(user))
+        .select_related("organisation", "call")
+        .only("pk", "title", "state", "organisation__name", *localized_names("call__title"))
+        .order_by("purge_on", "pk")[:RETENTION_PAGE_LISTED]
+    )
+    drafts: dict[tuple, int] = {}
+    calls = {call.pk: call.title for call in Call.objects.only(*localized_names("title"))}
+    for call_id, purge_on in dated.filter(state=PracticeState.DRAFT).values_list(
+        "call_id", "purge_on"
+    ):
+        key = (timezone.localdate(purge_on), calls[call_id])
+        drafts[key] = drafts.get(key, 0) + 1
+    return declined, [(day, call, count) for (day, call), count in sorted(drafts.items())]
+
+
+def sme_dashboard(user, smes) -> dict:
+    """The SME side of a person's dashboard: its practices and their state, what is asked of it
+    (details, public versions to approve, event invitations), its extensions, the views of its
+    published practices and the calls it can submit to. A fixed number of queries however many
+    practices the person's SMEs have."""
+    now = timezone.now()
+    extensions = list(extensions_of_user(user).order_by("closes_at"))
+    extended = {(e.call_id, e.organisation_id): e.closes_at for e in extensions}
+    submissions = list(submissions_of_user(user))
+    for practice in submissions:
+        window = practice.call.window_for(practice.organisation, now, extensions=extended)
+        practice.deadline_text = format_deadline(window.deadline)
+        practice.editable_now = is_editable_now(practice, window=window)
+        practice.awaits_approval = practice.awaits_public_version_approval
+    invitations = list(
+        EventInvitation.objects.filter(
+            practice__organisation__in=smes, rsvp=Rsvp.PENDING, event__starts_at__gt=now
+        )
+        .select_related("event", "practice")
+        .order_by("event__starts_at", "pk")
+    )
+    open_calls = {call.pk: call for call in calls_listed() if call.window_for(None, now).is_open}
+    for extension in extensions:  # a call closed for everyone but still open for this SME
+        if extension.call.window_for(extension.organisation, now, extensions=extended).is_open:
+            open_calls.setdefault(extension.call_id, extension.call)
+    for extension in extensions:
+        extension.deadline_text = format_deadline(extension.closes_at)
+    return {
+        "submissions": submissions,
+        "detail_requests": [
+            (practice, request)
+            for practice in submissions
+            for request in practice.open_detail_requests
+        ],
+        "approvals": [practice for practice in submissions if practice.awaits_approval],
+        "invitations": invitations,
+        "extensions": [e for e in extensions if e.closes_at > now],
+        "published": [p for p in submissions if p.state == PracticeState.PUBLISHED],
+        "submit_calls": sorted(open_calls.values(), key=lambda call: (call.closes_at, call.pk)),
+        "time_zone": timezone.get_current_timezone_name(),
+    }

@@ -6,8 +6,9 @@ this table. The admin's bulk actions, the SME's buttons and the tests all derive
 
 from dataclasses import dataclass
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from skillup import workflow
 
 from .enums import REVIEW_STATES, Actor, PracticeState
 
@@ -15,11 +16,7 @@ S = PracticeState
 
 
 @dataclass(frozen=True)
-class Move:
-    source: str
-    target: str
-    actor: str
-    label: Promise
+class Move(workflow.Move):
     # the SME's moves happen before its deadline (answering a request for detail is the exception)
     before_deadline: bool = False
 
@@ -42,21 +39,11 @@ MOVES: tuple[Move, ...] = (
     ),
 )
 
-_BY_PAIR: dict[tuple[str, str], Move] = {(m.source, m.target): m for m in MOVES}
-
-
-def find_move(source: str, target: str) -> Move | None:
-    return _BY_PAIR.get((source, target))
-
-
-def moves_from(source: str, *, actor: str | None = None) -> list[Move]:
-    return [m for m in MOVES if m.source == source and (actor is None or m.actor == actor)]
+TABLE = workflow.MoveTable(MOVES)
+find_move = TABLE.find
+moves_from = TABLE.moves_from
 
 
 def staff_targets() -> list[str]:
     """Each state staff can move a practice to (one bulk action per target in the admin)."""
-    seen: list[str] = []
-    for move in MOVES:
-        if move.actor == Actor.STAFF and move.target not in seen:
-            seen.append(move.target)
-    return seen
+    return TABLE.targets(Actor.STAFF)

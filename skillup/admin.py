@@ -1,7 +1,9 @@
 """Admin pieces the apps share."""
 
 from django.contrib import messages
+from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 
 from skillup.errors import ApplicationError
@@ -65,3 +67,57 @@ def run_each_and_report(model_admin, request, queryset, work, message, **params)
         messages.SUCCESS if done else messages.INFO,
     )
     return done
+
+
+# --------------------------------------------------------------------------------------------
+# Admin-styled pages of one form (action pages of practices, pledges; reviews, extensions, ...)
+# --------------------------------------------------------------------------------------------
+FORM_PAGE_TEMPLATE = "admin/action_form.html"
+ACTION_PAGE_LISTED = 50  # selected objects named on an action page (then "and more")
+
+
+def _form_page_context(model_admin, request, *, form, title, intro, submit_label) -> dict:
+    return {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": title,
+        "intro": intro,
+        "adminform": helpers.AdminForm(form, [(None, {"fields": list(form.fields)})], {}),
+        "form": form,
+        "media": model_admin.media + form.media,
+        "hidden": [],
+        "form_url": request.get_full_path(),
+        "cancel_url": request.get_full_path(),
+        "submit_label": submit_label,
+    }
+
+
+def action_page(model_admin, request, queryset, *, form, title, intro, submit_label):
+    """An intermediate page for a bulk action that needs more input (a message, an event). It
+    posts back to the list with the same action and selection, plus the form and "apply"."""
+    listed = list(queryset[: ACTION_PAGE_LISTED + 1])
+    hidden = [("action", request.POST["action"]), ("apply", "1")]
+    hidden += [
+        (helpers.ACTION_CHECKBOX_NAME, pk)
+        for pk in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+    ]
+    if request.POST.get("select_across") == "1":
+        hidden.append(("select_across", "1"))
+    context = _form_page_context(
+        model_admin, request, form=form, title=title, intro=intro, submit_label=submit_label
+    )
+    context.update(
+        objects=listed[:ACTION_PAGE_LISTED],
+        more=len(listed) > ACTION_PAGE_LISTED,
+        hidden=hidden,
+    )
+    return TemplateResponse(request, FORM_PAGE_TEMPLATE, context)
+
+
+def form_page(model_admin, request, *, form, title, submit_label, cancel_url, intro=""):
+    """A page with one admin-styled form (a review, an extension, a proposal's edit)."""
+    context = _form_page_context(
+        model_admin, request, form=form, title=title, intro=intro, submit_label=submit_label
+    )
+    context["cancel_url"] = cancel_url
+    return TemplateResponse(request, FORM_PAGE_TEMPLATE, context)

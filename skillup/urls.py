@@ -1,6 +1,7 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -49,10 +50,9 @@ urlpatterns += i18n_patterns(
     path("", include("matching.urls")),
     path("", include("volunteers.urls")),
     path("", include("accounts.urls")),
+    path("", include("privacy.urls")),
     prefix_default_language=True,
 )
 
 if settings.DEBUG:  # pragma: no cover - development only
-    from django.conf.urls.static import static
-
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -9,8 +9,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 
-from practices.admin import _action_page
-from skillup.admin import ReadOnlyAdminMixin, run_each, run_each_and_report
+from skillup.admin import ReadOnlyAdminMixin, action_page, run_each, run_each_and_report
 
 from . import services
 from .enums import MentorState, PledgeActor, PledgeState
@@ -165,7 +164,7 @@ class PledgeAdmin(admin.ModelAdmin):
                 request, queryset, target=PledgeState.REJECTED, comment=form.cleaned_data["reason"]
             )
             return None
-        return _action_page(
+        return action_page(
             self,
             request,
             queryset,

@@ -10,9 +10,10 @@ from django_countries.fields import CountryField
 from multiselectfield import MultiSelectField
 
 from accounts.enums import EuEeaCountries, NaceSection
-from accounts.models import Organisation, _invitation_expiry, _invitation_token
+from accounts.models import InvitationBase, Organisation
 from matching.enums import MentoringMode
 from matching.levels import CommonLevel
+from skillup.models import TransitionLog
 
 from .commitments import COMMITMENTS_VERSION
 from .enums import (
@@ -173,8 +174,10 @@ class Pledge(models.Model):
         return self.commit_assist and self.commit_mentor and self.commit_confidentiality
 
 
-class PledgeTransition(models.Model):
+class PledgeTransition(TransitionLog):
     """The log of every pledge state change: who, when, from, to, and why."""
+
+    subject_field = "pledge"
 
     pledge = models.ForeignKey(
         Pledge, verbose_name=_("pledge"), on_delete=models.CASCADE, related_name="transitions"
@@ -188,16 +191,10 @@ class PledgeTransition(models.Model):
     )
     from_state = models.CharField(_("from"), max_length=20, choices=PledgeState.choices)
     to_state = models.CharField(_("to"), max_length=20, choices=PledgeState.choices)
-    comment = models.TextField(_("comment"), blank=True)
-    created_at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
 
-    class Meta:
+    class Meta(TransitionLog.Meta):
         verbose_name = _("pledge state change")
         verbose_name_plural = _("pledge state changes")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.pledge_id}: {self.from_state} → {self.to_state}"
 
 
 class ConfidentialityAgreementQuerySet(models.QuerySet):
@@ -224,7 +221,7 @@ class ConfidentialityAgreement(models.Model):
         return _("Confidentiality agreement %(version)s") % {"version": self.version}
 
 
-class MentorInvitation(models.Model):
+class MentorInvitation(InvitationBase):
     """A company admin asks an in-house expert, by email, to become a mentor."""
 
     company = models.ForeignKey(
@@ -233,14 +230,6 @@ class MentorInvitation(models.Model):
         on_delete=models.CASCADE,
         related_name="mentor_invitations",
     )
-    email = models.EmailField(_("email address"), max_length=254)
-    token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
-    language = models.CharField(
-        _("language of the email"),
-        max_length=10,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
-    )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("invited by"),
@@ -248,9 +237,6 @@ class MentorInvitation(models.Model):
         null=True,
         related_name="mentor_invitations_sent",
     )
-    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
-    expires_at = models.DateTimeField(_("expires at"), default=_invitation_expiry)
-    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("accepted by"),
@@ -260,10 +246,9 @@ class MentorInvitation(models.Model):
         related_name="mentor_invitations_accepted",
     )
 
-    class Meta:
+    class Meta(InvitationBase.Meta):
         verbose_name = _("mentor invitation")
         verbose_name_plural = _("mentor invitations")
-        ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
                 Lower("email"),
@@ -278,14 +263,6 @@ class MentorInvitation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("volunteers:mentor_invitation_accept", kwargs={"token": self.token})
-
-    @property
-    def is_expired(self) -> bool:
-        return timezone.now() >= self.expires_at
-
-    @property
-    def is_open(self) -> bool:
-        return self.accepted_at is None and not self.is_expired
 
 
 class MentorProfile(models.Model):

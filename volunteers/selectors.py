@@ -3,12 +3,23 @@
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_countries import countries as all_countries
+from django_countries.fields import Country
 
+from accounts.enums import OrganisationKind
 from accounts.models import Organisation
 
-from .enums import CLOSED_STATES, MentorState
-from .models import MentorInvitation, MentorProfile, MentorSkill, Pledge
+from .enums import CLOSED_STATES, Availability, MentorState
+from .models import (
+    ConfidentialityAgreement,
+    MentorInvitation,
+    MentorProfile,
+    MentorSkill,
+    Pledge,
+)
 
 
 def pledges_in_viewer() -> QuerySet[Pledge]:
@@ -79,8 +90,6 @@ def pledge_progress(pledge: Pledge) -> list[Progress]:
     """Progress against each target. SMEs supported and mentoring hours come from the
     partnerships that matchmaking creates for the company's mentors (none before it runs);
     mentors engaged are the company's approved mentors."""
-    from django.utils.translation import gettext as _
-
     mentors = MentorProfile.objects.filter(
         company_id=pledge.company_id, state=MentorState.APPROVED
     ).count()
@@ -95,8 +104,6 @@ def pledge_progress(pledge: Pledge) -> list[Progress]:
 def partnership_totals(pledge: Pledge) -> tuple[int, int]:
     """(SMEs supported, mentoring hours) by the company's mentors during the pledge: partnerships
     started from its start date and not ended early, hours from their check-ins."""
-    from django.db.models import Count, Sum
-
     from matching.enums import PartnershipState
     from matching.models import CheckIn, Partnership
 
@@ -112,8 +119,6 @@ def country_counts(pledges: QuerySet[Pledge]) -> list[tuple[str, str, int, int]]
     """(country code, name, pledges serving it, SMEs supported there), most pledges first, for
     the viewer's chart: one query over the pledges' countries, one over the SMEs their companies'
     mentors support (counted in the SME's country)."""
-    from django.db.models import Count
-
     from matching.enums import PartnershipState
     from matching.models import Partnership
 
@@ -144,9 +149,6 @@ def country_counts(pledges: QuerySet[Pledge]) -> list[tuple[str, str, int, int]]
 
 
 def _country_list(value) -> list:
-    from django_countries import countries as all_countries
-    from django_countries.fields import Country
-
     if not value:
         return []
     codes = value.split(",") if isinstance(value, str) else [str(c) for c in value]
@@ -156,12 +158,6 @@ def _country_list(value) -> list:
 def mentors_open_to_proposals(on=None) -> QuerySet[MentorProfile]:
     """Mentors a proposal may reach: approved, available (active, or a pause that has ended),
     and bound by the confidentiality agreement in force now. Matchmaking starts from these."""
-    from django.db.models import Q
-    from django.utils import timezone
-
-    from .enums import Availability
-    from .models import ConfidentialityAgreement
-
     current = ConfidentialityAgreement.objects.current()
     if current is None:
         return MentorProfile.objects.none()
@@ -172,3 +168,40 @@ def mentors_open_to_proposals(on=None) -> QuerySet[MentorProfile]:
         .filter(user__is_active=True)
         .select_related("user", "company")
     )
+
+
+def open_mentor_invitations_for(email: str) -> QuerySet[MentorInvitation]:
+    """Invitations to mentor for a company still open for this address (any case)."""
+    return MentorInvitation.objects.filter(
+        email__iexact=email, accepted_at__isnull=True, expires_at__gt=timezone.now()
+    ).select_related("company")
+
+
+def volunteer_dashboard(user, company_memberships) -> dict:
+    """The Digital Volunteers side of a person's dashboard: for each large company the person
+    administers, its pledge (the one under way, else the latest) set on the membership as
+    `.pledge`; the person's own mentor profile. One query for all the pledges and one for the
+    profile, however many companies."""
+    administered = [
+        m
+        for m in company_memberships
+        if m.is_admin and m.organisation.kind == OrganisationKind.LARGE_COMPANY
+    ]
+    pledges: dict[int, Pledge] = {}
+    if administered:
+        # the same choice as pledge_for_company, for many companies: the newest pledge under
+        # way, else the newest
+        for pledge in (
+            Pledge.objects.filter(company__in=[m.organisation_id for m in administered])
+            .only("pk", "company_id", "state", "slug", "created_at")
+            .order_by("-created_at", "-pk")
+        ):
+            best = pledges.get(pledge.company_id)
+            if best is None or (best.state in CLOSED_STATES and pledge.state not in CLOSED_STATES):
+                pledges[pledge.company_id] = pledge
+    for membership in administered:
+        membership.pledge = pledges.get(membership.organisation_id)
+    return {
+        "pledge_memberships": administered,
+        "mentor_profile": MentorProfile.objects.filter(user=user).select_related("company").first(),
+    }

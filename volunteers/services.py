@@ -251,7 +251,7 @@ def mentor_invitation_create(*, user: User, company: Organisation, email: str) -
     if invitation is None:
         invitation = MentorInvitation(company=company, email=email)
     invitation.invited_by = user
-    invitation.expires_at = MentorInvitation._meta.get_field("expires_at").get_default()
+    invitation.renew()
     invitation.language = translation.get_language() or settings.LANGUAGE_CODE
     invitation.full_clean(exclude=["token"], validate_constraints=False)
     invitation.save()

@@ -6,8 +6,9 @@ table. The company's buttons, the admin's bulk actions and the tests all derive 
 
 from dataclasses import dataclass
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from skillup import workflow
 
 from .enums import PledgeActor, PledgeState
 
@@ -16,11 +17,7 @@ A = PledgeActor
 
 
 @dataclass(frozen=True)
-class Move:
-    source: str
-    target: str
-    actor: str
-    label: Promise
+class Move(workflow.Move):
     needs_comment: bool = False  # a rejection says why
 
 
@@ -36,21 +33,11 @@ MOVES: tuple[Move, ...] = (
     Move(S.APPROVED, S.COMPLETED, A.COORDINATOR, _("Mark completed")),
 )
 
-_BY_PAIR: dict[tuple[str, str], Move] = {(m.source, m.target): m for m in MOVES}
-
-
-def find_move(source: str, target: str) -> Move | None:
-    return _BY_PAIR.get((source, target))
-
-
-def moves_from(source: str, *, actor: str | None = None) -> list[Move]:
-    return [m for m in MOVES if m.source == source and (actor is None or m.actor == actor)]
+TABLE = workflow.MoveTable(MOVES)
+find_move = TABLE.find
+moves_from = TABLE.moves_from
 
 
 def coordinator_targets() -> list[str]:
     """Each state a coordinator can move a pledge to (one bulk action each in the admin)."""
-    seen: list[str] = []
-    for move in MOVES:
-        if move.actor == A.COORDINATOR and move.target not in seen:
-            seen.append(move.target)
-    return seen
+    return TABLE.targets(A.COORDINATOR)

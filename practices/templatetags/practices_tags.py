@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
-from ..services import deadline_for, format_deadline
+from ..formats import format_deadline
 
 register = template.Library()
 
@@ -20,7 +20,7 @@ def deadline(moment) -> str:
 @register.filter
 def deadline_of(practice) -> str:
     """The deadline that applies to a practice's SME (its extension, if it has one)."""
-    return format_deadline(deadline_for(call=practice.call, organisation=practice.organisation))
+    return format_deadline(practice.call.window_for(practice.organisation).deadline)
 
 
 @register.filter

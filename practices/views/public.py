@@ -29,10 +29,15 @@ from skillup.errors import ApplicationError
 from skillup.pagecache import cache_for_visitors
 
 from .. import selectors, services
-from ..enums import PracticeState
-from ..filters import PER_PAGE, PracticeFilter, practices_version
+from ..cache import practices_version
+from ..filters import PER_PAGE, PracticeFilter
 from ..models import Call, DetailRequest, Practice
-from ..permissions import can_view_attachment, can_view_submission, is_programme_staff
+from ..permissions import (
+    can_view_attachment,
+    can_view_call,
+    can_view_submission,
+    is_public_attachment,
+)
 from ..public_forms import ContactForm
 
 CONTACT_LIMIT = 5  # messages per visitor IP address …
@@ -47,11 +52,10 @@ INLINE_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg"}
 # Calls
 # --------------------------------------------------------------------------------------------
 def deadline_context(call: Call) -> dict:
-    """The call's dates as people read them, the zone named ("30 April 2021, 23:59 CEST")."""
-    now = timezone.now()
-    status = "upcoming" if now < call.opens_at else "open" if now < call.closes_at else "closed"
+    """The call's dates as people read them, the zone named ("30 April 2021, 23:59 CEST"), and
+    its status for everyone ("upcoming", "open", "closed": Call.window_for without an SME)."""
     return {
-        "status": status,
+        "status": str(call.window_for().status),
         "opens_text": services.format_deadline(call.opens_at),
         "closes_text": services.format_deadline(call.closes_at),
     }
@@ -59,10 +63,9 @@ def deadline_context(call: Call) -> dict:
 
 def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
     call = get_object_or_404(Call, slug=slug)
-    preview = not call.is_listed
-    if preview and not (request.user.is_staff or is_programme_staff(request.user)):
+    if not can_view_call(request.user, call):
         raise Http404
-    context = {"call": call, "deadline": deadline_context(call), "preview": preview}
+    context = {"call": call, "deadline": deadline_context(call), "preview": not call.is_listed}
     return render(request, "practices/call_detail.html", context)
 
 
@@ -233,8 +236,9 @@ def practice_attachment(request: HttpRequest, pk: int) -> FileResponse:
     practice = get_object_or_404(Practice.objects.select_related("organisation"), pk=pk)
     if not practice.attachment or not can_view_attachment(request.user, practice):
         raise Http404
-    public = practice.state == PracticeState.PUBLISHED and practice.publication_consent
-    return _file_response(practice.attachment, practice=practice, public=public)
+    return _file_response(
+        practice.attachment, practice=practice, public=is_public_attachment(practice)
+    )
 
 
 def detail_attachment(request: HttpRequest, pk: int) -> FileResponse:

@@ -32,8 +32,17 @@ from ..forms import (
     RsvpForm,
     WithdrawForm,
 )
-from ..models import Call, DetailRequest, EventInvitation, Practice
-from ..permissions import can_edit_submission, can_view_submission, is_member_of
+from ..models import Call, CallWindow, DetailRequest, EventInvitation, Practice
+from ..permissions import (
+    can_answer_invitation,
+    can_approve_public_version,
+    can_create_practice,
+    can_edit_submission,
+    can_submit_practice,
+    can_view_submission,
+    can_withdraw_submission,
+    is_member_of,
+)
 
 # A refusal by a domain rule (the deadline, a state that no longer allows it) re-renders the
 # page with what was sent: 409 says "the request was understood, but the state forbids it".
@@ -62,40 +71,13 @@ def _posted(request: HttpRequest):
     return request.POST if request.method == "POST" else None
 
 
-def _deadline_context(call: Call, organisation: Organisation | None) -> dict:
-    deadline = call.closes_at_for(organisation) if organisation is not None else call.closes_at
+def _deadline_context(window: CallWindow) -> dict:
     return {
-        "deadline": deadline,
-        "deadline_text": services.format_deadline(deadline),
-        "is_extended": deadline != call.closes_at,
+        "deadline": window.deadline,
+        "deadline_text": services.format_deadline(window.deadline),
+        "is_extended": window.is_extended,
         "time_zone": timezone.get_current_timezone_name(),
     }
-
-
-def _closed_message(call: Call, organisation: Organisation | None) -> str | None:
-    """Why the form is read-only now, or None when the SME may still write."""
-    now = timezone.now()
-    if now < call.opens_at:
-        return _("This call opens on %(date)s.") % {"date": services.format_deadline(call.opens_at)}
-    deadline = call.closes_at_for(organisation) if organisation is not None else call.closes_at
-    if now >= deadline:
-        return _(
-            "The deadline of this call passed at %(deadline)s. Practices can no longer be "
-            "changed or submitted."
-        ) % {"deadline": services.format_deadline(deadline)}
-    return None
-
-
-def _post_refusal(call: Call, organisation: Organisation | None) -> str | None:
-    """The service's words for a POST outside the call's dates, for a form that did not even
-    validate (so the service was not called): the SME learns the real reason."""
-    now = timezone.now()
-    if now < call.opens_at:
-        return str(services.MSG_CALL_NOT_OPEN)
-    deadline = call.closes_at_for(organisation) if organisation is not None else call.closes_at
-    if now >= deadline:
-        return services.MSG_DEADLINE_PASSED % {"deadline": services.format_deadline(deadline)}
-    return None
 
 
 def _sme_organisations(user) -> list[Organisation]:
@@ -135,13 +117,14 @@ def _submitted_message(request: HttpRequest, practice: Practice) -> None:
         % {
             "title": practice.title,
             "deadline": services.format_deadline(
-                practice.call.closes_at_for(practice.organisation)
+                practice.call.window_for(practice.organisation).deadline
             ),
         },
     )
 
 
 def _render_form(request, *, form, call, practice, organisation, refusal, closed, status=200):
+    window = call.window_for(organisation)
     context = {
         "form": form,
         "call": call,
@@ -149,7 +132,7 @@ def _render_form(request, *, form, call, practice, organisation, refusal, closed
         "organisation": organisation,
         "refusal": refusal,
         "closed_message": closed,
-        **_deadline_context(call, organisation),
+        **_deadline_context(window),
     }
     return render(request, "practices/submission_form.html", context, status=status)
 
@@ -166,8 +149,8 @@ def submission_create(request: HttpRequest, slug: str) -> HttpResponse:
     if not smes:
         return render(request, "practices/submission_no_sme.html", {"call": call}, status=403)
     single = smes[0] if len(smes) == 1 else None
-    open_for = [sme for sme in smes if call.is_open_for(sme)]
-    closed = None if open_for else _closed_message(call, single)
+    open_for = [sme for sme in smes if can_create_practice(request.user, call, sme)]
+    closed = None if open_for else services.window_notice(call.window_for(single))
     action = reverse("practices:submission_create", kwargs={"slug": call.slug})
 
     if request.method != "POST":
@@ -232,7 +215,7 @@ def submission_create(request: HttpRequest, slug: str) -> HttpResponse:
                 status=REFUSED if refusal else 200,
             )
     elif not open_for:
-        refusal = _post_refusal(call, single)
+        refusal = services.window_refusal(call.window_for(single))
     if refusal:
         form.make_read_only()
     return _render_form(
@@ -254,8 +237,9 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
     practice = _practice_for(request.user, pk, member_only=True)
     call, organisation = practice.call, practice.organisation
     action = reverse("practices:submission_edit", kwargs={"pk": practice.pk})
-    closed = _closed_message(call, organisation)
-    if closed is None and not can_edit_submission(request.user, practice):
+    window = call.window_for(organisation)
+    closed = services.window_notice(window)
+    if closed is None and not can_edit_submission(request.user, practice, window=window):
         closed = services.MSG_NOT_EDITABLE % {"state": practice.get_state_display()}
 
     if request.method != "POST":
@@ -303,7 +287,7 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 return redirect("practices:submission_detail", pk=practice.pk)
     elif closed:
-        refusal = _post_refusal(call, organisation) or closed
+        refusal = services.window_refusal(window) or closed
     if refusal:
         form.make_read_only()
     return _render_form(
@@ -351,25 +335,20 @@ def submission_submit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     practice = _practice_for(request.user, pk, member_only=False)
-    is_member = is_member_of(request.user, practice.organisation)
-    is_open = practice.call.is_open_for(practice.organisation)
+    user = request.user
+    is_member = is_member_of(user, practice.organisation)
+    window = practice.call.window_for(practice.organisation)
     requests = list(practice.detail_requests.order_by("-requested_at", "-pk"))
     context = {
         "practice": practice,
         "call": practice.call,
         "is_member": is_member,
-        "is_open": is_open,
-        "closed_message": None
-        if is_open
-        else _closed_message(practice.call, practice.organisation),
-        "can_edit": is_member and is_open and practice.is_sme_editable,
-        "can_submit": is_member and is_open and practice.state == PracticeState.DRAFT,
-        "can_withdraw": is_member and is_open and practice.is_sme_editable,
-        "can_approve": (
-            is_member
-            and practice.state == PracticeState.SELECTED
-            and practice.public_version_approved_at is None
-        ),
+        "is_open": window.is_open,
+        "closed_message": services.window_notice(window),
+        "can_edit": can_edit_submission(user, practice, window=window),
+        "can_submit": can_submit_practice(user, practice, window=window),
+        "can_withdraw": can_withdraw_submission(user, practice, window=window),
+        "can_approve": can_approve_public_version(user, practice),
         # the log shows when and which move, never who made it (reviewers stay anonymous)
         "transitions": list(
             practice.transitions.only("from_state", "to_state", "created_at").order_by(
@@ -386,7 +365,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "tools": list(practice.tools.order_by("name")),
         "topics": list(practice.topics.order_by("name")),
-        **_deadline_context(practice.call, practice.organisation),
+        **_deadline_context(window),
     }
     return render(request, "practices/submission_detail.html", context)
 
@@ -396,8 +375,9 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def submission_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     practice = _practice_for(request.user, pk, member_only=True)
-    closed = _closed_message(practice.call, practice.organisation)
-    if closed is None and not practice.is_sme_editable:
+    window = practice.call.window_for(practice.organisation)
+    closed = services.window_notice(window)
+    if closed is None and not can_withdraw_submission(request.user, practice, window=window):
         closed = services.MSG_NOT_EDITABLE % {"state": practice.get_state_display()}
     form = WithdrawForm(_posted(request))
     refusal, status = None, 200
@@ -463,9 +443,7 @@ def detail_answer(request: HttpRequest, pk: int, request_pk: int) -> HttpRespons
 def public_version_approve(request: HttpRequest, pk: int) -> HttpResponse:
     """The SME reads what the public will read and approves it, with its consent."""
     practice = _practice_for(request.user, pk, member_only=True)
-    awaiting = (
-        practice.state == PracticeState.SELECTED and practice.public_version_approved_at is None
-    )
+    awaiting = can_approve_public_version(request.user, practice)
     form = PublicVersionApprovalForm(_posted(request))
     refusal, status = None, 200
     if request.method == "POST" and form.is_valid():
@@ -517,7 +495,7 @@ def event_rsvp(request: HttpRequest, pk: int) -> HttpResponse:
         "invitation": invitation,
         "event": invitation.event,
         "practice": invitation.practice,
-        "form": form if invitation.event.starts_at > timezone.now() else None,
+        "form": form if can_answer_invitation(request.user, invitation) else None,
         "starts_at_text": services.format_deadline(invitation.event.starts_at),
         "refusal": refusal,
     }

@@ -60,6 +60,8 @@ LOCAL_APPS = [
     "practices",
     "volunteers",
     "matching",
+    "privacy",
+    "skillup",  # project-wide: deploy checks, shared abstract models, seed_demo
 ]
 # modeltranslation patches the admin's model registry: it must load before django.contrib.admin
 INSTALLED_APPS = ["modeltranslation", *DJANGO_APPS, *THIRD_PARTY_APPS, *LOCAL_APPS]

@@ -8,6 +8,11 @@ What this harness gives a test under tests/e2e/:
 - `smtp_sink`       a real SMTP server the live server sends through (the real mail path)
 - `axe_check`       axe-core scan of the current page, failing on serious/critical violations
 - `csp_violations`  every `securitypolicyviolation` and uncaught page error seen by `page`
+- `axe_check_admin` axe_check for Django admin pages (axe's CSSOM preload off)
+- `new_person`      new_person() -> (page, csp_violations): another person's browser, watched
+
+Helpers the journeys share (logging in, finding parts of a page, waiting for an email) are in
+tests/e2e/helpers.py.
 
 Every test here is marked `e2e`. Works under pytest-xdist (each worker has its own live server,
 SMTP port and browser) and on SQLite or PostgreSQL (DATABASE_URL).
@@ -26,6 +31,8 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+
+from tests.e2e.helpers import watch
 
 E2E_DIR = Path(__file__).resolve().parent
 REPO_ROOT = E2E_DIR.parents[1]
@@ -92,6 +99,22 @@ def _failed(node) -> bool:
     )
 
 
+def save_failure_artifacts(request, page, suffix: str) -> None:
+    """After a failed test, a screenshot and the HTML of `page` in test-artifacts/ (the test's
+    name, then `-suffix` for a second person's page)."""
+    if not _failed(request.node):
+        return
+    ARTIFACTS_DIR.mkdir(exist_ok=True)
+    stem = ARTIFACTS_DIR / "-".join(filter(None, [_safe_name(request.node.name), suffix]))
+    try:
+        page.screenshot(path=f"{stem}.png", full_page=True)
+        Path(f"{stem}.html").write_text(f"<!-- {page.url} -->\n{page.content()}", "utf-8")
+    except Exception as exc:  # a crashed page must not hide the test's own failure
+        print(f"could not save failure artifacts for {request.node.nodeid}: {exc}")
+    else:
+        print(f"failure artifacts: {stem}.png, {stem}.html (page {page.url})")
+
+
 # ---------------------------------------------------------------------------------------------
 # Browser
 # ---------------------------------------------------------------------------------------------
@@ -147,18 +170,7 @@ def page(page, request):
     """pytest-playwright's page, plus a screenshot and the HTML when the test fails."""
     page.set_default_timeout(10_000)
     yield page
-    if _failed(request.node):
-        ARTIFACTS_DIR.mkdir(exist_ok=True)
-        stem = ARTIFACTS_DIR / _safe_name(request.node.name)
-        try:
-            page.screenshot(path=f"{stem}.png", full_page=True)
-            Path(f"{stem}.html").write_text(
-                f"<!-- {page.url} -->\n{page.content()}", encoding="utf-8"
-            )
-        except Exception as exc:  # a crashed page must not hide the test's own failure
-            print(f"could not save failure artifacts for {request.node.nodeid}: {exc}")
-        else:
-            print(f"failure artifacts: {stem}.png, {stem}.html (page {page.url})")
+    save_failure_artifacts(request, page, "")
 
 
 @pytest.fixture
@@ -378,3 +390,53 @@ def axe_check(_axe_js, request):
 
     yield check
     request.node.user_properties.append(("axe", findings))
+
+
+@pytest.fixture
+def axe_check_admin(axe_check, _axe_js):
+    """axe_check for Django admin pages, with axe's CSSOM preload off.
+
+    The preload re-parses an @import-ed stylesheet (admin/css/forms.css imports widgets.css)
+    by inserting a <style> element, which our Content-Security-Policy blocks: a violation
+    caused by the instrument, not by the page (checked: none without axe, none with
+    preload off). Without the preload only css-orientation-lock goes unchecked ("incomplete").
+    """
+
+    def check(page, label: str) -> dict:
+        page.wait_for_load_state("load")
+        if not page.evaluate("() => typeof window.axe === 'object'"):
+            page.evaluate(_axe_js)
+        page.evaluate(
+            """() => {
+                 if (window.axe.__withoutPreload) return;
+                 const run = window.axe.run.bind(window.axe);
+                 window.axe.run = (context, options) => run(context, {...options, preload: false});
+                 window.axe.__withoutPreload = true;
+               }"""
+        )
+        return axe_check(page, label)
+
+    return check
+
+
+# ---------------------------------------------------------------------------------------------
+# Other people at other computers
+# ---------------------------------------------------------------------------------------------
+@pytest.fixture
+def new_person(browser, browser_context_args, request):
+    """new_person() -> (page, csp_violations): a page in a fresh browser context (another
+    person at another computer), watched like `page`: the list collects its CSP violations and
+    script errors. A screenshot and the HTML of each such page on failure."""
+    opened = []
+
+    def open_page():
+        context = browser.new_context(**browser_context_args)
+        other = context.new_page()
+        other.set_default_timeout(10_000)
+        opened.append((context, other, watch(other)))
+        return other, opened[-1][2]
+
+    yield open_page
+    for index, (context, other, _seen) in enumerate(opened, start=1):
+        save_failure_artifacts(request, other, f"person{index}")
+        context.close()

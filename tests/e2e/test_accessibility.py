@@ -31,9 +31,8 @@ from accounts.enums import MembershipRole
 from accounts.roles import COORDINATORS, REVIEWERS
 from matching.enums import PartnershipState, ProposalState
 from practices.enums import PracticeState
-from tests.e2e import test_practice_journeys as practice_journeys
 from tests.e2e.conftest import ARTIFACTS_DIR, _safe_name
-from tests.e2e.test_practice_journeys import INTERNAL, log_in, staff_log_in, watch
+from tests.e2e.helpers import INTERNAL, PASSWORD_LABEL, log_in, mail_about, staff_log_in, watch
 from tests.factories import (
     PASSWORD,
     CallFactory,
@@ -55,9 +54,6 @@ from tests.matching.factories import (
     ProposalFactory,
     SkillGapFactory,
 )
-
-# the admin pages' axe scan without the CSSOM preload (see test_practice_journeys)
-axe_check_admin = practice_journeys.axe_check_admin
 
 SME_NAME = "Atelier Boréal SARL"
 SME_EMAIL = "paul.girard@atelier-boreal.example.eu"
@@ -358,7 +354,7 @@ def goto(path: str, heading=None, then: Callable | None = None):
 
 def _login_with_error(page):
     page.get_by_label("Email").fill("nobody@example.eu")
-    page.get_by_label(practice_journeys.PASSWORD_LABEL).fill("not-the-password")
+    page.get_by_label(PASSWORD_LABEL).fill("not-the-password")
     button(page, "Sign In")
     expect(page.get_by_role("alert").or_(page.locator(".alert-danger")).first).to_be_visible()
 
@@ -377,7 +373,7 @@ def _reset_with_errors(page):
 def _mfa_authenticate(page, site, scene):
     page.goto(f"{site}/en/accounts/login/")
     page.get_by_label("Email").fill(REVIEWER_EMAIL)
-    page.get_by_label(practice_journeys.PASSWORD_LABEL).fill(PASSWORD)
+    page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
     button(page, "Sign In")
     expect(page).to_have_url(re.compile(r"/accounts/2fa/authenticate/"))
     expect(page.get_by_label(re.compile("Code"))).to_be_visible()
@@ -386,7 +382,7 @@ def _mfa_authenticate(page, site, scene):
 def _staff_without_mfa_logs_in(page, site) -> None:
     page.goto(f"{site}/en/accounts/login/")
     page.get_by_label("Email").fill(NEW_STAFF_EMAIL)
-    page.get_by_label(practice_journeys.PASSWORD_LABEL).fill(PASSWORD)
+    page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
     button(page, "Sign In")
     # sent to the authenticator's set-up, which asks for the password again first
     expect(page).to_have_url(re.compile(r"/accounts/reauthenticate/"))
@@ -399,7 +395,7 @@ def _mfa_reauthenticate(page, site, scene):
 
 def _mfa_activate(page, site, scene):
     _staff_without_mfa_logs_in(page, site)
-    page.get_by_label(practice_journeys.PASSWORD_LABEL).fill(PASSWORD)
+    page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
     button(page, "Confirm")
     expect(page).to_have_url(re.compile(r"/accounts/2fa/totp/activate/"))
 
@@ -751,7 +747,7 @@ class Keyboard:
         """On the log-in page: the email, the password, Enter."""
         h1(self.page, "Sign In")
         self.type_into(self.page.get_by_label("Email"), email)
-        self.type_into(self.page.get_by_label(practice_journeys.PASSWORD_LABEL), PASSWORD)
+        self.type_into(self.page.get_by_label(PASSWORD_LABEL), PASSWORD)
         self.page.keyboard.press("Enter")
         expect(main_nav(self.page).get_by_role("link", name="Log out")).to_be_visible()
 
@@ -837,7 +833,7 @@ def test_keyboard_only_sme_logs_in_submits_a_practice_and_gets_the_receipt(
     practice.refresh_from_db()
     assert (practice.state, practice.title, practice.audience) == ("submitted", title, audience)
     assert list(practice.tools.values_list("slug", flat=True)) == ["elements-of-ai"]
-    receipt = practice_journeys.mail_about(smtp_sink, KB_SME_EMAIL, title)
+    receipt = mail_about(smtp_sink, KB_SME_EMAIL, title)
     assert receipt["Subject"].endswith(f"We received your practice “{title}”")
     assert keys.invisible == [], keys.invisible
     assert csp_violations == [], csp_violations

@@ -16,10 +16,17 @@ from accounts.enums import MembershipRole
 from accounts.roles import COORDINATORS
 from matching.enums import NeedsStatus, PartnershipState, ProposalState, RunStatus
 from matching.models import CheckIn, Feedback, MatchRun, NeedsProfile, Partnership, Proposal
-from tests.e2e import test_practice_journeys as practice_journeys
-from tests.e2e import test_volunteer_journeys as volunteer_journeys
-from tests.e2e.test_practice_journeys import alert, log_in, mail_about, main_nav, status
-from tests.e2e.test_volunteer_journeys import admin_bulk_action, admin_log_in, admin_row, skill
+from tests.e2e.helpers import (
+    admin_bulk_action,
+    admin_row,
+    alert,
+    log_in,
+    mail_about,
+    main_nav,
+    skill,
+    status,
+)
+from tests.e2e.helpers import staff_log_in as admin_log_in
 from tests.factories import (
     CompanyFactory,
     MembershipFactory,
@@ -29,10 +36,6 @@ from tests.factories import (
     UserFactory,
 )
 from volunteers.models import ConfidentialityAgreement
-
-# the admin pages' axe scan without the CSSOM preload, and pages of other people
-axe_check_admin = practice_journeys.axe_check_admin
-new_person = volunteer_journeys.new_person
 
 SME_NAME = "Brouwerij De Kroon BV"
 SME_EMAIL = "femke.peeters@dekroon.example.eu"

@@ -4,7 +4,6 @@ axe on every page and state visited; no Content-Security-Policy violation or scr
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -14,16 +13,26 @@ from accounts.roles import REVIEWERS
 from practices.enums import PracticeState
 from practices.models import Practice, Review, Topic, TrainingTool
 from practices.taxonomy import TOOLS, TOPICS
-from tests.e2e.conftest import ARTIFACTS_DIR, _failed, _safe_name
+from tests.e2e.conftest import save_failure_artifacts
+from tests.e2e.helpers import (
+    INTERNAL,
+    admin_bulk_action,
+    admin_row,
+    alert,
+    log_in,
+    mail_about,
+    main_nav,
+    staff_log_in,
+    status,
+    watch,
+)
 from tests.factories import (
-    PASSWORD,
     CallFactory,
     MembershipFactory,
     OrganisationFactory,
     PracticeFactory,
     PublishedPracticeFactory,
     UserFactory,
-    totp_code,
 )
 
 CALL_TITLE = "Digital SkillUp: SMEs' good practices for upskilling"
@@ -31,10 +40,6 @@ SME_NAME = "Atelier Boréal SARL"
 SME_EMAIL = "lea.martin@atelier-boreal.example.eu"
 SME_ADMIN_EMAIL = "paul.girard@atelier-boreal.example.eu"
 REVIEWER_EMAIL = "rita.reviewer@skillup.example.eu"
-
-# crispy-forms adds a "*" to required fields' labels ("Password*")
-PASSWORD_LABEL = re.compile(r"^\s*Password\s*\*?\s*$")
-INTERNAL = re.compile(r"^This practice is internal")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -91,137 +96,16 @@ def other_browser(browser, browser_context_args, request):
     other = context.new_page()
     other.set_default_timeout(10_000)
     yield OtherBrowser(page=other, csp_violations=watch(other))
-    if _failed(request.node):
-        ARTIFACTS_DIR.mkdir(exist_ok=True)
-        stem = ARTIFACTS_DIR / f"{_safe_name(request.node.name)}-second"
-        try:
-            other.screenshot(path=f"{stem}.png", full_page=True)
-            Path(f"{stem}.html").write_text(f"<!-- {other.url} -->\n{other.content()}", "utf-8")
-        except Exception as exc:  # a crashed page must not hide the test's own failure
-            print(f"could not save failure artifacts of the second page: {exc}")
+    save_failure_artifacts(request, other, "second")
     context.close()
-
-
-@pytest.fixture
-def axe_check_admin(axe_check, _axe_js):
-    """axe_check for Django admin pages, with axe's CSSOM preload off.
-
-    The preload re-parses an @import-ed stylesheet (admin/css/forms.css imports widgets.css)
-    by inserting a <style> element, which our Content-Security-Policy blocks: a violation
-    caused by the instrument, not by the page (checked: none without axe, none with
-    preload off). Without the preload only css-orientation-lock goes unchecked ("incomplete").
-    """
-
-    def check(page, label: str) -> dict:
-        page.wait_for_load_state("load")
-        if not page.evaluate("() => typeof window.axe === 'object'"):
-            page.evaluate(_axe_js)
-        page.evaluate(
-            """() => {
-                 if (window.axe.__withoutPreload) return;
-                 const run = window.axe.run.bind(window.axe);
-                 window.axe.run = (context, options) => run(context, {...options, preload: false});
-                 window.axe.__withoutPreload = true;
-               }"""
-        )
-        return axe_check(page, label)
-
-    return check
-
-
-def watch(page) -> list[dict]:
-    """What the harness's `csp_violations` does, for a page of another context."""
-    seen: list[dict] = []
-    page.expose_function("__e2eReportCsp", lambda v: seen.append(v))
-    page.add_init_script(
-        """
-        document.addEventListener("securitypolicyviolation", (e) => {
-          const v = {page: document.location.href, directive: e.effectiveDirective,
-                     blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber};
-          if (window.__e2eReportCsp) window.__e2eReportCsp(v);
-        });
-        """
-    )
-    page.on(
-        "pageerror",
-        lambda exc: seen.append({"page": page.url, "directive": "pageerror", "error": str(exc)}),
-    )
-    return seen
 
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------------------------
-def main_nav(page):
-    return page.get_by_role("navigation", name="Main")
-
-
-def status(page, text: str):
-    return page.get_by_role("status").filter(has_text=text)
-
-
-def alert(page, text: str):
-    return page.get_by_role("alert").filter(has_text=text)
-
-
-def log_in(page, email: str) -> None:
-    """Fill the site's login form (already on the page, or opened from the menu)."""
-    if not page.get_by_role("heading", level=1, name="Sign In").is_visible():
-        main_nav(page).get_by_role("link", name="Log in").click()
-    expect(page.get_by_role("heading", level=1, name="Sign In")).to_be_visible()
-    page.get_by_label("Email").fill(email)
-    page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    expect(main_nav(page).get_by_role("link", name="Log out")).to_be_visible()
-
-
-def staff_log_in(page, site: str, email: str, axe_check_admin) -> None:
-    """A reviewer or coordinator opens the admin: its log-in sends them to the site's, which
-    asks for the password and then the code of their authenticator app (staff must use
-    two-factor authentication; the factory gave them one on TOTP_SECRET)."""
-    page.goto(f"{site}/admin/")
-    expect(page.get_by_role("heading", level=1, name="Sign In")).to_be_visible()
-    page.get_by_label("Email").fill(email)
-    page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("heading", level=1, name="Two-Factor Authentication")).to_be_visible()
-    axe_check_admin(page, "staff-login-code")
-    page.get_by_label(re.compile(r"^\s*Code")).fill(totp_code())
-    page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("heading", level=1, name="Review and coordination")).to_be_visible()
-
-
-def mail_about(smtp_sink, to: str, subject: str, timeout: float = 10.0):
-    """The next email to `to` whose subject contains `subject` (others to `to` are skipped)."""
-    skipped = []
-    while True:
-        try:
-            message = smtp_sink.wait_for(to, timeout=timeout)
-        except AssertionError as exc:
-            raise AssertionError(f"{exc}; skipped before: {skipped}") from None
-        if subject in message["Subject"]:
-            return message
-        skipped.append(message["Subject"])
-
-
 def admin_practice_list(page, site: str) -> None:
     page.goto(f"{site}/admin/practices/practice/")
     expect(page.get_by_role("heading", level=1, name=re.compile("practice"))).to_be_visible()
-
-
-def admin_bulk_action(page, practice_title: str, action: str) -> None:
-    """On the practices changelist: tick the practice's row, choose the action, press Go."""
-    page.get_by_role(
-        "checkbox", name=f"Select this object for an action - {practice_title}"
-    ).check()
-    page.get_by_label("Action:").select_option(label=action)
-    page.get_by_role("button", name="Go").click()
-
-
-def admin_row(page, practice_title: str):
-    return page.locator("#result_list tbody tr").filter(
-        has=page.get_by_role("link", name=practice_title, exact=True)
-    )
 
 
 # ---------------------------------------------------------------------------------------------

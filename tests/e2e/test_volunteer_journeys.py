@@ -6,7 +6,6 @@ profile and is approved. Real SMTP to the harness's sink; axe on every page and 
 
 import re
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -14,10 +13,17 @@ from playwright.sync_api import expect
 
 from accounts.enums import MembershipRole
 from accounts.roles import COORDINATORS
-from matching.models import Skill
-from tests.e2e import test_practice_journeys as practice_journeys
-from tests.e2e.conftest import ARTIFACTS_DIR, _failed, _safe_name
-from tests.e2e.test_practice_journeys import log_in, mail_about, main_nav, status, watch
+from tests.e2e.helpers import (
+    PASSWORD_LABEL,
+    admin_bulk_action,
+    admin_row,
+    log_in,
+    mail_about,
+    main_nav,
+    skill,
+    staff_log_in,
+    status,
+)
 from tests.factories import (
     CompanyFactory,
     MembershipFactory,
@@ -28,9 +34,6 @@ from volunteers.commitments import COMMITMENTS
 from volunteers.enums import MentorState, PledgeState
 from volunteers.models import MentorInvitation, MentorProfile, Pledge
 
-# the admin pages' axe scan without the CSSOM preload (see test_practice_journeys)
-axe_check_admin = practice_journeys.axe_check_admin
-
 COMPANY_NAME = "Nordlicht Digital SE"
 COMPANY_ADMIN_EMAIL = "ingrid.berg@nordlicht.example.eu"
 COORDINATOR_EMAIL = "carla.coordinator@skillup.example.eu"
@@ -38,8 +41,7 @@ EXPERT_EMAIL = "tomas.novak@nordlicht.example.eu"
 EXPERT_NAME = "Tomáš Novák"
 EXPERT_PASSWORD = "mentoring-smes-since-2026"  # 12+ characters, not a common password
 
-# crispy-forms adds a "*" to required fields' labels: "Password*" and "Password (again)*".
-PASSWORD_LABEL = re.compile(r"^\s*Password\s*\*?\s*$")
+# crispy-forms adds a "*" to required fields' labels: "Password (again)*".
 PASSWORD_AGAIN_LABEL = re.compile(r"^\s*Password \(again\)\s*\*?\s*$")
 COMMITMENT_TEXTS = [str(text) for _field, text in COMMITMENTS]
 
@@ -66,57 +68,9 @@ def coordinator(transactional_db):
     )
 
 
-@pytest.fixture
-def new_person(browser, browser_context_args, request):
-    """new_person() -> (page, csp_violations): a page in a fresh browser context (another
-    person at another computer), watched like `page`: the list collects its CSP violations and
-    script errors. A screenshot and the HTML of each such page on failure."""
-    opened = []
-
-    def open_page():
-        context = browser.new_context(**browser_context_args)
-        other = context.new_page()
-        other.set_default_timeout(10_000)
-        opened.append((context, other, watch(other)))
-        return other, opened[-1][2]
-
-    yield open_page
-    for index, (context, other, _seen) in enumerate(opened, start=1):
-        if _failed(request.node):
-            ARTIFACTS_DIR.mkdir(exist_ok=True)
-            stem = ARTIFACTS_DIR / f"{_safe_name(request.node.name)}-person{index}"
-            try:
-                other.screenshot(path=f"{stem}.png", full_page=True)
-                Path(f"{stem}.html").write_text(f"<!-- {other.url} -->\n{other.content()}", "utf-8")
-            except Exception as exc:  # a crashed page must not hide the test's own failure
-                print(f"could not save failure artifacts of person {index}: {exc}")
-        context.close()
-
-
 # ---------------------------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------------------------
-def skill(code: str) -> Skill:
-    return Skill.objects.get(code=code)
-
-
-def admin_log_in(page, site: str, email: str, axe_check_admin) -> None:
-    practice_journeys.staff_log_in(page, site, email, axe_check_admin)
-
-
-def admin_bulk_action(page, row_name: str, action: str) -> None:
-    """On a changelist: tick the object's row, choose the action, press Go."""
-    page.get_by_role("checkbox", name=f"Select this object for an action - {row_name}").check()
-    page.get_by_label("Action:").select_option(label=action)
-    page.get_by_role("button", name="Go").click()
-
-
-def admin_row(page, link_text: str):
-    return page.locator("#result_list tbody tr").filter(
-        has=page.get_by_role("link", name=link_text, exact=True)
-    )
-
-
 def tick_commitments(page, texts) -> None:
     for text in texts:
         page.get_by_role("checkbox", name=text).check()
@@ -244,7 +198,7 @@ def test_company_pledges_coordinator_approves_visitor_finds_it_in_the_viewer(
 
     # --- A coordinator approves it in the admin -------------------------------------------
     admin, admin_csp = new_person()
-    admin_log_in(admin, site, COORDINATOR_EMAIL, axe_check_admin)
+    staff_log_in(admin, site, COORDINATOR_EMAIL, axe_check_admin)
     axe_check_admin(admin, "admin-index-coordinator")
     admin.get_by_role("link", name="Pledges", exact=True).click()
     expect(admin_row(admin, COMPANY_NAME)).to_contain_text("Pending approval")
@@ -487,7 +441,7 @@ def test_invited_expert_signs_up_accepts_the_agreement_and_is_approved(
 
     # --- A coordinator approves the mentor; the mentor hears of it -----------------------------
     admin, admin_csp = new_person()
-    admin_log_in(admin, site, COORDINATOR_EMAIL, axe_check_admin)
+    staff_log_in(admin, site, COORDINATOR_EMAIL, axe_check_admin)
     admin.get_by_role("link", name="Mentor profiles", exact=True).click()
     expect(admin_row(admin, EXPERT_NAME)).to_contain_text("Pending approval")
     axe_check_admin(admin, "admin-mentor-list")

@@ -8,13 +8,22 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
+from accounts.enums import MembershipRole
+from matching import services
 from matching.enums import MentoringMode, NeedsStatus, PartnershipState, ProposalState
-from tests.factories import MentorProfileFactory, OrganisationFactory
+from matching.models import Skill
+from tests.factories import (
+    CompanyFactory,
+    MembershipFactory,
+    MentorProfileFactory,
+    MentorSkillFactory,
+    OrganisationFactory,
+    PledgeFactory,
+)
+from volunteers.models import ConfidentialityAgreement
 
 
 def _skill(offset: int = 0):
-    from matching.models import Skill
-
     return Skill.objects.selectable().order_by("pk")[offset]
 
 
@@ -141,15 +150,6 @@ class Scene:
 
 
 def mentoring_scene(world, *, challenge: str = CANARY) -> Scene:
-    from accounts.enums import MembershipRole
-    from tests.factories import (
-        CompanyFactory,
-        MembershipFactory,
-        MentorSkillFactory,
-        PledgeFactory,
-    )
-    from volunteers.models import ConfidentialityAgreement
-
     agreement = ConfidentialityAgreement.objects.current()
     needs = NeedsProfileFactory(organisation=world.sme, challenge=challenge)
     SkillGapFactory(needs=needs, skill=_skill(0), importance=3, target_level=3)
@@ -194,3 +194,39 @@ ROLES = [
     "company_admin",
     "coordinator",
 ]
+
+
+# --------------------------------------------------------------------------------------------
+# Needs and mentors through the services, by skill code (advanced digital areas)
+# --------------------------------------------------------------------------------------------
+def skill_coded(code: str) -> Skill:
+    """A competence of the advanced digital areas framework by its code ("AI", "CYB", ...)."""
+    return Skill.objects.selectable().get(framework__key="advanced", code=code)
+
+
+def needs_for(organisation, *, gaps=(("AI", 3, 3),), languages=("en",), **fields):
+    """The SME's active needs saved by one of its admins (a member made if it has none)."""
+    admin = organisation.memberships.filter(role=MembershipRole.ADMIN).first()
+    user = admin.user if admin else MembershipFactory(organisation=organisation).user
+    return services.needs_save(
+        user=user,
+        organisation=organisation,
+        fields={"languages": list(languages), "status": "active", "challenge": "Secret plan.",
+                **fields},
+        gaps=[(skill_coded(code), importance, target) for code, importance, target in gaps],
+    )  # fmt: skip
+
+
+def mentor_for(company, *, skills=(("AI", 4),), languages=("en",), capacity=1, **fields):
+    """An approved mentor of `company`, bound by the agreement in force, with these levels."""
+    mentor = MentorProfileFactory(
+        company=company,
+        state="approved",
+        agreement=ConfidentialityAgreement.objects.current(),
+        languages=list(languages),
+        capacity=capacity,
+        **fields,
+    )
+    for code, level in skills:
+        MentorSkillFactory(mentor=mentor, skill=skill_coded(code), level=level)
+    return mentor

@@ -3,7 +3,7 @@ scores and ranks exactly as the whole population does."""
 
 import pytest
 
-from matching import engine, scoring, services
+from matching import engine, scoring
 from matching.enums import ProposalState
 from matching.models import Proposal, Skill
 from tests.factories import CompanyFactory, MentorProfileFactory, MentorSkillFactory
@@ -65,7 +65,7 @@ def population(world):
 
 
 def _ranked_in_whole_population(needs) -> list[tuple[int, float]]:
-    weights, _row = services._weights()
+    weights, _row = engine.load_weights()
     whole = engine.load_population(include_busy=True)
     row = [n.pk for n in whole.needs].index(needs.pk)
     ranked = scoring.recommend(whole.population, weights, row, k=100)
@@ -76,20 +76,20 @@ def test_one_sme_load_ranks_as_the_whole_population(population):
     for needs in population:
         expected = _ranked_in_whole_population(needs)
 
-        ranked = services.recommend(needs, k=100)
+        ranked = engine.recommend(needs, k=100)
 
         assert [(mentor.pk, score) for mentor, score, _explanation in ranked] == expected
         assert expected  # somebody can take each SME
 
 
 def test_one_sme_load_explains_as_the_whole_population(population):
-    weights, _row = services._weights()
+    weights, _row = engine.load_weights()
     whole = engine.load_population(include_busy=True)
     for needs in population:
         row = [n.pk for n in whole.needs].index(needs.pk)
         by_mentor = {m.pk: j for j, m in enumerate(whole.mentors)}
 
-        ranked = services.recommend(needs, k=100)
+        ranked = engine.recommend(needs, k=100)
 
         for mentor, _score, explanation in ranked:
             assert explanation == scoring.explain(

@@ -6,11 +6,12 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from matching import services
 from matching.enums import ProposalState
-from matching.models import MatchRun, Proposal
+from matching.models import MatchRun, Proposal, ProposalLog
 from notifications.models import Notification
-from tests.factories import CompanyFactory, OrganisationFactory
-from tests.matching.test_services import _mentor, _needs
+from tests.factories import CompanyFactory, OrganisationFactory, UserFactory
+from tests.matching.factories import mentor_for, needs_for
 
 pytestmark = pytest.mark.django_db
 
@@ -33,9 +34,9 @@ def test_matching_admin_for_coordinators_only(world, client_for, role, status, u
 
 
 def test_recommendations_page_ranks_and_proposes_a_draft(world, client_for):
-    best = _mentor(world.company, skills=[("AI", 5)])
-    _mentor(CompanyFactory(), skills=[("AI", 1)])
-    needs = _needs(world.sme)
+    best = mentor_for(world.company, skills=[("AI", 5)])
+    mentor_for(CompanyFactory(), skills=[("AI", 1)])
+    needs = needs_for(world.sme)
     client = client_for("coordinator")
     url = f"{NEEDS}{needs.pk}/recommendations/"
 
@@ -49,7 +50,7 @@ def test_recommendations_page_ranks_and_proposes_a_draft(world, client_for):
 
 
 def test_recommendations_page_refused_to_reviewers(world, client_for):
-    needs = _needs(world.sme)
+    needs = needs_for(world.sme)
 
     response = client_for("reviewer").get(f"{NEEDS}{needs.pk}/recommendations/")
 
@@ -59,8 +60,8 @@ def test_recommendations_page_refused_to_reviewers(world, client_for):
 def test_run_started_from_the_admin_writes_drafts(
     world, client_for, django_capture_on_commit_callbacks
 ):
-    _mentor(world.company)
-    _needs(world.sme)
+    mentor_for(world.company)
+    needs_for(world.sme)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for("coordinator").post(f"{RUNS}add/", {"maximise_matches": "on"})
@@ -72,12 +73,10 @@ def test_run_started_from_the_admin_writes_drafts(
 
 
 def test_release_and_remove_actions(world, client_for):
-    _mentor(world.company)
-    _mentor(CompanyFactory())
-    _needs(world.sme)
-    _needs(world.other_sme)
-    from matching import services
-
+    mentor_for(world.company)
+    mentor_for(CompanyFactory())
+    needs_for(world.sme)
+    needs_for(world.other_sme)
     services.run_execute(MatchRun.objects.create(started_by=world.coordinator).pk)
     first, second = Proposal.objects.filter(state="draft").order_by("pk")
     client = client_for("coordinator")
@@ -92,12 +91,10 @@ def test_release_and_remove_actions(world, client_for):
 
 
 def test_change_mentor_of_a_draft(world, client_for):
-    first = _mentor(world.company, skills=[("AI", 5)])
-    other = _mentor(CompanyFactory(), skills=[("AI", 2)])
-    stranger = _mentor(CompanyFactory(), languages=["de"])
-    _needs(world.sme)
-    from matching import services
-
+    first = mentor_for(world.company, skills=[("AI", 5)])
+    other = mentor_for(CompanyFactory(), skills=[("AI", 2)])
+    stranger = mentor_for(CompanyFactory(), languages=["de"])
+    needs_for(world.sme)
     services.run_execute(MatchRun.objects.create(started_by=world.coordinator).pk)
     draft = Proposal.objects.get(state="draft")
     client = client_for("coordinator")
@@ -118,8 +115,8 @@ def test_proposal_list_query_count_does_not_grow(world, client_for):
     def count_for(n: int) -> int:
         Proposal.objects.all().delete()
         for _i in range(n):
-            needs = _needs(OrganisationFactory())
-            mentor = _mentor(CompanyFactory())
+            needs = needs_for(OrganisationFactory())
+            mentor = mentor_for(CompanyFactory())
             Proposal.objects.create(needs=needs, mentor=mentor, score=50,
                                     explanation={"parts": {"coverage": 50}},
                                     algorithm_version="1.0")  # fmt: skip
@@ -131,12 +128,9 @@ def test_proposal_list_query_count_does_not_grow(world, client_for):
 
 
 def test_proposal_page_query_count_does_not_grow_with_its_log(world, client_for):
-    from matching.models import ProposalLog
-    from tests.factories import UserFactory
-
     client = client_for("coordinator")
     proposal = Proposal.objects.create(
-        needs=_needs(world.sme), mentor=_mentor(world.company), score=50,
+        needs=needs_for(world.sme), mentor=mentor_for(world.company), score=50,
         explanation={"parts": {"coverage": 50}}, algorithm_version="1.0",
     )  # fmt: skip
 
@@ -153,9 +147,7 @@ def test_proposal_page_query_count_does_not_grow_with_its_log(world, client_for)
 
 @pytest.mark.parametrize("value", ["abc", "", "0", "99999999"])
 def test_recommendations_propose_with_a_bad_mentor_number(world, client_for, value):
-    from matching import services
-
-    needs = _needs(world.sme)
+    needs = needs_for(world.sme)
     url = f"{NEEDS}{needs.pk}/recommendations/"
 
     response = client_for("coordinator").post(url, {"mentor": value}, follow=True)

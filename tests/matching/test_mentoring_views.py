@@ -25,7 +25,13 @@ from matching.models import (
     SelfAssessment,
     Skill,
 )
-from tests.factories import CompanyFactory, MentorProfileFactory, OrganisationFactory
+from tests.factories import (
+    CompanyFactory,
+    MembershipFactory,
+    MentorProfileFactory,
+    OrganisationFactory,
+    UserFactory,
+)
 from tests.matching.factories import (
     ROLES,
     CheckInFactory,
@@ -638,8 +644,6 @@ def _home_queries(user) -> int:
 
 def test_mentoring_home_query_count_constant(world, scene):
     # the mentor is also a member of the SME: both halves of the page at once
-    from tests.factories import MembershipFactory
-
     MembershipFactory(organisation=world.sme, user=scene.mentor.user)
     PartnershipFactory(needs=scene.needs, mentor=scene.mentor, proposal__state="accepted")
     one = _home_queries(scene.mentor.user)
@@ -658,8 +662,6 @@ def test_mentoring_home_query_count_constant(world, scene):
 
 @pytest.mark.parametrize("role", ["sme_admin", "mentor", "coordinator"])
 def test_partnership_page_query_count_constant(world, scene, partnership, role):
-    from tests.factories import UserFactory
-
     user = people_of(world, scene)[role]
 
     def queries_with(n: int) -> tuple[int, str]:

@@ -10,6 +10,7 @@ import scipy.sparse as sp
 from accounts.enums import EEA_EFTA_STATES, EU_MEMBER_STATES
 from matching import synthetic
 from matching.levels import CommonLevel
+from matching.pruning import candidates
 from matching.scoring import (
     AGREEMENT_NOT_ACCEPTED,
     ALGORITHM_VERSION,
@@ -24,7 +25,6 @@ from matching.scoring import (
     Mode,
     Population,
     Weights,
-    candidates,
     explain,
     recommend,
     region_of,

@@ -9,7 +9,7 @@ import time_machine
 from django.utils import timezone
 
 from accounts.enums import MembershipRole
-from matching import services
+from matching import engine, services, tasks
 from matching.enums import ProposalState
 from matching.models import (
     MatchRun,
@@ -17,8 +17,8 @@ from matching.models import (
     Partnership,
     Proposal,
     ProposalLog,
+    ProposalTransition,
     SelfAssessment,
-    Skill,
 )
 from matching.reminders import proposal_reminders
 from notifications.models import Notification
@@ -26,45 +26,14 @@ from skillup.errors import ApplicationError
 from tests.factories import (
     CompanyFactory,
     MembershipFactory,
-    MentorProfileFactory,
-    MentorSkillFactory,
     OrganisationFactory,
     PledgeFactory,
 )
+from tests.matching.factories import mentor_for, needs_for, skill_coded
 from volunteers.models import ConfidentialityAgreement
 from volunteers.selectors import partnership_totals
 
 pytestmark = pytest.mark.django_db
-
-
-def _skill(code: str) -> Skill:
-    return Skill.objects.selectable().get(framework__key="advanced", code=code)
-
-
-def _needs(organisation, *, gaps=(("AI", 3, 3),), languages=("en",), **fields) -> NeedsProfile:
-    admin = organisation.memberships.filter(role=MembershipRole.ADMIN).first()
-    user = admin.user if admin else MembershipFactory(organisation=organisation).user
-    return services.needs_save(
-        user=user,
-        organisation=organisation,
-        fields={"languages": list(languages), "status": "active", "challenge": "Secret plan.",
-                **fields},
-        gaps=[(_skill(code), importance, target) for code, importance, target in gaps],
-    )  # fmt: skip
-
-
-def _mentor(company, *, skills=(("AI", 4),), languages=("en",), capacity=1, **fields):
-    mentor = MentorProfileFactory(
-        company=company,
-        state="approved",
-        agreement=ConfidentialityAgreement.objects.current(),
-        languages=list(languages),
-        capacity=capacity,
-        **fields,
-    )
-    for code, level in skills:
-        MentorSkillFactory(mentor=mentor, skill=_skill(code), level=level)
-    return mentor
 
 
 def _run(user, **options) -> MatchRun:
@@ -83,9 +52,9 @@ def _released(world, needs, mentor) -> Proposal:
 # Needs
 # --------------------------------------------------------------------------------------------
 def test_needs_save_replaces_gaps(world):
-    _needs(world.sme, gaps=[("AI", 3, 3), ("DATA", 1, 2)])
+    needs_for(world.sme, gaps=[("AI", 3, 3), ("DATA", 1, 2)])
 
-    needs = _needs(world.sme, gaps=[("CLOUD", 2, 4)])
+    needs = needs_for(world.sme, gaps=[("CLOUD", 2, 4)])
 
     assert [(g.skill.code, g.importance, g.target_level) for g in needs.gaps.all()] == [
         ("CLOUD", 2, 4)
@@ -111,11 +80,11 @@ def test_needs_save_for_a_large_company_refused(world):
 # Runs
 # --------------------------------------------------------------------------------------------
 def test_run_proposes_within_capacity_and_records_figures(world):
-    strong = _mentor(world.company, skills=[("AI", 5)], capacity=1)
-    weak = _mentor(CompanyFactory(), skills=[("AI", 1)], capacity=1)
-    first = _needs(world.sme)
-    second = _needs(world.other_sme)
-    third = _needs(OrganisationFactory(country="IT"))
+    strong = mentor_for(world.company, skills=[("AI", 5)], capacity=1)
+    weak = mentor_for(CompanyFactory(), skills=[("AI", 1)], capacity=1)
+    first = needs_for(world.sme)
+    second = needs_for(world.other_sme)
+    third = needs_for(OrganisationFactory(country="IT"))
 
     run = _run(world.coordinator)
 
@@ -132,9 +101,9 @@ def test_run_proposes_within_capacity_and_records_figures(world):
 
 
 def test_run_never_pairs_excluded_company_or_without_shared_language(world):
-    excluded = _mentor(world.company, skills=[("AI", 5)], capacity=3)
-    other_language = _mentor(CompanyFactory(), skills=[("AI", 5)], languages=["de"], capacity=3)
-    needs = _needs(world.sme)
+    excluded = mentor_for(world.company, skills=[("AI", 5)], capacity=3)
+    other_language = mentor_for(CompanyFactory(), skills=[("AI", 5)], languages=["de"], capacity=3)
+    needs = needs_for(world.sme)
     needs.excluded_companies.set([world.company])
 
     run = _run(world.coordinator)
@@ -144,21 +113,25 @@ def test_run_never_pairs_excluded_company_or_without_shared_language(world):
 
 
 def test_second_run_replaces_earlier_drafts(world):
-    _mentor(world.company)
-    _needs(world.sme)
+    mentor_for(world.company)
+    needs_for(world.sme)
     _run(world.coordinator)
 
     _run(world.coordinator)
 
     assert Proposal.objects.filter(state=ProposalState.DRAFT).count() == 1
     assert Proposal.objects.filter(state=ProposalState.REMOVED).count() == 1
+    # the system removed it, on behalf of the run's coordinator
+    assert list(ProposalTransition.objects.values_list("from_state", "to_state", "actor")) == [
+        (ProposalState.DRAFT, ProposalState.REMOVED, None)
+    ]
 
 
 def test_run_is_deterministic(world):
     for _ in range(3):
-        _mentor(CompanyFactory(), skills=[("AI", 3), ("DATA", 3)], capacity=1)
+        mentor_for(CompanyFactory(), skills=[("AI", 3), ("DATA", 3)], capacity=1)
     for country in ("FR", "DE", "IT", "ES"):
-        _needs(OrganisationFactory(country=country), gaps=[("AI", 2, 3), ("DATA", 2, 3)])
+        needs_for(OrganisationFactory(country=country), gaps=[("AI", 2, 3), ("DATA", 2, 3)])
 
     _run(world.coordinator)
     first = sorted(Proposal.objects.filter(state="draft").values_list("needs_id", "mentor_id"))
@@ -169,8 +142,8 @@ def test_run_is_deterministic(world):
 
 
 def test_run_create_queues_the_task_after_commit(world, django_capture_on_commit_callbacks):
-    _mentor(world.company)
-    _needs(world.sme)
+    mentor_for(world.company)
+    needs_for(world.sme)
 
     with django_capture_on_commit_callbacks(execute=True):
         run = services.run_create(user=world.coordinator)
@@ -187,11 +160,11 @@ def test_run_create_by_non_coordinator_refused(world):
 
 
 def test_recommend_ranks_best_mentor_first_with_explanation(world):
-    best = _mentor(world.company, skills=[("AI", 5)])
-    _mentor(CompanyFactory(), skills=[("AI", 1)])
-    needs = _needs(world.sme)
+    best = mentor_for(world.company, skills=[("AI", 5)])
+    mentor_for(CompanyFactory(), skills=[("AI", 1)])
+    needs = needs_for(world.sme)
 
-    ranked = services.recommend(needs)
+    ranked = engine.recommend(needs)
 
     top, score, explanation = ranked[0]
     assert top == best
@@ -202,8 +175,8 @@ def test_recommend_ranks_best_mentor_first_with_explanation(world):
 # Proposals
 # --------------------------------------------------------------------------------------------
 def test_release_emails_both_sides_without_naming_the_sme_to_the_mentor(world):
-    mentor = _mentor(world.company)
-    needs = _needs(world.sme)
+    mentor = mentor_for(world.company)
+    needs = needs_for(world.sme)
 
     proposal = _released(world, needs, mentor)
 
@@ -223,8 +196,8 @@ def test_release_emails_both_sides_without_naming_the_sme_to_the_mentor(world):
 def test_release_refused_when_a_side_is_no_longer_there(world, gone):
     """A run's draft may wait days: releasing it must not email a paused mentor or an SME that
     closed its needs."""
-    mentor = _mentor(world.company)
-    needs = _needs(world.sme)
+    mentor = mentor_for(world.company)
+    needs = needs_for(world.sme)
     draft = Proposal.objects.create(
         needs=needs, mentor=mentor, score=50.0, explanation={}, algorithm_version="test"
     )
@@ -250,8 +223,8 @@ def test_release_refused_when_a_side_is_no_longer_there(world, gone):
 
 
 def test_both_accept_starts_partnership_with_start_assessment(world):
-    mentor = _mentor(world.company)
-    needs = _needs(world.sme, maturity={"strategy": 2})
+    mentor = mentor_for(world.company)
+    needs = needs_for(world.sme, maturity={"strategy": 2})
     proposal = _released(world, needs, mentor)
 
     services.proposal_answer(user=mentor.user, proposal=proposal, accept=True)
@@ -263,17 +236,22 @@ def test_both_accept_starts_partnership_with_start_assessment(world):
     assert (partnership.needs, partnership.mentor) == (needs, mentor)
     snapshot = SelfAssessment.objects.get(partnership=partnership, moment="start")
     assert snapshot.maturity == {"strategy": 2}
-    assert snapshot.gaps == [{"skill": _skill("AI").pk, "importance": 3, "target": 3}]
+    assert snapshot.gaps == [{"skill": skill_coded("AI").pk, "importance": 3, "target": 3}]
     assert Notification.objects.filter(event="partnership_started").count() == 2
     assert Notification.objects.filter(event="proposal_accepted").count() == 2  # after the first
+    assert list(proposal.transitions.values_list("from_state", "to_state", "actor")) == [
+        (ProposalState.DRAFT, ProposalState.PROPOSED, world.coordinator.pk),
+        (ProposalState.PROPOSED, ProposalState.ACCEPTED, world.sme_member.pk),
+    ]
+    assert proposal.closed_at == partnership.started_at == proposal.sme_answered_at
 
 
 def test_answer_twice_or_by_a_stranger_refused(world):
     other_company_admin = MembershipFactory(
         organisation=CompanyFactory(), role=MembershipRole.ADMIN
     ).user
-    mentor = _mentor(world.company)
-    proposal = _released(world, _needs(world.sme), mentor)
+    mentor = mentor_for(world.company)
+    proposal = _released(world, needs_for(world.sme), mentor)
     services.proposal_answer(user=mentor.user, proposal=proposal, accept=True)
 
     with pytest.raises(ApplicationError):
@@ -286,8 +264,8 @@ def test_answer_twice_or_by_a_stranger_refused(world):
 
 
 def test_decline_needs_a_reason(world):
-    mentor = _mentor(world.company)
-    proposal = _released(world, _needs(world.sme), mentor)
+    mentor = mentor_for(world.company)
+    proposal = _released(world, needs_for(world.sme), mentor)
 
     with pytest.raises(ApplicationError):
         services.proposal_answer(user=mentor.user, proposal=proposal, accept=False, reason=" ")
@@ -297,9 +275,9 @@ def test_decline_needs_a_reason(world):
 
 
 def test_decline_proposes_the_next_best_mentor(world, django_capture_on_commit_callbacks):
-    first = _mentor(world.company, skills=[("AI", 5)])
-    second = _mentor(CompanyFactory(), skills=[("AI", 2)])
-    needs = _needs(world.sme)
+    first = mentor_for(world.company, skills=[("AI", 5)])
+    second = mentor_for(CompanyFactory(), skills=[("AI", 2)])
+    needs = needs_for(world.sme)
     proposal = _released(world, needs, first)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -317,13 +295,11 @@ def test_decline_proposes_the_next_best_mentor(world, django_capture_on_commit_c
 def test_decline_is_saved_when_the_broker_is_down(
     world, django_capture_on_commit_callbacks, monkeypatch
 ):
-    from matching import tasks
-
     def broker_down(**kwargs):
         raise OSError("broker unavailable")
 
     monkeypatch.setattr(tasks.task_propose_next, "delay", broker_down)
-    proposal = _released(world, _needs(world.sme), _mentor(world.company))
+    proposal = _released(world, needs_for(world.sme), mentor_for(world.company))
 
     with django_capture_on_commit_callbacks(execute=True):
         services.proposal_answer(
@@ -335,8 +311,8 @@ def test_decline_is_saved_when_the_broker_is_down(
 
 
 def test_expiry_closes_and_proposes_next_never_the_same(world, django_capture_on_commit_callbacks):
-    first = _mentor(world.company, skills=[("AI", 5)])
-    needs = _needs(world.sme)
+    first = mentor_for(world.company, skills=[("AI", 5)])
+    needs = needs_for(world.sme)
     proposal = _released(world, needs, first)
 
     later = proposal.expires_at + timedelta(minutes=1)
@@ -348,13 +324,18 @@ def test_expiry_closes_and_proposes_next_never_the_same(world, django_capture_on
 
     proposal.refresh_from_db()
     assert (expired, proposal.state) == (1, ProposalState.EXPIRED)
+    assert proposal.closed_at == later
+    assert list(proposal.transitions.values_list("to_state", "actor")) == [
+        (ProposalState.PROPOSED, world.coordinator.pk),
+        (ProposalState.EXPIRED, None),
+    ]
     assert Notification.objects.filter(event="proposal_expired").count() == 2
     assert not Proposal.objects.filter(state=ProposalState.PROPOSED).exists()  # no one else
 
 
 def test_reminder_before_expiry_only_to_the_side_that_has_not_answered(world):
-    mentor = _mentor(world.company)
-    proposal = _released(world, _needs(world.sme), mentor)
+    mentor = mentor_for(world.company)
+    proposal = _released(world, needs_for(world.sme), mentor)
     services.proposal_answer(user=mentor.user, proposal=proposal, accept=True)
 
     with time_machine.travel(proposal.expires_at - timedelta(days=2), tick=False):
@@ -368,8 +349,8 @@ def test_reminder_before_expiry_only_to_the_side_that_has_not_answered(world):
 # --------------------------------------------------------------------------------------------
 @pytest.fixture
 def partnership(world):
-    mentor = _mentor(world.company)
-    proposal = _released(world, _needs(world.sme, maturity={"strategy": 1}), mentor)
+    mentor = mentor_for(world.company)
+    proposal = _released(world, needs_for(world.sme, maturity={"strategy": 1}), mentor)
     services.proposal_answer(user=mentor.user, proposal=proposal, accept=True)
     services.proposal_answer(user=world.sme_admin, proposal=proposal, accept=True)
     return Partnership.objects.get()
@@ -416,7 +397,7 @@ def test_end_then_feedback_with_final_assessment(world, partnership):
     services.partnership_end(user=partnership.mentor.user, partnership=partnership, completed=True)
     services.feedback_give(
         user=world.sme_admin, partnership=partnership, rating=5, text="Great.",
-        maturity={"strategy": 3}, gaps=[(_skill("AI"), 1, 3)],
+        maturity={"strategy": 3}, gaps=[(skill_coded("AI"), 1, 3)],
     )  # fmt: skip
     services.feedback_give(user=partnership.mentor.user, partnership=partnership, rating=4)
     with pytest.raises(ApplicationError):
@@ -428,6 +409,9 @@ def test_end_then_feedback_with_final_assessment(world, partnership):
     end = SelfAssessment.objects.get(partnership=partnership, moment="end")
     assert end.maturity == {"strategy": 3}
     assert Notification.objects.filter(event="partnership_completed").count() == 2
+    assert list(partnership.transitions.values_list("from_state", "to_state", "actor")) == [
+        ("active", "completed", partnership.mentor.user.pk)
+    ]
 
 
 def test_end_early_needs_a_reason(world, partnership):

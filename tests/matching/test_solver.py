@@ -9,7 +9,8 @@ from hypothesis.extra.numpy import arrays
 from scipy.optimize import linear_sum_assignment
 
 from matching import synthetic
-from matching.scoring import Candidates, Weights, candidates, score_block
+from matching.pruning import Candidates, candidates
+from matching.scoring import Weights, score_block
 from matching.solver import assign, exact_optimum, greedy, total_score
 
 FEW_EXAMPLES = settings(max_examples=60, deadline=None)

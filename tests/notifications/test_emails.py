@@ -42,7 +42,7 @@ pytestmark = pytest.mark.django_db
 # --------------------------------------------------------------------------------------------
 def _sent_by(action) -> dict:
     sent: list[dict] = []
-    with mock.patch("practices.services.notify", side_effect=lambda **kwargs: sent.append(kwargs)):
+    with mock.patch("practices.services.emails.notify", side_effect=lambda **kw: sent.append(kw)):
         action()
     return sent[0]
 
@@ -255,7 +255,7 @@ def _agreement_updated(language: str) -> dict:
 # --------------------------------------------------------------------------------------------
 def _sent_by_matching(action, recipient_of=None) -> dict:
     sent: list[dict] = []
-    with mock.patch("matching.services.notify", side_effect=lambda **kwargs: sent.append(kwargs)):
+    with mock.patch("matching.services.emails.notify", side_effect=lambda **kw: sent.append(kw)):
         action()
     if recipient_of is not None:
         return next(kwargs for kwargs in sent if kwargs["recipient"] == recipient_of)

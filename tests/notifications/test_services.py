@@ -13,6 +13,7 @@ from accounts import services as account_services
 from notifications import services
 from notifications.enums import NotificationStatus
 from notifications.models import Notification
+from privacy import services as privacy_services
 from skillup.errors import ApplicationError
 from tests.factories import InvitationFactory, UserFactory
 
@@ -53,7 +54,7 @@ def test_notify_same_event_object_and_recipient_twice_writes_one_row():
 
 
 def test_notify_writes_nothing_to_a_deleted_account():
-    person = account_services.account_delete(user=UserFactory())
+    person = privacy_services.account_delete(user=UserFactory())
 
     notification = services.notify(event="mentor_approved", about=None, recipient=person)
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import REVIEWERS
-from practices.admin import ONE_CLICK_TARGETS, PracticeAdmin
+from practices.admin.practices import ONE_CLICK_TARGETS, PracticeAdmin
 from practices.enums import Actor, PracticeState
 from practices.models import (
     DeadlineExtension,

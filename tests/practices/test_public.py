@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from notifications.models import Notification
 from practices import services
-from practices.filters import PER_PAGE, practices_version, practices_version_bump
+from practices.cache import practices_version, practices_version_bump
+from practices.filters import PER_PAGE
 from practices.models import ContactMessage, Practice, Topic, TrainingTool
 from practices.views.public import CONTACT_LIMIT
 from tests.factories import (

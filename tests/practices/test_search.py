@@ -12,7 +12,8 @@ from django.db import connection
 from django.utils import timezone
 
 from practices import selectors, services
-from practices.filters import PER_PAGE, practices_version
+from practices.cache import practices_version
+from practices.filters import PER_PAGE
 from practices.models import Practice, PracticeSearch
 from tests.factories import (
     OrganisationFactory,

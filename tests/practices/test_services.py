@@ -473,7 +473,7 @@ def test_contact_only_for_published_practice(world):
 def test_publication_refreshes_the_cached_facet_counts(
     world, client, django_capture_on_commit_callbacks
 ):
-    from practices.filters import VERSION_KEY
+    from practices.cache import VERSION_KEY
 
     practice = PracticeFactory(
         organisation=world.sme, state="selected", public_version_approved_at=timezone.now()

@@ -9,17 +9,13 @@ from django.urls import reverse
 
 from accounts.enums import MembershipRole
 from accounts.models import Consent, Membership, Organisation, User
-from accounts.services import (
-    MSG_LAST_ADMIN,
-    MSG_MENTOR_BUSY,
-    account_delete,
-    consent_give,
-)
-from accounts.views import ACCOUNT_DELETE_PASSWORD_RATE
+from accounts.services import consent_give
 from matching.enums import PartnershipState
 from notifications.models import Notification, Preference
 from practices.enums import PracticeState
 from practices.models import PracticeTransition
+from privacy.services import MSG_LAST_ADMIN, MSG_MENTOR_BUSY, account_delete
+from privacy.views import ACCOUNT_DELETE_PASSWORD_RATE
 from skillup.errors import ApplicationError
 from tests.factories import (
     PASSWORD,

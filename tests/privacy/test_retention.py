@@ -11,11 +11,11 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.services import retention_apply
-from accounts.tasks import task_apply_retention
 from notifications.models import Notification
 from practices.models import ContactMessage, DeadlineExtension, Practice, PracticeTransition
 from practices.selectors import practices_with_purge_date
+from privacy.services import retention_apply
+from privacy.tasks import task_apply_retention
 from tests.factories import CallFactory, PracticeFactory, PublishedPracticeFactory
 
 pytestmark = pytest.mark.django_db

@@ -27,7 +27,7 @@ from tests.security.conftest import (
     body_of,
     build_portal,
 )
-from tests.security.test_permission_matrix import ROWS, url_for
+from tests.security.matrix import ROWS, url_for
 
 # Who must never read which canary. Reviewers work on submitted practices (they asked for the
 # detail, so they read the answer) but never on drafts, and never on matchmaking.

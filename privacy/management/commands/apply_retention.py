@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from accounts.services import retention_apply
+from privacy.services import retention_apply
 
 
 class Command(BaseCommand):

@@ -5,8 +5,8 @@ proficiency scale."""
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from . import selectors
-from .levels import DIGCOMP, ECF, CommonLevel, native_label
+from .. import selectors
+from ..levels import DIGCOMP, ECF, CommonLevel, native_label
 
 
 def skill_list(request: HttpRequest) -> HttpResponse:

@@ -1,0 +1,16 @@
+"""The mentoring home: a person's SMEs (needs, proposals, partnerships) and, for a mentor, the
+proposals to answer and the partnerships."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from .. import selectors
+
+
+@never_cache
+@login_required
+def mentoring_home(request: HttpRequest) -> HttpResponse:
+    """Seven queries however many rows (selectors.mentoring_home)."""
+    return render(request, "matching/mentoring_home.html", selectors.mentoring_home(request.user))

@@ -1,0 +1,50 @@
+"""The models of calls and practices, one module per subject (calls, practices, reviews,
+events); every model is importable from here, as Django and the migrations expect."""
+
+from .calls import (
+    DEFAULT_QUESTION_KEEP_LEARNING,
+    DEFAULT_QUESTION_METHODOLOGY,
+    DEFAULT_QUESTION_ONLINE_LEARNING,
+    DEFAULT_QUESTION_TOOLS,
+    Call,
+    CallWindow,
+    DeadlineExtension,
+    TranslatedDefault,
+)
+from .events import Event, EventInvitation
+from .practices import (
+    ContactMessage,
+    Practice,
+    PracticeRevision,
+    PracticeSearch,
+    PracticeTransition,
+    Topic,
+    TrainingTool,
+    _attachment_path,  # named by migrations as practices.models._attachment_path
+)
+from .reviews import RUBRIC, SCORE_VALIDATORS, DetailRequest, Review
+
+__all__ = [
+    "DEFAULT_QUESTION_KEEP_LEARNING",
+    "DEFAULT_QUESTION_METHODOLOGY",
+    "DEFAULT_QUESTION_ONLINE_LEARNING",
+    "DEFAULT_QUESTION_TOOLS",
+    "RUBRIC",
+    "SCORE_VALIDATORS",
+    "Call",
+    "CallWindow",
+    "ContactMessage",
+    "DeadlineExtension",
+    "DetailRequest",
+    "Event",
+    "EventInvitation",
+    "Practice",
+    "PracticeRevision",
+    "PracticeSearch",
+    "PracticeTransition",
+    "Review",
+    "Topic",
+    "TrainingTool",
+    "TranslatedDefault",
+    "_attachment_path",
+]

@@ -1,0 +1,121 @@
+"""Writes for calls and practices. Each service checks, saves, logs and says what it sends.
+
+practice_transition() (transition.py) is the one function that changes a practice's state (see
+workflow.MOVES). Whether an SME may write to a call now is Call.window_for(); deadlines.py turns
+a window into the refusal a service raises. The modules, by subject:
+
+- transition.py: practice_transition and the checks a move makes;
+- submission.py: the SME's drafts, submission and withdrawal; revisions.py: their snapshots;
+- deadlines.py: the window's refusals and notices, extensions;
+- review.py: requests for detail, reviews, decisions announced with the call;
+- publication.py: the public version; search.py: search documents and the practices version;
+- visitors.py: views counted, messages to SMEs; events.py: event invitations;
+- emails.py: every email of the app; retention.py: what is deleted, and when.
+
+Every public name is importable from here: `from practices.services import practice_save`.
+"""
+
+from .deadlines import (
+    MSG_CALL_CLOSED,
+    MSG_CALL_NOT_OPEN,
+    MSG_CALL_OPENS_ON,
+    MSG_DEADLINE_PASSED,
+    check_window,
+    extension_grant,
+    format_deadline,
+    window_notice,
+    window_refusal,
+)
+from .emails import TRANSITION_EVENTS
+from .errors import MSG_CONFLICT, MSG_MOVE_NOT_ALLOWED, MSG_NEEDS_CONSENT, MSG_NOT_ALLOWED
+from .events import MSG_ALREADY_INVITED, event_invite, event_rsvp
+from .publication import (
+    MSG_NOT_SELECTED,
+    practice_public_version_approve,
+    practice_public_version_update,
+)
+from .retention import contact_messages_purge, practices_purge_expired
+from .review import (
+    MSG_NO_OPEN_REQUEST,
+    call_release_decisions,
+    detail_request_answer,
+    detail_request_create,
+    practice_record_decision,
+    review_save,
+)
+from .revisions import CONTENT_FIELDS
+from .search import (
+    SEARCH_DOCUMENTS_SQL,
+    practice_refresh_search,
+    published_practices_changed,
+    search_documents_refresh,
+)
+from .submission import (
+    MSG_NOT_AN_SME,
+    MSG_NOT_EDITABLE,
+    SIMILARITY_WARNING_RATIO,
+    practice_save,
+    practice_submit,
+    practice_withdraw,
+    similar_practices,
+)
+from .transition import (
+    MSG_FIELD_REQUIRED,
+    MSG_INCOMPLETE,
+    MSG_INTERNAL_REQUIRED,
+    MSG_NEEDS_APPROVAL,
+    REQUIRED_TO_SUBMIT,
+    practice_transition,
+)
+from .visitors import contact_message_send, practice_register_view
+
+__all__ = [
+    "CONTENT_FIELDS",
+    "MSG_ALREADY_INVITED",
+    "MSG_CALL_CLOSED",
+    "MSG_CALL_NOT_OPEN",
+    "MSG_CALL_OPENS_ON",
+    "MSG_CONFLICT",
+    "MSG_DEADLINE_PASSED",
+    "MSG_FIELD_REQUIRED",
+    "MSG_INCOMPLETE",
+    "MSG_INTERNAL_REQUIRED",
+    "MSG_MOVE_NOT_ALLOWED",
+    "MSG_NEEDS_APPROVAL",
+    "MSG_NEEDS_CONSENT",
+    "MSG_NOT_ALLOWED",
+    "MSG_NOT_AN_SME",
+    "MSG_NOT_EDITABLE",
+    "MSG_NOT_SELECTED",
+    "MSG_NO_OPEN_REQUEST",
+    "REQUIRED_TO_SUBMIT",
+    "SEARCH_DOCUMENTS_SQL",
+    "SIMILARITY_WARNING_RATIO",
+    "TRANSITION_EVENTS",
+    "call_release_decisions",
+    "check_window",
+    "contact_message_send",
+    "contact_messages_purge",
+    "detail_request_answer",
+    "detail_request_create",
+    "event_invite",
+    "event_rsvp",
+    "extension_grant",
+    "format_deadline",
+    "practice_public_version_approve",
+    "practice_public_version_update",
+    "practice_record_decision",
+    "practice_refresh_search",
+    "practice_register_view",
+    "practice_save",
+    "practice_submit",
+    "practice_transition",
+    "practice_withdraw",
+    "practices_purge_expired",
+    "published_practices_changed",
+    "review_save",
+    "search_documents_refresh",
+    "similar_practices",
+    "window_notice",
+    "window_refusal",
+]

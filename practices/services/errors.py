@@ -1,0 +1,11 @@
+"""Refusals several services share (each service's own messages live beside it)."""
+
+from django.utils.translation import gettext_lazy as _
+
+MSG_NOT_ALLOWED = _("You are not allowed to do this.")
+
+MSG_MOVE_NOT_ALLOWED = _("A practice that is “%(source)s” cannot become “%(target)s”.")
+
+MSG_CONFLICT = _("You cannot review a submission of your own organisation.")
+
+MSG_NEEDS_CONSENT = _("The SME has not consented to publication.")

@@ -1,0 +1,45 @@
+"""Revisions: a snapshot of a practice's text on every save, so nothing an SME wrote is lost."""
+
+from accounts.models import User
+
+from ..enums import RevisionReason
+from ..models import Practice, PracticeRevision
+
+# The fields an SME writes; snapshotted in every revision.
+
+
+# The fields an SME writes; snapshotted in every revision.
+CONTENT_FIELDS = (
+    "title",
+    "short_description",
+    "online_learning",
+    "methodology",
+    "other_tools",
+    "keep_learning",
+    "audience",
+    "employees_reached",
+    "since_year",
+    "internal_confirmed",
+    "publication_consent",
+)
+
+
+def record_revision(practice: Practice, *, author: User | None, reason: str) -> PracticeRevision:
+    data = {name: getattr(practice, name) for name in CONTENT_FIELDS}
+    data["tools"] = sorted(practice.tools.values_list("slug", flat=True))
+    data["topics"] = sorted(practice.topics.values_list("slug", flat=True))
+    data["attachment"] = practice.attachment.name or ""
+    data["state"] = practice.state
+    return PracticeRevision.objects.create(
+        practice=practice, author=author, reason=reason, data=data
+    )
+
+
+def record_late_attempt(practice: Practice, *, author: User, fields: dict) -> None:
+    """What an SME sent after its deadline: not accepted, but kept."""
+    data = {name: fields.get(name) for name in CONTENT_FIELDS if name in fields}
+    data["tools"] = sorted(t.slug for t in fields.get("tools") or [])
+    data["topics"] = sorted(t.slug for t in fields.get("topics") or [])
+    PracticeRevision.objects.create(
+        practice=practice, author=author, reason=RevisionReason.LATE_ATTEMPT, data=data
+    )
