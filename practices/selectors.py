@@ -210,6 +210,17 @@ def practices_for_staff(user) -> QuerySet[Practice]:
     ).exclude(Exists(own))
 
 
+def review_queue(user) -> QuerySet[Practice]:
+    """A reviewer's queue: the practices assigned to them that they may review and have not
+    reviewed yet, oldest assignment first."""
+    return (
+        practices_for_staff(user)
+        .filter(assignments__reviewer=user)
+        .exclude(reviews__reviewer=user)
+        .order_by("assignments__created_at", "pk")
+    )
+
+
 # --------------------------------------------------------------------------------------------
 # The reviewers' list (admin)
 # --------------------------------------------------------------------------------------------

@@ -22,7 +22,14 @@ from .practices import (
     TrainingTool,
     _attachment_path,  # named by migrations as practices.models._attachment_path
 )
-from .reviews import RUBRIC, SCORE_VALIDATORS, DetailRequest, Review
+from .reviews import (
+    RUBRIC,
+    SCORE_VALIDATORS,
+    DetailRequest,
+    Review,
+    ReviewAssignment,
+    ReviewConflict,
+)
 
 __all__ = [
     "DEFAULT_QUESTION_KEEP_LEARNING",
@@ -43,6 +50,8 @@ __all__ = [
     "PracticeSearch",
     "PracticeTransition",
     "Review",
+    "ReviewAssignment",
+    "ReviewConflict",
     "Topic",
     "TrainingTool",
     "TranslatedDefault",

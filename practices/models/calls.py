@@ -68,6 +68,12 @@ class Call(models.Model):
     how_to_take_part = models.TextField(_("how to take part"), blank=True)
     opens_at = models.DateTimeField(_("opens at"))
     closes_at = models.DateTimeField(_("closes at"))
+    reviewers_per_practice = models.PositiveSmallIntegerField(
+        _("reviewers per practice"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=_("How many reviewers the automatic assignment gives each practice."),
+    )
     question_online_learning = models.TextField(
         _("question on online learning"), default=DEFAULT_QUESTION_ONLINE_LEARNING
     )

@@ -125,3 +125,102 @@ class Review(models.Model):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "score"}
         super().save(*args, **kwargs)
+
+
+class ReviewAssignment(models.Model):
+    """A practice a coordinator gave a reviewer to review (by hand or by the automatic
+    assignment of a call). The reviewer's queue is their assignments not yet reviewed."""
+
+    practice = models.ForeignKey(
+        Practice,
+        verbose_name=_("practice"),
+        on_delete=models.CASCADE,
+        related_name="assignments",
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.CASCADE,
+        related_name="review_assignments",
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    automatic = models.BooleanField(_("assigned automatically"), default=False)
+    created_at = models.DateTimeField(_("assigned at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("review assignment")
+        verbose_name_plural = _("review assignments")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["practice", "reviewer"], name="practices_assignment_one_per_reviewer"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} → {self.practice}"
+
+
+class ReviewConflict(models.Model):
+    """A conflict of interest a reviewer declared: with an organisation (every practice of it)
+    or with one practice. Conflicts that follow from facts (the reviewer's own organisation, an
+    SME whose members share the reviewer's email domain) are worked out, not stored."""
+
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.CASCADE,
+        related_name="review_conflicts",
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="review_conflicts",
+    )
+    practice = models.ForeignKey(
+        Practice,
+        verbose_name=_("practice"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="review_conflicts",
+    )
+    reason = models.TextField(_("reason"), max_length=2000)
+    created_at = models.DateTimeField(_("declared at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("conflict of interest")
+        verbose_name_plural = _("conflicts of interest")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(organisation__isnull=False, practice__isnull=True)
+                    | models.Q(organisation__isnull=True, practice__isnull=False)
+                ),
+                name="practices_conflict_organisation_or_practice",
+            ),
+            models.UniqueConstraint(
+                fields=["reviewer", "organisation"],
+                condition=models.Q(organisation__isnull=False),
+                name="practices_conflict_one_per_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["reviewer", "practice"],
+                condition=models.Q(practice__isnull=False),
+                name="practices_conflict_one_per_practice",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} ✕ {self.organisation or self.practice}"
