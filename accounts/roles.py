@@ -25,6 +25,9 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "practices.view_practicerevision",
         "practices.view_event",
         "practices.view_eventinvitation",
+        "practices.view_reviewassignment",  # their own (practices/admin/conflicts.py)
+        "practices.view_reviewconflict",  # their own
+        "practices.add_reviewconflict",  # they declare their conflicts of interest
     ],
     COORDINATORS: [
         "accounts.view_user",
@@ -55,6 +58,12 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "practices.change_event",
         "practices.view_eventinvitation",
         "practices.add_eventinvitation",
+        "practices.view_reviewassignment",
+        "practices.add_reviewassignment",  # assign by hand or for a whole call (services)
+        "practices.delete_reviewassignment",  # take a practice back (services.review_unassign)
+        "practices.view_reviewconflict",  # everyone's
+        "practices.add_reviewconflict",  # their own
+        "practices.delete_reviewconflict",  # withdraw one, at the reviewer's request
         "practices.view_contactmessage",
         "practices.view_topic",
         "practices.view_trainingtool",
@@ -79,6 +88,12 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "matching.view_partnership",
         "matching.view_checkin",
         "matching.view_feedback",
+        "outreach.view_groupmessage",  # writing to a group: compose, preview, send (once)
+        "outreach.add_groupmessage",
+        "outreach.change_groupmessage",  # a draft only: a sent message is read-only
+        "outreach.delete_groupmessage",  # a draft only
+        "outreach.send_groupmessage",
+        "outreach.view_groupmessagerecipient",
     ],
 }
 

@@ -3,12 +3,16 @@ public and comes from matching/fixtures/taxonomy.json; change the file, not the 
 Matchmaking, for coordinators: needs with their recommendations, the scoring weights, runs,
 draft proposals to review and release, partnerships."""
 
+from copy import deepcopy
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import formats
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +23,14 @@ from skillup.errors import ApplicationError
 from volunteers.models import MentorProfile
 
 from . import engine, services
-from .enums import PART_SHORT_LABELS, ProposalState
+from .enums import (
+    ACTIVE_RUN_STATES,
+    PART_LABELS,
+    PART_SHORT_LABELS,
+    ProposalState,
+    RunPhase,
+    RunStatus,
+)
 from .models import (
     CheckIn,
     Feedback,
@@ -33,6 +44,7 @@ from .models import (
     Skill,
     SkillGap,
 )
+from .services.runs import NOT_QUEUED_PREFIX
 
 
 class ReadOnlyForStaffAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
@@ -223,51 +235,170 @@ class RunForm(forms.ModelForm):
         fields = ["maximise_matches", "respect_quotas"]
 
 
+def _number(value: float, decimals: int = 1) -> str:
+    return formats.number_format(value, decimal_pos=decimals if value % 1 else 0)
+
+
+def run_progress_text(run: MatchRun) -> str:
+    """One sentence saying where a run is: waiting, which phase of how many, done, or where it
+    failed. The list, the change page and its status banner all say it the same way."""
+    phases = list(RunPhase)
+    if run.status == RunStatus.QUEUED:
+        return gettext("Waiting for a worker to start it.")
+    if run.status == RunStatus.RUNNING:
+        if not run.phase:
+            return gettext("Starting.")
+        return gettext("Step %(step)d of %(steps)d: %(phase)s (%(percent)d%% done).") % {
+            "step": phases.index(run.phase) + 1,
+            "steps": len(phases),
+            "phase": RunPhase(run.phase).label,
+            "percent": run.progress,
+        }
+    if run.status == RunStatus.DONE:
+        return ngettext(
+            "Finished: %(matched)d of %(smes)d SME matched.",
+            "Finished: %(matched)d of %(smes)d SMEs matched.",
+            run.sme_count,
+        ) % {"matched": run.matched_count, "smes": run.sme_count}
+    if run.error.startswith(NOT_QUEUED_PREFIX):
+        return gettext("Failed before it started: the task could not be queued. Start a new run.")
+    if run.phase:
+        return gettext("Failed in step %(step)d of %(steps)d: %(phase)s.") % {
+            "step": phases.index(run.phase) + 1,
+            "steps": len(phases),
+            "phase": RunPhase(run.phase).label,
+        }
+    return gettext("Failed before it started.")
+
+
 @admin.register(MatchRun)
 class MatchRunAdmin(admin.ModelAdmin):
-    """Start a global run (a Celery task) and follow it; its pairs appear as draft proposals."""
+    """Start a global run (a Celery task) and follow it: its state and phase as the task writes
+    them (the page updates itself while the run is queued or running), its figures, time per
+    phase, the weights it used, and a link to its draft proposals."""
 
-    list_display = [
-        "__str__",
-        "status",
-        "progress",
-        "sme_count",
-        "mentor_count",
-        "matched_count",
-        "mean_score",
-        "min_score",
-        "duration_s",
-        "started_by",
-    ]
+    # what fits at 1366 px beside the menu and the filter; the rest is on the run's page
+    list_display = ["__str__", "status", "progress_now", "mean_score", "duration_s", "started_by"]
     list_filter = ["status"]
     list_select_related = ["started_by"]
     form = RunForm
-    readonly = [
-        "status",
-        "progress",
-        "algorithm_version",
-        "weights",
-        "sme_count",
-        "mentor_count",
-        "matched_count",
-        "mean_score",
-        "min_score",
-        "duration_s",
-        "timings",
-        "error",
-        "started_by",
-        "created_at",
-        "finished_at",
+    change_form_template = "admin/matching/matchrun/change_form.html"
+    fieldsets_of_a_run = [
+        (None, {"fields": ["status", "error", "drafts"]}),
+        (
+            _("Figures"),
+            {
+                "fields": [
+                    "sme_count",
+                    "mentor_count",
+                    "matched_count",
+                    "mean_score",
+                    "min_score",
+                    "algorithm_version",
+                ]
+            },
+        ),
+        (
+            _("Timings"),
+            {"fields": ["created_at", "started_at", "finished_at", "duration_s", "timings_table"]},
+        ),
+        (
+            _("Settings"),
+            {"fields": ["maximise_matches", "respect_quotas", "weights_table", "started_by"]},
+        ),
     ]
 
-    def get_fields(self, request, obj=None):
-        return ["maximise_matches", "respect_quotas"] + (self.readonly if obj else [])
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return [(None, {"fields": ["maximise_matches", "respect_quotas"]})]
+        fieldsets = deepcopy(self.fieldsets_of_a_run)
+        if obj.status != RunStatus.FAILED:
+            fieldsets[0][1]["fields"].remove("error")
+        if obj.status != RunStatus.DONE:  # zeros until then, which would read as results
+            del fieldsets[1]
+        return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
-        return (["maximise_matches", "respect_quotas", *self.readonly]) if obj else []
+        if obj is None:
+            return []
+        return [name for _title, box in self.fieldsets_of_a_run for name in box["fields"]]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        # nothing of a run changes by hand: its page is read-only, even for a superuser
+        return obj is None and super().has_change_permission(request)
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+    @admin.display(description=_("progress"))
+    def progress_now(self, obj: MatchRun) -> str:
+        return run_progress_text(obj)
+
+    @admin.display(description=_("draft proposals"))
+    def drafts(self, obj: MatchRun):
+        if obj.status != RunStatus.DONE:
+            return "-"
+        url = reverse("admin:matching_proposal_changelist") + f"?run__id__exact={obj.pk}"
+        counts = obj.proposals.aggregate(
+            proposals=Count("pk"), drafts=Count("pk", filter=Q(state=ProposalState.DRAFT))
+        )
+        proposals, drafts = counts["proposals"], counts["drafts"]
+        return format_html(
+            '<a href="{}">{}</a>',
+            url,
+            ngettext(
+                "%(count)d proposal from this run (%(drafts)d still a draft)",
+                "%(count)d proposals from this run (%(drafts)d still drafts)",
+                proposals,
+            )
+            % {"count": proposals, "drafts": drafts},
+        )
+
+    @admin.display(description=_("time per phase"))
+    def timings_table(self, obj: MatchRun):
+        rows = [
+            (phase.label, _number(obj.timings[phase.value], 2))
+            for phase in RunPhase
+            if phase.value in obj.timings
+        ]
+        if not rows:
+            return "-"
+        return format_html(
+            '<table class="skillup-figures"><caption>{}</caption><thead><tr>'
+            '<th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>',
+            gettext("Time per phase"),
+            gettext("Phase"),
+            gettext("Seconds"),
+            format_html_join(
+                "", '<tr><th scope="row">{}</th><td class="numeric">{}</td></tr>', rows
+            ),
+        )
+
+    @admin.display(description=_("scoring weights"))
+    def weights_table(self, obj: MatchRun):
+        if not obj.weights:
+            return gettext("Recorded when the run starts its work.")
+        known = [name for name in PART_LABELS if name in obj.weights]
+        rows = [(PART_LABELS[name], _number(round(obj.weights[name], 1))) for name in known]
+        rows += [(name, _number(value)) for name, value in obj.weights.items() if name not in known]
+        return format_html(
+            '<table class="skillup-figures"><caption>{}</caption><thead><tr>'
+            '<th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>',
+            gettext("The weights this run used (points out of 100)"),
+            gettext("Part of the score"),
+            gettext("Points"),
+            format_html_join(
+                "", '<tr><th scope="row">{}</th><td class="numeric">{}</td></tr>', rows
+            ),
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        run = self.get_object(request, object_id)
+        extra_context = extra_context or {}
+        if run is not None:
+            extra_context["run_summary"] = run_progress_text(run)
+            extra_context["run_active"] = run.status in ACTIVE_RUN_STATES
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change) -> None:
         if change:
@@ -283,7 +414,7 @@ class MatchRunAdmin(admin.ModelAdmin):
     def response_add(self, request, obj, post_url_continue=None):
         self.message_user(
             request,
-            gettext("The run is queued. Its progress shows here; its pairs appear as drafts."),
+            gettext("The run is queued. This page follows it until it is done."),
             messages.SUCCESS,
         )
         return redirect("admin:matching_matchrun_change", obj.pk)

@@ -51,6 +51,18 @@ class RunStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+ACTIVE_RUN_STATES = frozenset({RunStatus.QUEUED, RunStatus.RUNNING})
+
+
+class RunPhase(models.TextChoices):
+    """The phases of a run, in order; each value is also the key of its time in run.timings."""
+
+    LOAD = "load", _("Loading the SMEs and mentors")
+    SCORE = "score", _("Scoring the candidate pairs")
+    SOLVE = "solve", _("Assigning mentors to SMEs")
+    WRITE = "write", _("Saving the draft proposals")
+
+
 class ProposalState(models.TextChoices):
     DRAFT = "draft", _("Draft (for review)")
     PROPOSED = "proposed", _("Proposed")

@@ -26,6 +26,7 @@ from .enums import (
     NeedsStatus,
     PartnershipState,
     ProposalState,
+    RunPhase,
     RunStatus,
     Side,
 )
@@ -293,6 +294,10 @@ class MatchRun(models.Model):
     algorithm_version = models.CharField(_("algorithm version"), max_length=20, blank=True)
     weights = models.JSONField(_("weights"), default=dict, blank=True)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    # the phase under way (or, for a failed run, the one that failed); written by the task in
+    # its own short transaction as each phase starts, so the admin sees it while the run works
+    phase = models.CharField(_("phase"), max_length=10, choices=RunPhase.choices, blank=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     sme_count = models.PositiveIntegerField(_("SMEs considered"), default=0)
     mentor_count = models.PositiveIntegerField(_("mentors considered"), default=0)
     matched_count = models.PositiveIntegerField(_("SMEs matched"), default=0)

@@ -83,6 +83,6 @@ class NotificationAdmin(admin.ModelAdmin):
 
 @admin.register(Preference)
 class PreferenceAdmin(admin.ModelAdmin):
-    list_display = ["email", "reminders", "digests", "updated_at"]
-    list_filter = ["reminders", "digests"]
+    list_display = ["email", "reminders", "digests", "programme_news", "updated_at"]
+    list_filter = ["reminders", "digests", "programme_news"]
     search_fields = ["email"]

@@ -10,11 +10,13 @@ class NotificationStatus(models.TextChoices):
 
 
 class EventKind(models.TextChoices):
-    """Transactional emails always go; a person may turn off reminders and digests."""
+    """Transactional emails always go; a person may turn off reminders, digests and programme
+    news (what coordinators write to a group: outreach)."""
 
     TRANSACTIONAL = "transactional", _("Transactional")
     REMINDER = "reminder", _("Reminder")
     DIGEST = "digest", _("Digest")
+    NEWS = "news", _("Programme news")
 
 
-OPTIONAL_KINDS = (EventKind.REMINDER, EventKind.DIGEST)
+OPTIONAL_KINDS = (EventKind.REMINDER, EventKind.DIGEST, EventKind.NEWS)

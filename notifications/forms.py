@@ -13,6 +13,12 @@ class PreferenceForm(forms.Form):
         label=_("Digests (summaries of what awaits you, for reviewers and coordinators)"),
         required=False,
     )
+    programme_news = forms.BooleanField(
+        label=_(
+            "Programme news (messages the SkillUp coordinators write to groups of participants)"
+        ),
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

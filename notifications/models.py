@@ -91,6 +91,7 @@ class Preference(models.Model):
     email = models.EmailField(_("email address"), max_length=320, unique=True)
     reminders = models.BooleanField(_("reminders"), default=True)
     digests = models.BooleanField(_("digests"), default=True)
+    programme_news = models.BooleanField(_("programme news"), default=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
@@ -105,4 +106,6 @@ class Preference(models.Model):
             return self.reminders
         if kind == EventKind.DIGEST:
             return self.digests
+        if kind == EventKind.NEWS:
+            return self.programme_news
         return True

@@ -78,6 +78,8 @@ EVENTS: dict[str, Event] = {
     "partnership_completed": Event(
         subject=_("Your mentoring partnership has ended: tell us how it went")
     ),
+    # outreach: a coordinator's message to a group; the subject is the one they wrote
+    "group_message": Event(subject="%(subject)s", kind=EventKind.NEWS),
     # allauth's own emails (verification, password reset, …) arrive already rendered
     "account": Event(subject=""),
 }

@@ -371,22 +371,28 @@ def preference_from_token(token: str) -> tuple[str, str] | None:
 
 
 @transaction.atomic
-def preference_set(*, email: str, reminders: bool, digests: bool) -> Preference:
+def preference_set(
+    *, email: str, reminders: bool, digests: bool, programme_news: bool = True
+) -> Preference:
     """Save which optional emails an address receives."""
     preference, _created = Preference.objects.select_for_update().get_or_create(email=email.lower())
     preference.reminders, preference.digests = reminders, digests
+    preference.programme_news = programme_news
     preference.save()
     return preference
 
 
 @transaction.atomic
 def preference_unsubscribe(*, email: str, kind: str) -> Preference:
-    """Turn off one optional kind of email (reminders or digests) for an address."""
+    """Turn off one optional kind of email (reminders, digests or programme news) for an
+    address."""
     preference, _created = Preference.objects.select_for_update().get_or_create(email=email)
     if kind == EventKind.REMINDER:
         preference.reminders = False
     elif kind == EventKind.DIGEST:
         preference.digests = False
+    elif kind == EventKind.NEWS:
+        preference.programme_news = False
     preference.save()
     return preference
 

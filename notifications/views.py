@@ -19,11 +19,15 @@ from .models import Preference
 @login_required
 @require_http_methods(["GET", "POST"])
 def preferences(request: HttpRequest) -> HttpResponse:
-    """Which optional emails (reminders, digests) the person receives."""
+    """Which optional emails (reminders, digests, programme news) the person receives."""
     current = Preference.objects.filter(email=request.user.email.lower()).first()
-    initial = {"reminders": True, "digests": True}
+    initial = {"reminders": True, "digests": True, "programme_news": True}
     if current is not None:
-        initial = {"reminders": current.reminders, "digests": current.digests}
+        initial = {
+            "reminders": current.reminders,
+            "digests": current.digests,
+            "programme_news": current.programme_news,
+        }
     form = PreferenceForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.preference_set(email=request.user.email, **form.cleaned_data)
@@ -46,5 +50,10 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         services.preference_unsubscribe(email=email, kind=kind)
         done = True
-    context = {"email": email, "is_digest": kind == EventKind.DIGEST, "done": done}
+    context = {
+        "email": email,
+        "is_digest": kind == EventKind.DIGEST,
+        "is_news": kind == EventKind.NEWS,
+        "done": done,
+    }
     return render(request, "notifications/unsubscribe.html", context)

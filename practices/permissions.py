@@ -3,14 +3,163 @@
 Whether an SME may write to a call at this moment is Call.window_for() (its extension
 included); the predicates below that depend on it take an optional `window` already worked out
 for the practice's SME, to save the query.
+
+Conflicts of interest, stated once: a person is in conflict with a practice when they belong to
+its organisation, when they declared a conflict with its organisation or with the practice
+itself (ReviewConflict), or when a member of its organisation has an email address at the
+person's own email domain (public webmail domains excepted: PUBLIC_EMAIL_DOMAINS, and the
+domains of the REVIEW_CONFLICT_SHARED_DOMAINS setting). Someone in conflict with a practice
+does not see it, its reviews or its scores anywhere: selectors.practices_for_staff (every
+staff queryset starts from it) excludes it with `exclude_conflicts`; the predicates below ask
+`is_in_conflict` for one practice.
 """
 
+from functools import reduce
+from operator import or_
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from accounts.enums import OrganisationKind
+from accounts.models import Membership
 from accounts.permissions import is_coordinator, is_reviewer, membership_role
 
 from .enums import PracticeState
+from .models import Practice, ReviewConflict
+
+# Addresses many unrelated people share: sharing one with an SME's member says nothing about
+# the person. (Lower case; a deployment adds its region's providers in the
+# REVIEW_CONFLICT_SHARED_DOMAINS setting.)
+PUBLIC_EMAIL_DOMAINS = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "outlook.fr",
+        "outlook.de",
+        "hotmail.com",
+        "hotmail.fr",
+        "hotmail.de",
+        "hotmail.it",
+        "hotmail.es",
+        "hotmail.co.uk",
+        "live.com",
+        "live.fr",
+        "live.de",
+        "live.it",
+        "live.nl",
+        "live.be",
+        "msn.com",
+        "yahoo.com",
+        "yahoo.fr",
+        "yahoo.de",
+        "yahoo.it",
+        "yahoo.es",
+        "yahoo.co.uk",
+        "ymail.com",
+        "aol.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "gmx.de",
+        "gmx.net",
+        "gmx.at",
+        "gmx.ch",
+        "gmx.com",
+        "web.de",
+        "t-online.de",
+        "freenet.de",
+        "posteo.de",
+        "mailbox.org",
+        "orange.fr",
+        "wanadoo.fr",
+        "free.fr",
+        "sfr.fr",
+        "laposte.net",
+        "libero.it",
+        "virgilio.it",
+        "tiscali.it",
+        "alice.it",
+        "proton.me",
+        "protonmail.com",
+        "pm.me",
+        "tutanota.com",
+        "zoho.com",
+        "yandex.com",
+        "mail.com",
+        "seznam.cz",
+        "wp.pl",
+        "o2.pl",
+        "onet.pl",
+        "interia.pl",
+        "abv.bg",
+        "sapo.pt",
+        "telenet.be",
+        "skynet.be",
+        "ziggo.nl",
+        "kpnmail.nl",
+        "bluewin.ch",
+    }
+)
+
+
+def email_domain(email: str) -> str:
+    """The domain of an address, lower case ("" when there is none)."""
+    local, at, domain = (email or "").strip().rpartition("@")
+    return domain.lower().rstrip(".") if at and local else ""
+
+
+def conflict_domain(user) -> str:
+    """The email domain that puts `user` in conflict with the SMEs whose members share it, or
+    "" when their domain is a shared one (public webmail, REVIEW_CONFLICT_SHARED_DOMAINS)."""
+    domain = email_domain(getattr(user, "email", ""))
+    shared = {d.lower() for d in getattr(settings, "REVIEW_CONFLICT_SHARED_DOMAINS", ())}
+    if not domain or domain in PUBLIC_EMAIL_DOMAINS or domain in shared:
+        return ""
+    return domain
+
+
+def conflict_conditions(user) -> list[Exists]:
+    """One EXISTS per kind of conflict, over Practice rows (see the module's docstring).
+    Addresses are stored in lower case (accounts.User.save), so the domain test is a plain
+    suffix match."""
+    organisation = OuterRef("organisation")
+    conditions = [
+        Exists(Membership.objects.filter(user=user.pk, organisation=organisation)),
+        Exists(ReviewConflict.objects.filter(reviewer=user.pk, organisation=organisation)),
+        Exists(ReviewConflict.objects.filter(reviewer=user.pk, practice=OuterRef("pk"))),
+    ]
+    domain = conflict_domain(user)
+    if domain:
+        conditions.append(
+            Exists(
+                Membership.objects.filter(
+                    organisation=organisation, user__email__endswith="@" + domain
+                )
+            )
+        )
+    return conditions
+
+
+def exclude_conflicts(queryset: QuerySet, user) -> QuerySet:
+    """`queryset` (of practices) without those `user` is in conflict with. One NOT EXISTS
+    each, which PostgreSQL runs as anti-joins (an OR of them it could not)."""
+    for condition in conflict_conditions(user):
+        queryset = queryset.exclude(condition)
+    return queryset
+
+
+def in_conflict_condition(user) -> Q:
+    """The practices `user` is in conflict with, as one condition (for a filter())."""
+    return reduce(or_, (Q(condition) for condition in conflict_conditions(user)))
+
+
+def is_in_conflict(user, practice) -> bool:
+    """Is `user` in conflict of interest with `practice`? One query."""
+    if not user.is_authenticated:
+        return False
+    return Practice.objects.filter(pk=practice.pk).filter(in_conflict_condition(user)).exists()
 
 
 def is_programme_staff(user) -> bool:
@@ -83,12 +232,34 @@ def can_answer_invitation(user, invitation) -> bool:
 
 
 def can_review_practice(user, practice) -> bool:
-    """Staff review, except a reviewer never sees their own organisation's submission."""
+    """Programme staff review, except a practice they are in conflict of interest with (their
+    own organisation's, a declared conflict, their email domain: see the module's docstring)."""
     if not is_programme_staff(user):
         return False
     if practice.state in (PracticeState.DRAFT, PracticeState.WITHDRAWN):
         return False  # drafts are the SME's own business
-    return not is_member_of(user, practice.organisation)
+    return not is_in_conflict(user, practice)
+
+
+def can_assign_reviewers(user) -> bool:
+    """Coordinators give practices to reviewers (by hand or for a whole call)."""
+    return is_coordinator(user)
+
+
+def can_be_assigned(user) -> bool:
+    """Who may receive practices to review: active staff in the Reviewers group."""
+    return user.is_active and is_reviewer(user)
+
+
+def can_declare_conflict(user) -> bool:
+    """Programme staff declare their own conflicts of interest."""
+    return is_programme_staff(user)
+
+
+def can_withdraw_conflict(user, conflict) -> bool:
+    """A declared conflict is withdrawn by a coordinator (the reviewer asks one): withdrawing
+    shows the practices again, a decision the programme keeps the record of."""
+    return is_coordinator(user)
 
 
 def can_see_other_reviews(user, practice, *, has_own_review: bool) -> bool:

@@ -21,8 +21,8 @@ from notifications.reminders import reminder
 from skillup.links import absolute_url, language_of
 
 from .enums import PracticeState
-from .models import Practice, Review
-from .selectors import practice_deadline, practices_for_staff
+from .models import Practice, Review, ReviewAssignment
+from .selectors import ASSIGNABLE_STATES, practice_deadline, practices_for_staff
 
 # A draft is reminded once when its deadline is a week away and once on the last day. A draft
 # first found on the last day gets only the last-day reminder.
@@ -130,26 +130,41 @@ def practice_deadline_reminders() -> Iterator[dict]:
 # --------------------------------------------------------------------------------------------
 # Reviewers: a daily digest of what awaits them
 # --------------------------------------------------------------------------------------------
-def _awaiting(reviewer: User) -> tuple[int, list[dict]]:
-    """How many submissions await `reviewer`, and the oldest DIGEST_LIST_LENGTH of them (one
-    query: the window count is taken before the limit)."""
+def _awaiting(reviewer: User) -> tuple[int, int, list[dict]]:
+    """How many submissions await `reviewer`, how many of them are assigned to them, and the
+    first DIGEST_LIST_LENGTH (assigned ones first, then the oldest): one query, the window
+    counts taken before the limit. A practice awaits them when it is in
+    AWAITING_REVIEW_STATES, or assigned to them and still awaiting a decision, and they have
+    not reviewed it; never one they are in conflict with (practices_for_staff)."""
     reviewed = Review.objects.filter(practice=OuterRef("pk"), reviewer=reviewer)
+    mine = ReviewAssignment.objects.filter(practice=OuterRef("pk"), reviewer=reviewer)
     rows = list(
         practices_for_staff(reviewer)
-        .filter(state__in=AWAITING_REVIEW_STATES)
+        .annotate(assigned=Exists(mine))
+        .filter(
+            Q(state__in=AWAITING_REVIEW_STATES)
+            | Q(assigned=True, state__in=ASSIGNABLE_STATES, pending_decision="")
+        )
         .exclude(Exists(reviewed))
-        .annotate(total=Window(Count("pk")))
-        .order_by("submitted_at", "pk")
-        .values("pk", "title", "organisation__name", "total")[:DIGEST_LIST_LENGTH]
+        .annotate(
+            total=Window(Count("pk")),
+            assigned_total=Window(Count("pk", filter=Q(assigned=True))),
+        )
+        .order_by("-assigned", "submitted_at", "pk")
+        .values("pk", "title", "organisation__name", "assigned", "total", "assigned_total")[
+            :DIGEST_LIST_LENGTH
+        ]
     )
-    return (rows[0]["total"] if rows else 0), rows
+    if not rows:
+        return 0, 0, []
+    return rows[0]["total"], rows[0]["assigned_total"], rows
 
 
 @reminder("reviewer_digest")
 def reviewer_digests() -> Iterator[dict]:
     """Once a day from DIGEST_NOT_BEFORE_HOUR (the local date is the occurrence), each active
-    reviewer with submissions awaiting their review gets one summary. One query per reviewer,
-    none per practice."""
+    reviewer with submissions awaiting their review gets one summary, the practices assigned to
+    them first. One query per reviewer, none per practice."""
     now = timezone.localtime()
     if now.hour < DIGEST_NOT_BEFORE_HOUR:
         return
@@ -161,7 +176,7 @@ def reviewer_digests() -> Iterator[dict]:
     )
     list_url = absolute_url("admin:practices_practice_changelist")
     for reviewer in reviewers:
-        total, rows = _awaiting(reviewer)
+        total, assigned, rows = _awaiting(reviewer)
         if not total:
             continue
         yield {
@@ -173,12 +188,14 @@ def reviewer_digests() -> Iterator[dict]:
             "context": {
                 "count": str(total),
                 "total": total,
+                "assigned": assigned,
                 "more": total - len(rows),
                 "list_url": list_url,
                 "practices": [
                     {
                         "title": row["title"],
                         "organisation": row["organisation__name"],
+                        "assigned": row["assigned"],
                         "admin_url": absolute_url("admin:practices_practice_change", row["pk"]),
                     }
                     for row in rows

@@ -2,6 +2,8 @@
 of queries whatever the data size)."""
 
 import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -31,8 +33,9 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from accounts.models import Membership
+from accounts.models import User
 from accounts.permissions import is_coordinator
+from accounts.roles import REVIEWERS
 
 from .calibration import ScoreSums, calibrated_scores_by_call
 from .enums import PracticeState, Rsvp
@@ -46,10 +49,11 @@ from .models import (
     PracticeSearch,
     PracticeTransition,
     Review,
+    ReviewAssignment,
     Topic,
     TrainingTool,
 )
-from .permissions import is_editable_now
+from .permissions import exclude_conflicts, in_conflict_condition, is_editable_now
 from .translation import localized_names
 
 # Practices are written in many EU languages: no stemming, no language-specific stop words.
@@ -203,21 +207,191 @@ def practice_deadline() -> Coalesce:
 
 
 def practices_for_staff(user) -> QuerySet[Practice]:
-    """What programme staff may review: never a draft, never their own organisation's."""
-    own = Membership.objects.filter(user=user, organisation=OuterRef("organisation"))
-    return Practice.objects.exclude(
-        state__in=(PracticeState.DRAFT, PracticeState.WITHDRAWN)
-    ).exclude(Exists(own))
+    """What programme staff may review: never a draft or a withdrawn practice, never one they
+    are in conflict of interest with (their organisation's, a declared conflict, their email
+    domain: see practices.permissions). Every staff queryset of practices starts here."""
+    return exclude_conflicts(
+        Practice.objects.exclude(state__in=(PracticeState.DRAFT, PracticeState.WITHDRAWN)), user
+    )
 
 
 def review_queue(user) -> QuerySet[Practice]:
     """A reviewer's queue: the practices assigned to them that they may review and have not
-    reviewed yet, oldest assignment first."""
+    reviewed yet, oldest assignment first. EXISTS and a subquery rather than joins: one row per
+    practice however many reviewers it is assigned to."""
+    mine = ReviewAssignment.objects.filter(practice=OuterRef("pk"), reviewer=user.pk)
+    reviewed = Review.objects.filter(practice=OuterRef("pk"), reviewer=user.pk)
     return (
         practices_for_staff(user)
-        .filter(assignments__reviewer=user)
-        .exclude(reviews__reviewer=user)
-        .order_by("assignments__created_at", "pk")
+        .filter(Exists(mine))
+        .exclude(Exists(reviewed))
+        .annotate(assigned_at=Subquery(mine.values("created_at")[:1]))
+        .order_by("assigned_at", "pk")
+    )
+
+
+def visible_practices(user, practices) -> list[Practice]:
+    """The practices of a list (e.g. the similar practices a review page warns about) that
+    `user` may see as staff: those they are in conflict with left out (one query)."""
+    practices = list(practices)
+    if not practices:
+        return []
+    visible = set(
+        practices_for_staff(user)
+        .filter(pk__in=[p.pk for p in practices])
+        .values_list("pk", flat=True)
+    )
+    return [p for p in practices if p.pk in visible]
+
+
+# --------------------------------------------------------------------------------------------
+# Assignment of reviewers (practices/assignment.py decides, services/assignment.py writes)
+# --------------------------------------------------------------------------------------------
+# Practices still awaiting a decision take reviewers: submitted, in review, shortlisted, asked
+# for more detail or with the detail received, and no decision recorded to announce. Selected,
+# published and declined ones are decided: they are neither assigned nor counted as lacking.
+ASSIGNABLE_STATES = (
+    PracticeState.SUBMITTED,
+    PracticeState.IN_REVIEW,
+    PracticeState.SHORTLISTED,
+    PracticeState.DETAIL_REQUESTED,
+    PracticeState.DETAIL_RECEIVED,
+)
+
+
+def assignable_practices(call) -> QuerySet[Practice]:
+    """The practices of `call` that take reviewers (ASSIGNABLE_STATES), oldest first."""
+    return Practice.objects.filter(
+        call=call, state__in=ASSIGNABLE_STATES, pending_decision=""
+    ).order_by("submitted_at", "pk")
+
+
+def reviewer_pool() -> QuerySet[User]:
+    """Who may be given practices to review: active staff in the Reviewers group."""
+    return (
+        User.objects.filter(is_active=True, is_staff=True, groups__name=REVIEWERS)
+        .distinct()
+        .order_by("full_name", "email", "pk")
+    )
+
+
+def reviewer_pool_with_queues() -> QuerySet[User]:
+    """reviewer_pool, each with `to_review`: their assignments not reviewed yet, in practices
+    still awaiting a decision (one query, for the hand assignment's choice)."""
+    unreviewed = (
+        ReviewAssignment.objects.filter(
+            reviewer=OuterRef("pk"),
+            practice__state__in=ASSIGNABLE_STATES,
+            practice__pending_decision="",
+        )
+        .exclude(
+            Exists(
+                Review.objects.filter(practice=OuterRef("practice"), reviewer=OuterRef("reviewer"))
+            )
+        )
+        .order_by()
+        .values("reviewer")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return reviewer_pool().annotate(
+        to_review=Coalesce(Subquery(unreviewed, output_field=IntegerField()), Value(0))
+    )
+
+
+def call_holders(call) -> tuple[dict[int, set[int]], dict[int, set[int]], dict[int, set[int]]]:
+    """Who holds which practice of `call` (two queries): {practice id: reviewer ids} of the
+    assignments, of the reviews, and of both together (every practice of the call, decided
+    ones too: a reviewer's load counts all their assignments in the call)."""
+    assigned: dict[int, set[int]] = defaultdict(set)
+    reviewed: dict[int, set[int]] = defaultdict(set)
+    for practice, reviewer in ReviewAssignment.objects.filter(practice__call=call).values_list(
+        "practice_id", "reviewer_id"
+    ):
+        assigned[practice].add(reviewer)
+    for practice, reviewer in Review.objects.filter(practice__call=call).values_list(
+        "practice_id", "reviewer_id"
+    ):
+        reviewed[practice].add(reviewer)
+    both = {p: assigned.get(p, set()) | reviewed.get(p, set()) for p in {*assigned, *reviewed}}
+    return dict(assigned), dict(reviewed), both
+
+
+def conflicted_practice_ids(user, practice_ids) -> set[int]:
+    """Which of these practices `user` is in conflict with (one query)."""
+    return set(
+        Practice.objects.filter(pk__in=list(practice_ids))
+        .filter(in_conflict_condition(user))
+        .values_list("pk", flat=True)
+    )
+
+
+@dataclass(frozen=True)
+class ReviewerLoad:
+    reviewer: User
+    assigned: int  # practices of the call assigned to them (or reviewed without assignment)
+    reviewed: int  # of which they have reviewed
+    in_pool: bool  # still an active reviewer
+
+    @property
+    def to_review(self) -> int:
+        return self.assigned - self.reviewed
+
+
+@dataclass(frozen=True)
+class CallAssignments:
+    """A call's assignment at a glance (the Call admin's "Reviewers" page)."""
+
+    call: Call
+    per_practice: int
+    practice_count: int  # practices awaiting a decision
+    covered: int  # of which have per_practice reviewers or more
+    loads: list[ReviewerLoad]
+    lacking: list[tuple[Practice, int, int]]  # (practice, reviewers it has, reviewers needed)
+
+    @property
+    def load_range(self) -> tuple[int, int] | None:
+        pool = [load.assigned for load in self.loads if load.in_pool]
+        return (min(pool), max(pool)) if pool else None
+
+
+def call_assignments(call) -> CallAssignments:
+    """Per reviewer, their practices in the call and how many they reviewed; the practices
+    awaiting a decision that have fewer reviewers than the call asks. Five queries whatever the
+    size of the call."""
+    _assigned, reviewed, holders = call_holders(call)
+    pool = list(reviewer_pool())
+    pool_ids = {user.pk for user in pool}
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for practice, reviewers in holders.items():
+        for reviewer in reviewers:
+            counts[reviewer][0] += 1
+            if reviewer in reviewed.get(practice, ()):
+                counts[reviewer][1] += 1
+    others = {u.pk: u for u in User.objects.filter(pk__in=set(counts) - pool_ids)}
+    people = [*pool, *sorted(others.values(), key=lambda u: (u.full_name, u.email, u.pk))]
+    loads = [
+        ReviewerLoad(user, *counts.get(user.pk, (0, 0)), in_pool=user.pk in pool_ids)
+        for user in people
+    ]
+    practices = list(
+        assignable_practices(call)
+        .select_related("organisation")
+        .only("pk", "title", "state", "submitted_at", "organisation__name", "organisation__country")
+    )
+    per_practice = call.reviewers_per_practice
+    lacking = [
+        (practice, len(holders.get(practice.pk, ())), per_practice)
+        for practice in practices
+        if len(holders.get(practice.pk, ())) < per_practice
+    ]
+    return CallAssignments(
+        call=call,
+        per_practice=per_practice,
+        practice_count=len(practices),
+        covered=len(practices) - len(lacking),
+        loads=loads,
+        lacking=lacking,
     )
 
 

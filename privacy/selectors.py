@@ -141,6 +141,8 @@ def account_data(user: User) -> dict:
     ]
     preference = Preference.objects.filter(email__iexact=user.email).first()
     data["email_preferences"] = (
-        _row(preference, ("reminders", "digests", "updated_at")) if preference else None
+        _row(preference, ("reminders", "digests", "programme_news", "updated_at"))
+        if preference
+        else None
     )
     return data

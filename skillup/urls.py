@@ -10,7 +10,7 @@ from django.views.decorators.cache import cache_page
 
 from practices.sitemaps import SITEMAPS
 
-from . import views
+from . import overview_views, views
 
 SITEMAP_CACHE_SECONDS = 60 * 60
 
@@ -19,8 +19,21 @@ admin.site.site_title = _("SkillUp administration")
 admin.site.index_title = _("Review and coordination")
 # The admin's own log-in form would skip two-factor authentication: send it to allauth's.
 admin.site.login = secure_admin_login(admin.site.login)
+# Coordinators' home in the admin shows the programme overview (before admin.site.urls is read).
+admin.site.index = overview_views.admin_index_with_overview(admin.site.index)
 
 urlpatterns = [
+    # the programme overview's downloads, in the admin's space (before its catch-all)
+    path(
+        "admin/overview/<slug:figure>.csv",
+        admin.site.admin_view(overview_views.overview_csv),
+        name="admin_overview_csv",
+    ),
+    path(
+        "admin/overview/calls/<int:call_id>/<slug:figure>.csv",
+        admin.site.admin_view(overview_views.overview_call_csv),
+        name="admin_overview_call_csv",
+    ),
     path("admin/", admin.site.urls),
     # an index of per-section sitemaps (each section paginated under the 50,000-URL limit),
     # cached: the practices section lists every published practice in every language

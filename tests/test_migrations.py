@@ -6,11 +6,27 @@ from django.apps import apps
 from django.core.management import call_command
 
 from matching.models import PartnershipTransition, ProposalTransition
+from outreach.models import GroupMessage, GroupMessageRecipient
+from practices.models import PracticeViewDay, ReviewAssignment, ReviewConflict
 
 # (app, the last migration before this round's) for each app this round added migrations to
-BEFORE_THIS_ROUND = [("matching", "0004_run_timings")]
+# (outreach is new: "zero" undoes it all)
+BEFORE_THIS_ROUND = [
+    ("outreach", "zero"),
+    ("matching", "0004_run_timings"),
+    ("practices", "0009_search_documents"),
+    ("notifications", "0001_initial"),
+]
 # tables this round's migrations create: undoing them drops their rows by design
-NEW_MODELS = {ProposalTransition, PartnershipTransition}
+NEW_MODELS = {
+    ProposalTransition,
+    PartnershipTransition,
+    ReviewAssignment,
+    ReviewConflict,
+    PracticeViewDay,
+    GroupMessage,
+    GroupMessageRecipient,
+}
 
 
 def _row_counts() -> dict[str, int]:

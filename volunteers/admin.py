@@ -6,6 +6,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 
@@ -88,7 +90,19 @@ class PledgeAdmin(admin.ModelAdmin):
         "reject",
     ]
     fieldsets = (
-        (None, {"fields": ("company", "slug", "state", "submitted_at", "approved_at")}),
+        (
+            None,
+            {
+                "fields": (
+                    "company",
+                    "slug",
+                    "state",
+                    "submitted_at",
+                    "approved_at",
+                    "invite_experts",
+                )
+            },
+        ),
         (
             _("Commitments"),
             {
@@ -139,6 +153,16 @@ class PledgeAdmin(admin.ModelAdmin):
     @admin.display(description=_("country"), ordering="company__country")
     def country(self, obj: Pledge):
         return obj.company.country.name
+
+    @admin.display(description=_("mentors"))
+    def invite_experts(self, obj: Pledge):
+        """Coordinators invite a company's experts from the CSV it sends them, on the same page
+        as the company's admins (views/invitations.py)."""
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("volunteers:mentor_invite_csv", args=[obj.company_id]),
+            _("Invite several experts of this company (CSV)"),
+        )
 
     def move_each(self, request, queryset, *, target: str, comment: str = "") -> None:
         run_each_and_report(

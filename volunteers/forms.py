@@ -21,6 +21,15 @@ from matching.selectors import skill_groups
 
 from .commitments import COMMITMENTS
 from .enums import Availability, CoalitionPillar, GeographicalScope, Language
+from .invitation_csv import (
+    MAX_BYTES,
+    MAX_ROWS,
+    MSG_TOO_BIG,
+    ExpertRow,
+    FileRefused,
+    read_experts,
+    unpack_rows,
+)
 from .models import (
     BIO_MAX,
     DESCRIPTION_MAX,
@@ -248,6 +257,57 @@ class MentorInvitationForm(forms.Form):
         self.helper = FormHelper()
         self.helper.attrs = dict(_FORM_ATTRS)
         self.helper.add_input(Submit("invite", _("Send the invitation")))
+
+
+class MentorInvitationCSVForm(forms.Form):
+    """A CSV of experts to invite (invitation_csv says what is accepted). A valid form has
+    `rows`, each with its problems; a file refused as a whole is an error on the field."""
+
+    file = forms.FileField(
+        label=_("CSV file of experts"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def __init__(self, *args, default_language: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.default_language = default_language
+        self.rows: list[ExpertRow] = []
+        self.fields["file"].help_text = _(
+            "Columns: email, name, language. At most %(rows)s experts and %(kb)s KB."
+        ) % {"rows": MAX_ROWS, "kb": MAX_BYTES // 1024}
+        self.helper = FormHelper()
+        self.helper.attrs = dict(_FORM_ATTRS)
+        self.helper.add_input(Submit("preview", _("Check the file")))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:  # before reading it
+            raise forms.ValidationError(
+                MSG_TOO_BIG % {"kb": MAX_BYTES // 1024, "rows": MAX_ROWS}, code="too_big"
+            )
+        try:
+            self.rows = read_experts(upload.read(), default_language=self.default_language)
+        except FileRefused as exc:
+            raise forms.ValidationError(exc.message, code="refused") from exc
+        return upload
+
+
+class MentorInvitationConfirmForm(forms.Form):
+    """The preview's confirmation: its signed rows (invitation_csv.pack_rows)."""
+
+    rows = forms.CharField(widget=forms.HiddenInput, max_length=200_000)
+
+    def __init__(self, *args, company_id: int, user_id: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.company_id, self.user_id = company_id, user_id
+
+    def clean_rows(self) -> list[ExpertRow]:
+        try:
+            return unpack_rows(
+                self.cleaned_data["rows"], company_id=self.company_id, user_id=self.user_id
+            )
+        except FileRefused as exc:
+            raise forms.ValidationError(exc.message, code="refused") from exc
 
 
 # --------------------------------------------------------------------------------------------

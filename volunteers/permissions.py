@@ -11,6 +11,14 @@ def is_company_admin(user, company) -> bool:
     )
 
 
+def can_invite_mentors(user, company) -> bool:
+    """Invite in-house experts of a large company to mentor: its admins (one by one or from a
+    CSV), and coordinators (from a CSV, for any large company that sends them its list)."""
+    if company.kind != OrganisationKind.LARGE_COMPANY:
+        return False
+    return is_company_admin(user, company) or is_coordinator(user)
+
+
 def can_manage_pledge(user, pledge) -> bool:
     """Edit, send, withdraw, invite mentors: the company's admins."""
     return is_company_admin(user, pledge.company)

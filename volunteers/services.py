@@ -4,10 +4,13 @@ pledge_transition() is the one function that changes a pledge's state (see workf
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.db.models.functions import Lower
+from django.utils import formats, timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +33,7 @@ from .enums import (
     PledgeActor,
     PledgeState,
 )
+from .invitation_csv import ExpertRow, check_rows
 from .models import (
     ConfidentialityAgreement,
     MentorInvitation,
@@ -38,7 +42,12 @@ from .models import (
     Pledge,
     PledgeTransition,
 )
-from .permissions import can_accept_mentor_invitation, can_edit_mentor, is_company_admin
+from .permissions import (
+    can_accept_mentor_invitation,
+    can_edit_mentor,
+    can_invite_mentors,
+    is_company_admin,
+)
 from .workflow import find_move
 
 MSG_NOT_ALLOWED = _("You are not allowed to do this.")
@@ -54,6 +63,7 @@ MSG_MOVE_NOT_ALLOWED = _("A pledge cannot go from “%(source)s” to “%(targe
 MSG_COMMITMENTS_MISSING = _("Confirm the three commitments before sending the pledge.")
 MSG_REASON_REQUIRED = _("Give the company a reason for the rejection.")
 MSG_ALREADY_MENTOR = _("This person is already a mentor of your company.")
+MSG_ALREADY_INVITED = _("Already invited: the invitation is valid until %(date)s.")
 MSG_INVITATION_CLOSED = _("This invitation has expired or has already been used.")
 MSG_INVITATION_OTHER_EMAIL = _(
     "This invitation was sent to another email address. Log in with that address to accept it."
@@ -232,13 +242,21 @@ def _notify_pledge(pledge: Pledge, *, target: str, comment: str) -> None:
 # Mentors
 # --------------------------------------------------------------------------------------------
 @transaction.atomic
-def mentor_invitation_create(*, user: User, company: Organisation, email: str) -> MentorInvitation:
+def mentor_invitation_create(
+    *,
+    user: User,
+    company: Organisation,
+    email: str,
+    language: str | None = None,
+    name: str = "",
+) -> MentorInvitation:
     """Invite an in-house expert by email; inviting the same address again re-sends the open
-    invitation with a fresh expiry.
+    invitation with a fresh expiry. The email is in `language` (by default the inviter's);
+    `name`, when the inviter gave one, is in the email's context.
 
     Side effect: the "mentor_invited" email (notification outbox), sent after commit.
     """
-    if not is_company_admin(user, company):
+    if not can_invite_mentors(user, company):
         raise ApplicationError(MSG_NOT_ALLOWED)
     email = email.strip().lower()
     if MentorProfile.objects.filter(company=company, user__email__iexact=email).exists():
@@ -252,7 +270,7 @@ def mentor_invitation_create(*, user: User, company: Organisation, email: str) -
         invitation = MentorInvitation(company=company, email=email)
     invitation.invited_by = user
     invitation.renew()
-    invitation.language = translation.get_language() or settings.LANGUAGE_CODE
+    invitation.language = language or translation.get_language() or settings.LANGUAGE_CODE
     invitation.full_clean(exclude=["token"], validate_constraints=False)
     invitation.save()
     accept_url = absolute_url(invitation, language=invitation.language)
@@ -264,12 +282,97 @@ def mentor_invitation_create(*, user: User, company: Organisation, email: str) -
         context={
             "company": company.name,
             "inviter": str(user),
+            "name": name,
             "accept_url": accept_url,
             "invitation": invitation,
         },
         occurrence=invitation.expires_at.isoformat(),
     )
     return invitation
+
+
+def mentor_invitations_check(*, company: Organisation, rows: list[ExpertRow]) -> list[ExpertRow]:
+    """Add to each ready row of a CSV of experts (invitation_csv.read_experts) what the
+    database says against it: already a mentor of `company`, or already invited by it with an
+    invitation still valid (an expired one is sent again, as mentor_invitation_create does).
+    Only `company` is asked about: a mentor of another company is not revealed. Reads only, in
+    two queries whatever the number of rows; the one rule of the preview and of the sending.
+    """
+    emails = {row.email for row in rows if row.is_ready}
+    if not emails:
+        return rows
+    mentors = set(
+        MentorProfile.objects.filter(company=company)
+        .annotate(address=Lower("user__email"))
+        .filter(address__in=emails)
+        .values_list("address", flat=True)
+    )
+    invited = dict(
+        MentorInvitation.objects.filter(
+            company=company, accepted_at__isnull=True, expires_at__gt=timezone.now()
+        )
+        .annotate(address=Lower("email"))
+        .filter(address__in=emails)
+        .values_list("address", "expires_at")
+    )
+    for row in rows:
+        if not row.is_ready:
+            continue
+        if row.email in mentors:
+            row.problems.append(str(MSG_ALREADY_MENTOR))
+        elif row.email in invited:
+            date = formats.date_format(timezone.localtime(invited[row.email]), "j F Y")
+            row.problems.append(str(MSG_ALREADY_INVITED % {"date": date}))
+    return rows
+
+
+@dataclass
+class MentorInvitationsResult:
+    sent: list[MentorInvitation]
+    skipped: list[ExpertRow]
+
+
+@transaction.atomic
+def mentor_invitations_send(
+    *, user: User, company: Organisation, rows: list[ExpertRow]
+) -> MentorInvitationsResult:
+    """Invite the experts of a confirmed CSV preview, each through mentor_invitation_create
+    (the same email and rules as one invitation).
+
+    1. refuses whoever may not invite for `company` (can_invite_mentors);
+    2. locks the company's row: two confirmations of one preview run one after the other;
+    3. checks every row again (invitation_csv.check_rows, mentor_invitations_check): a row
+       invited meanwhile (the first of a double click included) is skipped, so each expert is
+       emailed once;
+    4. invites each remaining row in its own savepoint; a refused one is skipped with why.
+
+    Side effects: a MentorInvitation and a "mentor_invited" email (sent after commit) per row
+    sent. Returns the invitations sent and the rows skipped, with their problems.
+    """
+    if not can_invite_mentors(user, company):
+        raise ApplicationError(MSG_NOT_ALLOWED)
+    Organisation.objects.select_for_update().get(pk=company.pk)
+    rows = mentor_invitations_check(company=company, rows=check_rows(rows))
+    sent = []
+    for row in rows:
+        if not row.is_ready:
+            continue
+        try:
+            with transaction.atomic():
+                sent.append(
+                    mentor_invitation_create(
+                        user=user,
+                        company=company,
+                        email=row.email,
+                        language=row.language,
+                        name=row.name,
+                    )
+                )
+        except ApplicationError as exc:
+            row.problems.append(str(exc.message))
+        except ValidationError as exc:
+            row.problems.extend(str(message) for message in exc.messages)
+    return MentorInvitationsResult(sent=sent, skipped=[row for row in rows if not row.is_ready])
 
 
 @transaction.atomic

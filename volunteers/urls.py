@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import company, mentor, public
+from .views import company, invitations, mentor, public
 
 app_name = "volunteers"
 
@@ -14,6 +14,17 @@ urlpatterns = [
     path("companies/<int:pk>/pledge/edit/", company.pledge_update, name="pledge_update"),
     path("companies/<int:pk>/pledge/move/", company.pledge_move, name="pledge_move"),
     path("companies/<int:pk>/mentors/invite/", company.mentor_invite, name="mentor_invite"),
+    # several experts from a CSV: the company's admins, and coordinators for any large company
+    path(
+        "companies/<int:pk>/mentors/invite-csv/",
+        invitations.mentor_invite_csv,
+        name="mentor_invite_csv",
+    ),
+    path(
+        "companies/<int:pk>/mentors/invite-csv/confirm/",
+        invitations.mentor_invite_csv_confirm,
+        name="mentor_invite_csv_confirm",
+    ),
     # mentors (never public)
     path("mentors/<int:pk>/", mentor.mentor_detail, name="mentor_detail"),
     path("mentor/profile/", mentor.mentor_profile, name="mentor_profile"),

@@ -17,7 +17,7 @@ from accounts.permissions import is_coordinator
 from skillup.errors import ApplicationError
 
 from .. import engine, pruning, scoring, solver
-from ..enums import ProposalState, RunStatus
+from ..enums import ProposalState, RunPhase, RunStatus
 from ..models import MatchRun, Proposal
 from .errors import MSG_NOT_ALLOWED
 from .proposals import proposals_transition
@@ -28,31 +28,66 @@ CANDIDATES_PER_MENTOR = 20
 
 @transaction.atomic
 def run_create(*, user: User, maximise_matches: bool = False, respect_quotas: bool = False):
-    """Queue a global run (a Celery task does the work once this transaction commits)."""
-    # tasks imports this module: imported here, not at the top
-    from ..tasks import task_run_matching
-
+    """Queue a global run: the row (queued), then, once this transaction commits, the Celery
+    task that does the work. If the task cannot be queued (broker down), the run is marked
+    failed at once rather than left "queued" for ever."""
     if not is_coordinator(user):
         raise ApplicationError(MSG_NOT_ALLOWED)
     run = MatchRun.objects.create(
         started_by=user, maximise_matches=maximise_matches, respect_quotas=respect_quotas
     )
-    transaction.on_commit(lambda: task_run_matching.delay(run_id=run.pk), robust=True)
+    transaction.on_commit(lambda: _queue(run.pk), robust=True)
     return run
 
 
-def _progress(run: MatchRun, value: int) -> None:
-    MatchRun.objects.filter(pk=run.pk).update(progress=value)
+def _queue(run_id: int) -> None:
+    # tasks imports this module: imported here, not at the top
+    from ..tasks import task_run_matching
+
+    try:
+        task_run_matching.delay(run_id=run_id)
+    except Exception as exc:  # the broker refused or is down: nobody will ever pick it up
+        MatchRun.objects.filter(pk=run_id, status=RunStatus.QUEUED).update(
+            status=RunStatus.FAILED,
+            error=f"{NOT_QUEUED_PREFIX}{type(exc).__name__}: {exc}"[:2000],
+            finished_at=timezone.now(),
+        )
+        raise
+
+
+# A failed run's error starts with this when the task never reached a worker.
+NOT_QUEUED_PREFIX = "not queued: "
+
+# Where each phase starts, in per cent of the whole run (the shares measured by
+# benchmarks/matching_db.py, rounded): loading, scoring, assigning, saving.
+PHASE_START = {RunPhase.LOAD: 5, RunPhase.SCORE: 30, RunPhase.SOLVE: 60, RunPhase.WRITE: 80}
+
+
+def _enter_phase(run: MatchRun, phase: RunPhase) -> None:
+    """Record the phase now starting, committed at once (its own short transaction: one UPDATE
+    of one row), so the admin shows it while the work goes on. Call outside any transaction."""
+    with transaction.atomic():
+        MatchRun.objects.filter(pk=run.pk).update(phase=phase, progress=PHASE_START[phase])
 
 
 def run_execute(run_id: int) -> MatchRun:
-    """Do a queued run: load, score the candidates, solve the assignment, write the pairs as
-    draft proposals (replacing the drafts of earlier runs). Idempotent for a finished run."""
+    """Do a queued run, outside any transaction (each phase's start is committed as it begins,
+    for the admin to show):
+
+    1. mark it running (started_at), then for each phase record it (phase, progress);
+    2. load the population, score the candidate pairs, solve the assignment;
+    3. in one transaction: remove the drafts of earlier runs, write the pairs as draft
+       proposals, and save the run as done with its figures and time per phase;
+    4. on any error, save the run as failed with the error and the phase it failed in (then
+       re-raise, for the task's log).
+
+    Idempotent for a finished run (a redelivered task does nothing)."""
     run = MatchRun.objects.get(pk=run_id)
     if run.status in (RunStatus.DONE, RunStatus.FAILED):
         return run
     started = time.perf_counter()
-    MatchRun.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING, progress=5)
+    run.started_at = timezone.now()
+    MatchRun.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING, started_at=run.started_at)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -63,16 +98,17 @@ def run_execute(run_id: int) -> MatchRun:
         clock = now
 
     try:
+        _enter_phase(run, RunPhase.LOAD)
         weights, _row = engine.load_weights()
         loaded = engine.load_population()
-        lap("load")
-        _progress(run, 30)
+        lap(RunPhase.LOAD)
+        _enter_phase(run, RunPhase.SCORE)
         population = loaded.population
         cands = pruning.candidates(
             population, weights, per_sme=CANDIDATES_PER_SME, per_mentor=CANDIDATES_PER_MENTOR
         )
-        lap("score")
-        _progress(run, 60)
+        lap(RunPhase.SCORE)
+        _enter_phase(run, RunPhase.SOLVE)
         quota = engine.company_quotas(loaded) if run.respect_quotas else None
         assigned = solver.assign(
             cands,
@@ -82,8 +118,8 @@ def run_execute(run_id: int) -> MatchRun:
             mentor_company=population.mentor_company if quota is not None else None,
             company_quota=quota,
         )
-        lap("solve")
-        _progress(run, 80)
+        lap(RunPhase.SOLVE)
+        _enter_phase(run, RunPhase.WRITE)
         scores = []
         with transaction.atomic():
             # the system removes the earlier drafts, on behalf of the coordinator who started
@@ -111,6 +147,7 @@ def run_execute(run_id: int) -> MatchRun:
                 )
             Proposal.objects.bulk_create(drafts, batch_size=1000)
             run.status = RunStatus.DONE
+            run.phase = RunPhase.WRITE
             run.progress = 100
             run.algorithm_version = scoring.ALGORITHM_VERSION
             run.weights = engine.weights_dict(weights)
@@ -119,17 +156,36 @@ def run_execute(run_id: int) -> MatchRun:
             run.matched_count = len(drafts)
             run.mean_score = round(float(np.mean(scores)), 2) if scores else None
             run.min_score = round(float(np.min(scores)), 2) if scores else None
-            lap("write")
+            lap(RunPhase.WRITE)
             run.timings = timings
             run.duration_s = round(time.perf_counter() - started, 3)
             run.finished_at = timezone.now()
-            run.save()
+            run.save(update_fields=RESULT_FIELDS)
     except Exception as exc:  # the run records its failure for the coordinator
         MatchRun.objects.filter(pk=run.pk).update(
             status=RunStatus.FAILED,
             error=f"{type(exc).__name__}: {exc}"[:2000],
+            timings=timings,
             finished_at=timezone.now(),
             duration_s=round(time.perf_counter() - started, 3),
         )
         raise
     return run
+
+
+# What a finished run saves (the phase and progress were committed as it went).
+RESULT_FIELDS = [
+    "status",
+    "phase",
+    "progress",
+    "algorithm_version",
+    "weights",
+    "sme_count",
+    "mentor_count",
+    "matched_count",
+    "mean_score",
+    "min_score",
+    "timings",
+    "duration_s",
+    "finished_at",
+]

@@ -4,19 +4,23 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from skillup.admin import ReadOnlyAdminMixin, form_page
+from skillup.admin import ReadOnlyAdminMixin, form_page, warn_refused
 from skillup.errors import ApplicationError, add_service_errors
 
-from .. import services
+from .. import selectors, services
 from ..cache import practices_version_bump
 from ..enums import SENT_STATES, PracticeState
 from ..models import Call, DeadlineExtension
+from ..permissions import can_assign_reviewers
 from ..translation import localized_names
 from .forms import ExtensionGrantForm
 
@@ -53,7 +57,7 @@ class CallAdmin(TranslationAdmin):
     prepopulated_fields = {"slug": ("title",)}
     date_hierarchy = "opens_at"
     inlines = [DeadlineExtensionInline]
-    actions = ["announce_decisions", "grant_extension"]
+    actions = ["announce_decisions", "grant_extension", "assign_reviewers_automatically"]
     fieldsets = (
         (
             None,
@@ -80,6 +84,7 @@ class CallAdmin(TranslationAdmin):
                 )
             },
         ),
+        (_("Review"), {"fields": ("reviewers_per_practice",)}),
         (_("Publication"), {"fields": ("is_listed", "created_at")}),
     )
     readonly_fields = ["created_at"]
@@ -136,6 +141,162 @@ class CallAdmin(TranslationAdmin):
 
     def has_grant_extension_permission(self, request) -> bool:
         return request.user.has_perm("practices.add_deadlineextension")
+
+    # ---- reviewers: the automatic assignment and the call's "Reviewers" page --------------
+    def has_assign_permission(self, request) -> bool:
+        return request.user.has_perm("practices.add_reviewassignment") and can_assign_reviewers(
+            request.user
+        )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not self.has_assign_permission(request):
+            return fieldsets
+        # the call's "Reviewers" page, from the fieldset of its setting (the list has no room)
+        return [
+            (name, {**options, "fields": (*options["fields"], "reviewers_page")})
+            if list(options["fields"]) == ["reviewers_per_practice"]
+            else (name, options)
+            for name, options in fieldsets
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "reviewers_page"]
+
+    @admin.display(description=_("assignment of reviewers"))
+    def reviewers_page(self, obj: Call) -> str:
+        if obj is None or obj.pk is None:
+            return "–"
+        return format_html(
+            '<a href="{}">{}</a>', _reviewers_url(obj), gettext("Who reviews what in this call")
+        )
+
+    @admin.action(description=_("Assign reviewers automatically (top up)"), permissions=["assign"])
+    def assign_reviewers_automatically(self, request, queryset):
+        calls = list(queryset.order_by("pk"))
+        for call in calls:
+            self._assign(request, call)
+        if len(calls) == 1:
+            return redirect(_reviewers_url(calls[0]))
+        return None
+
+    def _assign(self, request, call: Call) -> None:
+        """Run the automatic assignment of `call` and say what it did."""
+        try:
+            report = services.call_assign_reviewers(user=request.user, call=call)
+        except ApplicationError as exc:
+            warn_refused(self, request, call, exc)
+            return
+        text = ngettext(
+            "%(call)s: %(count)d assignment made.",
+            "%(call)s: %(count)d assignments made.",
+            report.created,
+        ) % {"call": call, "count": report.created}
+        if report.load_range is not None:
+            fewest, most = report.load_range
+            if fewest == most:
+                text += " " + ngettext(
+                    "Each reviewer now holds %(count)d practice of the call.",
+                    "Each reviewer now holds %(count)d practices of the call.",
+                    most,
+                ) % {"count": most}
+            else:
+                text += " " + gettext(
+                    "Each reviewer now holds %(fewest)d to %(most)d practices of the call."
+                ) % {"fewest": fewest, "most": most}
+        self.message_user(request, text, messages.SUCCESS if report.created else messages.INFO)
+        if report.withdrawn:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d assignment withdrawn: its reviewer is no longer an active "
+                    "reviewer or has declared a conflict of interest.",
+                    "%(count)d assignments withdrawn: their reviewers are no longer active "
+                    "reviewers or have declared a conflict of interest.",
+                    report.withdrawn,
+                )
+                % {"count": report.withdrawn},
+                messages.INFO,
+            )
+        if not report.reviewers:
+            self.message_user(
+                request,
+                gettext("Nobody is an active reviewer: add people to the Reviewers group first."),
+                messages.ERROR,
+            )
+            return
+        lacking = dict(report.lacking)
+        visible = selectors.visible_practices(request.user, [p for p, _n in report.lacking])
+        for practice in visible:
+            self.message_user(
+                request,
+                ngettext(
+                    "“%(practice)s” lacks %(count)d reviewer: too few reviewers are free of "
+                    "conflict with it.",
+                    "“%(practice)s” lacks %(count)d reviewers: too few reviewers are free of "
+                    "conflict with it.",
+                    lacking[practice],
+                )
+                % {"practice": practice, "count": lacking[practice]},
+                messages.WARNING,
+            )
+        hidden = len(lacking) - len(visible)
+        if hidden:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d practice you are in conflict with lacks reviewers.",
+                    "%(count)d practices you are in conflict with lack reviewers.",
+                    hidden,
+                )
+                % {"count": hidden},
+                messages.WARNING,
+            )
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/reviewers/",
+                self.admin_site.admin_view(self.reviewers_view),
+                name="{}_{}_reviewers".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def reviewers_view(self, request, object_id):
+        """The call's assignment at a glance (coordinators): each reviewer's practices in the
+        call, the practices lacking reviewers; POST runs the automatic assignment."""
+        if not self.has_assign_permission(request):
+            raise PermissionDenied
+        call = self.get_object(request, object_id)
+        if call is None:
+            raise Http404(gettext("This call does not exist."))
+        if request.method == "POST":
+            self._assign(request, call)
+            return redirect(_reviewers_url(call))
+        overview = selectors.call_assignments(call)
+        lacking = {p.pk: (p, have, need) for p, have, need in overview.lacking}
+        visible = selectors.visible_practices(request.user, [row[0] for row in overview.lacking])
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": call,
+            "title": gettext("Reviewers of “%(call)s”") % {"call": call},
+            "overview": overview,
+            "lacking": [lacking[p.pk] for p in visible],
+            "lacking_hidden": len(lacking) - len(visible),
+            "practice_list_url": reverse("admin:practices_practice_changelist")
+            + f"?call__id__exact={call.pk}",
+            "assignment_list_url": reverse("admin:practices_reviewassignment_changelist")
+            + f"?practice__call__id__exact={call.pk}",
+            "call_url": reverse("admin:practices_call_change", args=[call.pk]),
+        }
+        return TemplateResponse(request, "admin/practices/assign_call.html", context)
+
+
+def _reviewers_url(call: Call) -> str:
+    return reverse("admin:practices_call_reviewers", args=[call.pk])
 
 
 @admin.register(DeadlineExtension)

@@ -8,6 +8,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from skillup.admin import ReadOnlyAdminMixin
 
+from .. import selectors
 from ..models import Event, EventInvitation
 from ..translation import localized_names
 
@@ -21,7 +22,14 @@ class EventInvitationInline(ReadOnlyAdminMixin, admin.TabularInline):
     extra = 0
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("practice__organisation")
+        # not the practices this person is in conflict of interest with (#14)
+        staff = selectors.practices_for_staff(request.user)
+        return (
+            super()
+            .get_queryset(request)
+            .filter(practice__in=staff)
+            .select_related("practice__organisation")
+        )
 
     @admin.display(description=_("organisation"))
     def organisation(self, obj: EventInvitation) -> str:

@@ -1,5 +1,6 @@
 """The reviewers' list of submissions: its columns, filters and bulk moves, the CSV export, the
-retention page and the review form of one practice."""
+retention page, and the URL of the review workspace of one practice (its page is in
+reviews.py)."""
 
 from decimal import Decimal
 
@@ -8,8 +9,9 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -18,24 +20,26 @@ from django.utils.translation import gettext, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.enums import NaceSection, SizeBand
-from skillup.admin import action_page, form_page, run_each, run_each_and_report, warn_refused
-from skillup.errors import ApplicationError, add_service_errors
+from skillup.admin import action_page, run_each, run_each_and_report, warn_refused
+from skillup.errors import ApplicationError
 
 from .. import selectors, services
 from ..enums import DECISION_STATES, Actor, Audience, PracticeState
 from ..exports import changelist_columns, changelist_row, csv_response
-from ..models import RUBRIC, Practice, Review
+from ..models import RUBRIC, Practice, Review, ReviewAssignment
 from ..permissions import can_review_practice, can_see_other_reviews
 from ..selectors import annotate_for_review, attach_calibrated_scores
 from ..translation import localized_names
 from ..workflow import MOVES, staff_targets
-from .forms import DetailRequestForm, EventInviteForm, ReviewForm
+from .assignments import AssignmentActionsMixin
+from .forms import DetailRequestForm, EventInviteForm
 from .inlines import (
     DetailRequestInline,
     EventInvitationOfPracticeInline,
     RevisionInline,
     TransitionInline,
 )
+from .reviews import queue_progress, review_url, review_workspace
 
 
 def _two_places(value) -> Decimal | None:
@@ -156,22 +160,57 @@ SME_FIELDS = (
 PUBLIC_VERSION_EDITABLE = ("public_title", "public_description")
 
 
+# The CSV export: the list's columns and what the list leaves to the practice's page.
+EXPORT_COLUMNS = (
+    "title",
+    "state_label",
+    "organisation",
+    "country",
+    "sector",
+    "size",
+    "audience_label",
+    "submitted_at",
+    "review_count",
+    "reviews_needed",
+    "average_score",
+    "calibrated_score",
+    "decision_label",
+    "own_score",
+)
+
+
+def _annotate_for_the_list(queryset, user):
+    """Add reviews_needed (the practice's assigned reviewers, or its call's
+    reviewers_per_practice when nobody is assigned) and own_score (`user`'s own average score,
+    NULL before they review): one correlated subquery each, for the rows of the page only."""
+    assigned = (
+        ReviewAssignment.objects.filter(practice=OuterRef("pk"))
+        .order_by()
+        .values("practice")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    own = Review.objects.filter(practice=OuterRef("pk"), reviewer=user.pk).values("score")[:1]
+    return queryset.annotate(
+        reviews_needed=Coalesce(
+            Subquery(assigned), F("call__reviewers_per_practice"), output_field=IntegerField()
+        ),
+        own_score=Subquery(own),
+    )
+
+
 @admin.register(Practice)
-class PracticeAdmin(admin.ModelAdmin):
+class PracticeAdmin(AssignmentActionsMixin, admin.ModelAdmin):
+    # What a reviewer decides on, narrow enough for 1366 px without sideways scrolling; the
+    # rest is on the practice's page, in the filters and in the CSV export (EXPORT_COLUMNS).
     list_display = [
         "title",
         "state_label",
-        "organisation",
         "country",
-        "sector",
-        "size",
-        "audience_label",
-        "submitted_at",
-        "review_count",
+        "reviews_done",
         "average_score",
         "calibrated_score",
-        "decision_label",
-        "my_review",
+        "own_score",
     ]
     list_filter = [
         "state",
@@ -200,6 +239,7 @@ class PracticeAdmin(admin.ModelAdmin):
         "request_detail",
         *(_decision_action(decision) for decision in sorted(DECISION_STATES, reverse=True)),
         "invite_to_event",
+        "assign_to_reviewers",
         "export_csv",
     ]
     fieldsets = (
@@ -236,7 +276,21 @@ class PracticeAdmin(admin.ModelAdmin):
         ordering = self.get_ordering(request)
         if ordering:
             queryset = queryset.order_by(*ordering)
-        return annotate_for_review(queryset, request.user)
+        return _annotate_for_the_list(annotate_for_review(queryset, request.user), request.user)
+
+    def get_list_display(self, request):
+        if request.user.has_perm("practices.add_review"):
+            return self.list_display
+        return [name for name in self.list_display if name != "own_score"]  # never scores
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = extra_context or {}
+        if request.user.has_perm("practices.add_review"):
+            progress = queue_progress(request.user)  # two queries, whatever the list's size
+            extra_context["review_queue"] = progress
+            if progress.next_pk:
+                extra_context["review_queue_url"] = review_url(progress.next_pk)
+        return super().changelist_view(request, extra_context)
 
     def get_changelist(self, request, **kwargs):
         return PracticeChangeList
@@ -288,6 +342,18 @@ class PracticeAdmin(admin.ModelAdmin):
     def review_count(self, obj: Practice) -> int:
         return obj.review_count
 
+    @admin.display(description=_("reviews needed"), ordering="reviews_needed")
+    def reviews_needed(self, obj: Practice) -> int:
+        return obj.reviews_needed
+
+    @admin.display(description=_("reviews done / needed"), ordering="review_count")
+    def reviews_done(self, obj: Practice) -> str:
+        return f"{obj.review_count} / {obj.reviews_needed}"  # numbers only: nothing to translate
+
+    @admin.display(description=_("your score"), ordering="own_score")
+    def own_score(self, obj: Practice) -> Decimal | None:
+        return _two_places(obj.own_score)
+
     @admin.display(description=_("average score"), ordering="average_score")
     def average_score(self, obj: Practice) -> Decimal | None:
         return _two_places(obj.average_score)
@@ -295,10 +361,6 @@ class PracticeAdmin(admin.ModelAdmin):
     @admin.display(description=_("calibrated average"))
     def calibrated_score(self, obj: Practice) -> Decimal | None:
         return _two_places(getattr(obj, "calibrated_score", None))
-
-    @admin.display(description=_("your review"), boolean=True, ordering="own_review")
-    def my_review(self, obj: Practice) -> bool:
-        return obj.own_review
 
     @admin.display(description=_("image or PDF"))
     def attachment_link(self, obj: Practice) -> str:
@@ -470,7 +532,7 @@ class PracticeAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/practices/practice/retention.html", context)
 
     def _csv(self, request, queryset):
-        names = list(self.list_display)
+        names = list(EXPORT_COLUMNS)
         columns = changelist_columns(self, names)
 
         def rows():
@@ -538,39 +600,11 @@ class PracticeAdmin(admin.ModelAdmin):
         }
 
     def review_view(self, request, object_id):
+        """The review workspace (reviews.review_workspace): a practice the reviewer may not
+        see is a 404, one they may see but not score (coordinators) a 403."""
         practice = self.get_object(request, object_id)
         if practice is None:
             raise Http404(gettext("This practice does not exist or is not yours to review."))
         if not self._can_score(request, practice):
             raise PermissionDenied
-        own = Review.objects.filter(practice=practice, reviewer=request.user).first()
-        form = ReviewForm(request.POST or None, instance=own)
-        if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.review_save(
-                    reviewer=request.user,
-                    practice=practice,
-                    scores={name: data[name] for name in RUBRIC},
-                    recommendation=data["recommendation"],
-                    comment=data["comment"],
-                )
-            except ApplicationError as exc:
-                add_service_errors(form, exc)
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                self.message_user(request, gettext("Your review is saved."), messages.SUCCESS)
-                return redirect("admin:practices_practice_change", practice.pk)
-        return form_page(
-            self,
-            request,
-            form=form,
-            title=gettext("Your review of “%(practice)s”") % {"practice": practice},
-            intro=gettext(
-                "Score each criterion from 1 (weak) to 5 (outstanding). The other reviewers' "
-                "scores are shown once you have given yours."
-            ),
-            submit_label=gettext("Save my review"),
-            cancel_url=reverse("admin:practices_practice_change", args=[practice.pk]),
-        )
+        return review_workspace(self, request, practice)

@@ -1,13 +1,144 @@
-"""Reviews: each reviewer's own, every one for coordinators."""
+"""Reviews: each reviewer's own, every one for coordinators; and the review workspace, the page
+where a reviewer reads the whole practice beside the rubric and moves through their queue
+(PracticeAdmin's `<id>/review/` URL)."""
 
-from django.contrib import admin
+from dataclasses import dataclass
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Exists, OuterRef
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext
 
 from accounts.permissions import is_coordinator
 from skillup.admin import warn_refused
-from skillup.errors import ApplicationError
+from skillup.errors import ApplicationError, add_service_errors
 
 from .. import selectors, services
-from ..models import RUBRIC, Review
+from ..models import RUBRIC, DetailRequest, Practice, Review
+from .forms import ReviewForm
+
+REVIEW_TEMPLATE = "admin/practices/practice/review.html"
+NEXT_BUTTON = "_next"  # the name of the "Save and next" button
+
+
+@dataclass(frozen=True)
+class QueueProgress:
+    """Where a reviewer stands: their assignments reviewed, of all assigned to them, and the
+    next practice of their queue (None when nothing is left)."""
+
+    reviewed: int
+    assigned: int
+    next_pk: int | None
+
+
+def queue_progress(user, *, skip: int | None = None) -> QueueProgress:
+    """Two queries: the figures over the practices assigned to `user` that they may review,
+    and the first practice of selectors.review_queue(user) other than `skip`."""
+    figures = (
+        selectors.practices_for_staff(user)
+        .filter(assignments__reviewer=user)
+        .aggregate(
+            assigned=Count("pk", distinct=True),
+            reviewed=Count(
+                "pk",
+                distinct=True,
+                filter=Exists(Review.objects.filter(practice=OuterRef("pk"), reviewer=user.pk)),
+            ),
+        )
+    )
+    return QueueProgress(
+        reviewed=figures["reviewed"],
+        assigned=figures["assigned"],
+        next_pk=next_in_queue(user, skip=skip),
+    )
+
+
+def next_in_queue(user, *, skip: int | None = None) -> int | None:
+    """The id of the first practice of the reviewer's queue other than `skip` (one query)."""
+    queue = selectors.review_queue(user)
+    if skip is not None:
+        queue = queue.exclude(pk=skip)
+    return queue.values_list("pk", flat=True).first()
+
+
+def review_url(pk: int) -> str:
+    return reverse("admin:practices_practice_review", args=[pk])
+
+
+def review_workspace(model_admin, request, practice: Practice):
+    """The review page: the whole practice beside the rubric, the recommendation and the
+    comment. "Save" goes back to the practice's page; "Save and next" to the next practice of
+    the reviewer's queue, or to the list when the queue is empty. The caller has checked that
+    the reviewer may score this practice."""
+    user = request.user
+    own = Review.objects.filter(practice=practice, reviewer=user).first()
+    form = ReviewForm(request.POST or None, instance=own)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.review_save(
+                reviewer=user,
+                practice=practice,
+                scores={name: data[name] for name in RUBRIC},
+                recommendation=data["recommendation"],
+                comment=data["comment"],
+            )
+        except (ApplicationError, ValidationError) as exc:
+            add_service_errors(form, exc)
+        else:
+            if NEXT_BUTTON in request.POST:
+                return _to_next(model_admin, request, practice)
+            model_admin.message_user(request, gettext("Your review is saved."), messages.SUCCESS)
+            return redirect("admin:practices_practice_change", practice.pk)
+    progress = queue_progress(user, skip=practice.pk)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        # the practice needs the width: the admin's side menu stays closed on this page
+        "is_nav_sidebar_enabled": False,
+        "opts": model_admin.model._meta,
+        "title": gettext("Your review of “%(practice)s”") % {"practice": practice},
+        "practice": practice,
+        "organisation": practice.organisation,
+        "tools": list(practice.tools.order_by("name")),
+        "topics": list(practice.topics.order_by("name")),
+        "similar": selectors.visible_practices(user, services.similar_practices(practice)),
+        "detail_requests": list(
+            DetailRequest.objects.filter(practice=practice).order_by("requested_at", "pk")
+        ),
+        "form": form,
+        "rubric_fields": [form[name] for name in RUBRIC],
+        "progress": progress,
+        "next_url": review_url(progress.next_pk) if progress.next_pk else "",
+        "change_url": reverse("admin:practices_practice_change", args=[practice.pk]),
+        "media": model_admin.media + form.media,
+    }
+    return TemplateResponse(request, REVIEW_TEMPLATE, context)
+
+
+def _to_next(model_admin, request, practice: Practice):
+    """After "Save and next": the next practice of the queue, or the list when it is empty."""
+    next_pk = next_in_queue(request.user, skip=practice.pk)
+    if next_pk is None:
+        model_admin.message_user(
+            request,
+            gettext(
+                "Your review of “%(practice)s” is saved. No practice is left in your queue: "
+                "you have reviewed every practice assigned to you."
+            )
+            % {"practice": practice},
+            messages.SUCCESS,
+        )
+        return redirect("admin:practices_practice_changelist")
+    model_admin.message_user(
+        request,
+        gettext("Your review of “%(practice)s” is saved. Here is the next practice of your queue.")
+        % {"practice": practice},
+        messages.SUCCESS,
+    )
+    return redirect(review_url(next_pk))
 
 
 @admin.register(Review)

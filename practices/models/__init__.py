@@ -18,6 +18,7 @@ from .practices import (
     PracticeRevision,
     PracticeSearch,
     PracticeTransition,
+    PracticeViewDay,
     Topic,
     TrainingTool,
     _attachment_path,  # named by migrations as practices.models._attachment_path
@@ -49,6 +50,7 @@ __all__ = [
     "PracticeRevision",
     "PracticeSearch",
     "PracticeTransition",
+    "PracticeViewDay",
     "Review",
     "ReviewAssignment",
     "ReviewConflict",

@@ -227,6 +227,36 @@ class Practice(models.Model):
         return self.public_description or self.short_description
 
 
+class PracticeViewDay(models.Model):
+    """How many counted views a published practice had on one day (the site's local date),
+    beside its running total `Practice.view_count`: the programme overview sums them per week.
+    One row per practice and day, added to by services.practice_register_view (an upsert)."""
+
+    practice = models.ForeignKey(
+        Practice,
+        verbose_name=_("practice"),
+        on_delete=models.CASCADE,
+        related_name="view_days",
+    )
+    day = models.DateField(_("day"))
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("views on a day")
+        verbose_name_plural = _("views per day")
+        ordering = ["-day", "practice"]
+        constraints = [
+            models.UniqueConstraint(fields=["practice", "day"], name="practices_view_day_unique"),
+        ]
+        indexes = [
+            # the weekly sums read (day, views) only: an index-only scan on PostgreSQL
+            models.Index(fields=["day"], include=["views"], name="practice_view_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.practice_id} @ {self.day}: {self.views}"
+
+
 class PracticeSearch(models.Model):
     """The full-text search documents of one published practice (PostgreSQL; SQLite searches
     with LIKE and leaves this table empty). Kept apart from the wide practice rows so that a

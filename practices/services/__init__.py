@@ -10,11 +10,28 @@ a window into the refusal a service raises. The modules, by subject:
 - review.py: requests for detail, reviews, decisions announced with the call;
 - publication.py: the public version; search.py: search documents and the practices version;
 - visitors.py: views counted, messages to SMEs; events.py: event invitations;
-- emails.py: every email of the app; retention.py: what is deleted, and when.
+- emails.py: every email of the app; retention.py: what is deleted, and when;
+- assignment.py: practices given to reviewers, by hand or for a whole call; declared conflicts.
 
 Every public name is importable from here: `from practices.services import practice_save`.
 """
 
+from .assignment import (
+    MSG_CONFLICT_ORGANISATION_DECLARED,
+    MSG_CONFLICT_PRACTICE_DECLARED,
+    MSG_CONFLICT_REASON,
+    MSG_CONFLICT_TARGET,
+    MSG_NOT_A_REVIEWER,
+    MSG_NOT_AWAITING_REVIEW,
+    MSG_REVIEWER_IN_CONFLICT,
+    CallAssignmentReport,
+    call_assign_reviewers,
+    review_assign,
+    review_assign_many,
+    review_conflict_declare,
+    review_conflict_withdraw,
+    review_unassign,
+)
 from .deadlines import (
     MSG_CALL_CLOSED,
     MSG_CALL_NOT_OPEN,
@@ -76,6 +93,10 @@ __all__ = [
     "MSG_CALL_NOT_OPEN",
     "MSG_CALL_OPENS_ON",
     "MSG_CONFLICT",
+    "MSG_CONFLICT_ORGANISATION_DECLARED",
+    "MSG_CONFLICT_PRACTICE_DECLARED",
+    "MSG_CONFLICT_REASON",
+    "MSG_CONFLICT_TARGET",
     "MSG_DEADLINE_PASSED",
     "MSG_FIELD_REQUIRED",
     "MSG_INCOMPLETE",
@@ -85,13 +106,18 @@ __all__ = [
     "MSG_NEEDS_CONSENT",
     "MSG_NOT_ALLOWED",
     "MSG_NOT_AN_SME",
+    "MSG_NOT_AWAITING_REVIEW",
+    "MSG_NOT_A_REVIEWER",
     "MSG_NOT_EDITABLE",
     "MSG_NOT_SELECTED",
     "MSG_NO_OPEN_REQUEST",
+    "MSG_REVIEWER_IN_CONFLICT",
     "REQUIRED_TO_SUBMIT",
     "SEARCH_DOCUMENTS_SQL",
     "SIMILARITY_WARNING_RATIO",
     "TRANSITION_EVENTS",
+    "CallAssignmentReport",
+    "call_assign_reviewers",
     "call_release_decisions",
     "check_window",
     "contact_message_send",
@@ -113,7 +139,12 @@ __all__ = [
     "practice_withdraw",
     "practices_purge_expired",
     "published_practices_changed",
+    "review_assign",
+    "review_assign_many",
+    "review_conflict_declare",
+    "review_conflict_withdraw",
     "review_save",
+    "review_unassign",
     "search_documents_refresh",
     "similar_practices",
     "window_notice",

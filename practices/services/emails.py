@@ -8,6 +8,7 @@ from skillup.links import absolute_url, language_of
 
 from ..enums import PracticeState
 from ..models import DeadlineExtension, Practice
+from ..permissions import can_review_practice
 
 # The state changes an SME hears about, and the event each one sends.
 TRANSITION_EVENTS: dict[str, str] = {
@@ -77,6 +78,8 @@ def _notify_reviewers_detail_received(practice: Practice) -> None:
     request = practice.detail_requests.filter(answered_at__isnull=False).first()
     if request is None or request.requested_by is None:
         return
+    if not can_review_practice(request.requested_by, practice):
+        return  # a conflict of interest declared since they asked (#14): nothing of it
     notify(
         event="practice_detail_received",
         about=request,

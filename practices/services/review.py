@@ -69,7 +69,16 @@ def review_save(
     recommendation: str,
     comment: str = "",
 ) -> Review:
-    """Create or update `reviewer`'s review of `practice` (one per reviewer)."""
+    """Create or update `reviewer`'s review of `practice` (one per reviewer).
+
+    1. locks the practice's row (a double submit waits, then updates the same review);
+    2. checks the reviewer (programme staff without a conflict of interest);
+    3. validates and saves the review;
+    4. a submitted practice moves into review through practice_transition, logged as a move
+       by this reviewer: the first score starts the review, so shortlisting needs no other
+       click. Nothing is saved if any step is refused.
+    """
+    practice = Practice.objects.select_for_update().get(pk=practice.pk)
     if not can_review_practice(reviewer, practice):
         raise ApplicationError(MSG_CONFLICT if is_programme_staff(reviewer) else MSG_NOT_ALLOWED)
     review = Review.objects.filter(practice=practice, reviewer=reviewer).first() or Review(
@@ -81,6 +90,10 @@ def review_save(
     review.comment = comment
     review.full_clean(validate_constraints=False)
     review.save()
+    if practice.state == PracticeState.SUBMITTED:
+        review.practice = practice_transition(
+            practice=practice, target=PracticeState.IN_REVIEW, actor=reviewer
+        )
     return review
 
 

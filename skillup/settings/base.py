@@ -43,6 +43,7 @@ DJANGO_APPS = [
     "django.contrib.sites",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "django.forms",  # its templates, so that templates/ may override a widget's
 ]
 THIRD_PARTY_APPS = [
     "allauth",
@@ -61,10 +62,14 @@ LOCAL_APPS = [
     "volunteers",
     "matching",
     "privacy",
+    "outreach",  # coordinators writing to groups: reads practices, volunteers and matching
     "skillup",  # project-wide: deploy checks, shared abstract models, seed_demo
 ]
 # modeltranslation patches the admin's model registry: it must load before django.contrib.admin
 INSTALLED_APPS = ["modeltranslation", *DJANGO_APPS, *THIRD_PARTY_APPS, *LOCAL_APPS]
+# Widgets render through the template engine, so templates/admin/widgets/split_datetime.html
+# (real labels for the admin's date and time inputs) is used.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -366,8 +371,16 @@ INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 PRACTICE_ATTACHMENT_MAX_BYTES = env.int("PRACTICE_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
 # A visitor's reloads of a practice page within this window count as one view.
 PRACTICE_VIEW_DEDUP_SECONDS = env.int("PRACTICE_VIEW_DEDUP_SECONDS", default=30 * 60)
+# The programme overview's target of views of published practices per campaign (52 weeks).
+PROGRAMME_VIEWS_TARGET = env.int("PROGRAMME_VIEWS_TARGET", default=20_000)
 # Deadline reminders to SMEs with an unsubmitted draft, days before the call closes.
 PRACTICE_REMINDER_DAYS = (7, 1)
+# Email domains many unrelated people share, besides the public webmail ones
+# (practices.permissions.PUBLIC_EMAIL_DOMAINS): a reviewer sharing one with an SME's member is
+# not in conflict of interest with it. The demo's accounts (seed_demo) all share theirs.
+REVIEW_CONFLICT_SHARED_DOMAINS = env.list(
+    "REVIEW_CONFLICT_SHARED_DOMAINS", default=["demo.skillup.eu"]
+)
 
 # Privacy (GDPR). A consent is recorded with the version of the text the person saw; change a
 # version when its text changes (the privacy notice page shows PRIVACY_NOTICE_VERSION).

@@ -24,5 +24,7 @@ TEST_CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=env("REDIS_URL", defau
 # Serve static files straight from the finders (no collectstatic before tests).
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Every test person's address is at example.eu (tests/factories.py): not a shared employer.
+REVIEW_CONFLICT_SHARED_DOMAINS = ["example.eu", "demo.skillup.eu"]
 # Uploads made by tests land in a throwaway directory, never in the developer's media/.
 MEDIA_ROOT = Path(tempfile.gettempdir()) / "skillup-test-media"

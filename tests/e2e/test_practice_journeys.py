@@ -339,10 +339,8 @@ def test_reviewer_scores_shortlists_asks_detail_and_publishes_after_the_sme_appr
     )
     assert review.recommendation == "select"
 
-    # --- In review, then shortlisted: bulk actions from the list --------------------------
+    # --- The first score started the review (#14); shortlisted: a bulk action from the list -
     admin_practice_list(page, site)
-    admin_bulk_action(page, title, "Start review")
-    expect(page.locator(".messagelist")).to_contain_text("1 practice moved to “In review”.")
     expect(admin_row(page, title)).to_contain_text("In review")
     admin_bulk_action(page, title, "Shortlist")
     expect(page.locator(".messagelist")).to_contain_text("1 practice moved to “Shortlisted”.")

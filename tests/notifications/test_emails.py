@@ -370,6 +370,26 @@ def _partnership_completed(language: str) -> dict:
     )
 
 
+def _group_message(language: str) -> dict:
+    from outreach import services as outreach_services
+    from outreach.models import GroupMessage
+
+    mentor = MentorProfileFactory(state="approved", user__language=language).user
+    message = GroupMessage.objects.create(
+        segment="mentors",
+        subject_en="Meet the other mentors",
+        body_en="Join us on 12 March.",
+        subject_fr="Rencontrez les autres mentors",
+        body_fr="Rejoignez-nous le 12 mars.",
+    )
+    sent: list[dict] = []
+    with mock.patch("outreach.services.notify", side_effect=lambda **kw: sent.append(kw)):
+        outreach_services.group_message_send(
+            message=message, actor=_staff(COORDINATORS), version=message.version
+        )
+    return next(kw for kw in sent if kw["recipient"] == mentor)
+
+
 # event -> a function of the language returning notify() kwargs for a realistic object.
 # A new event needs a row here (test_every_event_has_a_sample fails until it has one).
 SAMPLES = {
@@ -409,6 +429,7 @@ SAMPLES = {
     "partnership_started": _partnership_started,
     "checkin_reminder": _checkin_reminder,
     "partnership_completed": _partnership_completed,
+    "group_message": _group_message,
 }
 RENDERED_ELSEWHERE = {"account"}  # allauth renders these itself (tested in test_services)
 

@@ -87,9 +87,11 @@ def test_practice_list_shows_the_review_columns(client_for, world):
     assert list(response.context["cl"].result_list) == [practice]
     row = response.context["cl"].result_list[0]
     assert (row.review_count, row.average_score, row.own_review) == (2, Decimal("3.00"), True)
+    assert (row.reviews_needed, row.own_score) == (2, Decimal("4.00"))  # the call's default
     assert "Lunch and learn" in body
-    assert "Atelier Test SARL" in body
     assert "France" in body
+    assert '<td class="field-reviews_done">2 / 2</td>' in body
+    assert '<td class="field-own_score">4.00</td>' in body
 
 
 def test_practice_list_filters_by_state_and_country(client_for, world):
@@ -378,10 +380,11 @@ HEADER = [
     "Audience",
     "Submitted at",
     "Reviews",
+    "Reviews needed",
     "Average score",
     "Calibrated average",
     "Decision to announce",
-    "Your review",
+    "Your score",
 ]
 
 
@@ -414,13 +417,22 @@ def test_practice_csv_export_has_the_list_columns_and_the_filtered_rows(client_f
             "Both",
             "2021-04-30 21:00",
             "1",
+            "2",
             "4.00",
             "4.00",
             "Selected",
-            "yes",
+            "4.00",
         ],
     ]
-    assert [PracticeAdmin.list_display[0], len(PracticeAdmin.list_display)] == ["title", 13]
+    assert PracticeAdmin.list_display == [
+        "title",
+        "state_label",
+        "country",
+        "reviews_done",
+        "average_score",
+        "calibrated_score",
+        "own_score",
+    ]
 
 
 @pytest.mark.parametrize(

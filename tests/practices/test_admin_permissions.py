@@ -112,6 +112,7 @@ def test_coordinator_adds_a_call(client_for, world):
             "question_tools_en": "Q3",
             "question_keep_learning_en": "Q4",
             "description_max_length": "1500",
+            "reviewers_per_practice": "2",
             "is_listed": "on",
             "extensions-TOTAL_FORMS": "0",
             "extensions-INITIAL_FORMS": "0",

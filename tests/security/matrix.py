@@ -101,6 +101,55 @@ def _content_type(portal: Portal) -> dict:
     }
 
 
+def _group_message(portal: Portal):
+    """A draft to the SMEs looking for a mentor (its preview names the SME's admins)."""
+    from outreach.models import GroupMessage
+
+    return GroupMessage.objects.create(
+        segment="needs", subject_en="Programme news", body_en="Hello from SkillUp."
+    )
+
+
+def _group_message_recipient(portal: Portal):
+    """One person a sent message went to (the approved mentor)."""
+    from django.utils import timezone
+
+    from outreach.models import GroupMessage, GroupMessageRecipient
+
+    message = GroupMessage.objects.create(
+        segment="mentors", subject_en="Sent news", body_en="Hello.", sent_at=timezone.now()
+    )
+    return GroupMessageRecipient.objects.create(
+        message=message, user=portal.people["mentor"], language="en"
+    )
+
+
+def _assignment(portal: Portal) -> dict:
+    """The reviewer's assignment to the shortlisted practice (made in the test's savepoint)."""
+    from practices.models import ReviewAssignment
+
+    assignment, _ = ReviewAssignment.objects.get_or_create(
+        practice=portal.shortlisted, reviewer=portal.people["reviewer"]
+    )
+    return {"object_id": assignment.pk}
+
+
+def _conflict(portal: Portal) -> dict:
+    """A conflict the reviewer declared with the other SME (Atelier's practices stay theirs)."""
+    from practices.models import ReviewConflict
+
+    conflict, _ = ReviewConflict.objects.get_or_create(
+        reviewer=portal.people["reviewer"],
+        organisation=portal.other_sme,
+        defaults={"reason": "I advised them."},
+    )
+    return {"object_id": conflict.pk}
+
+
+def _admin_path(template: str, fill) -> Callable[[Portal], str]:
+    return lambda portal: "/" + template.format(fill(portal)["object_id"])
+
+
 # --------------------------------------------------------------------------------------------
 # Expected statuses
 # --------------------------------------------------------------------------------------------
@@ -301,6 +350,13 @@ ROWS: dict[str, Row] = {
     "volunteers:pledge_update": Row(pk("company"), expect(404, anonymous=LOGIN, company_admin=302)),
     "volunteers:pledge_move": Row(pk("company"), expect(405, anonymous=LOGIN)),
     "volunteers:mentor_invite": Row(pk("company"), expect(404, anonymous=LOGIN, company_admin=200)),
+    # several experts from a CSV: the company's admins, and coordinators for any large company
+    # (views/invitations.py); the confirmation is a POST of a signed preview
+    "volunteers:mentor_invite_csv": Row(
+        pk("company"),
+        expect(404, anonymous=LOGIN, company_admin=200, coordinator=200, superuser=200),
+    ),
+    "volunteers:mentor_invite_csv_confirm": Row(pk("company"), expect(405, anonymous=LOGIN)),
     # mentor profiles are never public: the mentor, the company's admins, coordinators; the
     # SME (even its partner) sees a summary on the proposal, not this page
     "volunteers:mentor_detail": Row(
@@ -318,6 +374,13 @@ ROWS: dict[str, Row] = {
     "volunteers:mentor_invitation_accept": Row(token("mentor_invitation"), everyone(200)),
     # ---------------------------------------------------------------- the admin
     "admin:index": Row(NONE, admin(200, 200, 200)),
+    # the programme overview's CSV downloads (#14): coordinators only; the overview itself is on
+    # admin:index for coordinators (tests/test_overview.py checks who sees what there)
+    "admin_overview_csv": Row(kw(figure="mentoring-funnel"), admin(403, 200, 200)),
+    "admin_overview_call_csv": Row(
+        lambda portal: {"call_id": portal.call.pk, "figure": "reviews-per-reviewer"},
+        admin(403, 200, 200),
+    ),
     # allauth's log-in (with its second factor) replaces the admin's; logged in, not staff: 403
     "admin:login": Row(
         NONE, expect(403, anonymous=LOGIN, reviewer=302, coordinator=302, superuser=302)
@@ -343,8 +406,13 @@ ROWS: dict[str, Row] = {
     "admin:practices_practice_retention": Row(NONE, admin(200, 200, 200)),
     # scoring: reviewers (and the superuser); coordinators oversee, they do not score
     "admin:practices_practice_review": Row(obj("shortlisted"), admin(200, 403, 200)),
+    # a call's assignment of reviewers (its page; POST runs the automatic assignment):
+    # coordinators (#14)
+    "admin:practices_call_reviewers": Row(obj("call"), admin(403, 200, 200)),
     "admin:matching_needsprofile_recommendations": Row(pk("needs"), admin(403, 200, 200)),
     "admin:matching_proposal_change_mentor": Row(pk("proposal"), admin(403, 200, 200)),
+    # writing to a group (#14): coordinators only; a draft's preview shows who receives it
+    "admin:outreach_groupmessage_preview": Row(obj(_group_message), admin(403, 200, 200)),
     # the admin's catch-all: unknown pages are a 404 for staff only
     "admin/(?P<url>.*)$": Row(lambda p: "/admin/no-such-page/", admin(404, 404, 404)),
     # the admin's old object URLs redirect to the change page (which checks permissions)
@@ -386,6 +454,13 @@ ROWS: dict[str, Row] = {
     ),
     "admin/matching/skill/<path:object_id>/": Row(
         at("admin/matching/skill/{}/", "skill"), admin(302, 302, 302)
+    ),
+    "admin/outreach/groupmessage/<path:object_id>/": Row(
+        at("admin/outreach/groupmessage/{}/", _group_message), admin(302, 302, 302)
+    ),
+    "admin/outreach/groupmessagerecipient/<path:object_id>/": Row(
+        at("admin/outreach/groupmessagerecipient/{}/", _group_message_recipient),
+        admin(302, 302, 302),
     ),
     "admin/notifications/notification/<path:object_id>/": Row(
         at("admin/notifications/notification/{}/", "notification"), admin(302, 302, 302)
@@ -505,6 +580,24 @@ ROWS: dict[str, Row] = {
     "admin:matching_skill_changelist": Row(NONE, admin(200, 200, 200)),
     "admin:matching_skill_delete": Row(obj("skill"), admin(403, 403, 403)),
     "admin:matching_skill_history": Row(obj("skill"), admin(200, 200, 200)),
+    # group messages (#14): coordinators compose, preview and send (a draft is theirs to change
+    # or delete; a sent one is read-only); who received one is a read-only record
+    "admin:outreach_groupmessage_add": Row(NONE, admin(403, 200, 200)),
+    "admin:outreach_groupmessage_change": Row(obj(_group_message), admin(403, 200, 200)),
+    "admin:outreach_groupmessage_changelist": Row(NONE, admin(403, 200, 200)),
+    "admin:outreach_groupmessage_delete": Row(obj(_group_message), admin(403, 200, 200)),
+    "admin:outreach_groupmessage_history": Row(obj(_group_message), admin(403, 200, 200)),
+    "admin:outreach_groupmessagerecipient_add": Row(NONE, admin(403, 403, 403)),
+    "admin:outreach_groupmessagerecipient_change": Row(
+        obj(_group_message_recipient), admin(403, 200, 200)
+    ),
+    "admin:outreach_groupmessagerecipient_changelist": Row(NONE, admin(403, 200, 200)),
+    "admin:outreach_groupmessagerecipient_delete": Row(
+        obj(_group_message_recipient), admin(403, 403, 403)
+    ),
+    "admin:outreach_groupmessagerecipient_history": Row(
+        obj(_group_message_recipient), admin(403, 200, 200)
+    ),
     "admin:notifications_notification_add": Row(NONE, admin(403, 403, 403)),
     "admin:notifications_notification_change": Row(obj("notification"), admin(403, 200, 200)),
     "admin:notifications_notification_changelist": Row(NONE, admin(403, 200, 200)),
@@ -540,6 +633,26 @@ ROWS: dict[str, Row] = {
     "admin:practices_practice_changelist": Row(NONE, admin(200, 200, 200)),
     "admin:practices_practice_delete": Row(obj("shortlisted"), admin(403, 403, 403)),
     "admin:practices_practice_history": Row(obj("shortlisted"), admin(200, 200, 200)),
+    # assignments (#14): a reviewer reads their own; coordinators everyone's and take one back;
+    # made from the practice list and the call list, never added or changed here
+    "admin:practices_reviewassignment_add": Row(NONE, admin(403, 403, 403)),
+    "admin:practices_reviewassignment_change": Row(_assignment, admin(200, 200, 200)),
+    "admin:practices_reviewassignment_changelist": Row(NONE, admin(200, 200, 200)),
+    "admin:practices_reviewassignment_delete": Row(_assignment, admin(403, 200, 200)),
+    "admin:practices_reviewassignment_history": Row(_assignment, admin(200, 200, 200)),
+    "admin/practices/reviewassignment/<path:object_id>/": Row(
+        _admin_path("admin/practices/reviewassignment/{}/", _assignment), admin(302, 302, 302)
+    ),
+    # declared conflicts of interest (#14): staff declare their own and list them; the page of
+    # one (it names the practice) and withdrawing one: coordinators
+    "admin:practices_reviewconflict_add": Row(NONE, admin(200, 200, 200)),
+    "admin:practices_reviewconflict_change": Row(_conflict, admin(403, 200, 200)),
+    "admin:practices_reviewconflict_changelist": Row(NONE, admin(200, 200, 200)),
+    "admin:practices_reviewconflict_delete": Row(_conflict, admin(403, 200, 200)),
+    "admin:practices_reviewconflict_history": Row(_conflict, admin(403, 200, 200)),
+    "admin/practices/reviewconflict/<path:object_id>/": Row(
+        _admin_path("admin/practices/reviewconflict/{}/", _conflict), admin(302, 302, 302)
+    ),
     "admin:practices_review_add": Row(NONE, admin(403, 403, 403)),
     "admin:practices_review_change": Row(obj("review"), admin(200, 200, 200)),
     "admin:practices_review_changelist": Row(NONE, admin(200, 200, 200)),

@@ -79,6 +79,7 @@ def _extra_urls(portal: Portal) -> list[str]:
         reverse("practices:submission_detail", kwargs={"pk": portal.draft.pk}),
         reverse("admin:practices_practice_change", args=[portal.draft.pk]),
         reverse("admin:practices_practice_history", args=[portal.draft.pk]),
+        reverse("admin:practices_practice_review", args=[portal.draft.pk]),  # the workspace
         reverse("admin:matching_needsprofile_change", args=[portal.needs.pk]),
         reverse("admin:practices_practice_export") + "?state=draft",
     ]
@@ -232,3 +233,183 @@ def test_no_email_carries_the_challenge_even_to_the_sme(portal):
         for email in emails
         if CHALLENGE_CANARY in f"{email.subject}{email.body_text}{email.body_html}"
     ] == []
+
+
+# --------------------------------------------------------------------------------------------
+# Outputs behind a POST: the preview of a CSV of experts and the invitations it sends (#14)
+# --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("role", ["company_admin", "coordinator"])
+def test_no_canary_in_a_csv_invitation_preview_or_its_emails(portal, client_as, role):
+    """Whoever uploads a list naming everyone of the portal learns from the preview only what
+    the list says and whether each person is this company's mentor or invitee; the people
+    invited get the invitation and no confidential text."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    emails = sorted({user.email.lower() for user in portal.people.values()})
+    text = "email,name,language\n" + "".join(f"{email},Someone,en\n" for email in emails)
+    client = client_as(role)
+    upload = reverse("volunteers:mentor_invite_csv", kwargs={"pk": portal.company.pk})
+    confirm = reverse("volunteers:mentor_invite_csv_confirm", kwargs={"pk": portal.company.pk})
+
+    preview = client.post(upload, {"file": SimpleUploadedFile("list.csv", text.encode())})
+    signed = preview.context["confirm_form"].initial["rows"]
+    client.post(confirm, {"rows": signed})
+
+    canaries = {CHALLENGE_CANARY, DRAFT_CANARY, ANSWER_CANARY}
+    assert _leaks({"preview": preview.content.decode()}, canaries) == []
+    sent = list(Notification.objects.filter(event="mentor_invited", to_email__in=emails))
+    assert len(sent) == len(emails) - 1  # everyone but the company's own mentor
+    assert [
+        email.to_email
+        for email in sent
+        if any(c in f"{email.subject}{email.body_text}{email.body_html}" for c in canaries)
+    ] == []
+
+
+# --------------------------------------------------------------------------------------------
+# The programme overview on the admin's home page and its CSV downloads (#14)
+# --------------------------------------------------------------------------------------------
+def test_no_confidential_text_in_the_programme_overview_or_its_downloads(portal, client_as):
+    """Coordinators may read the challenge and the answers elsewhere, but the overview counts
+    and never quotes: no canary, no review comment, no SME person's address, in the page or
+    any of its CSV files (the overview's data exist: the call has a review, the SME needs)."""
+    from django.urls import reverse
+
+    from practices.models import Review
+    from skillup import overview
+
+    comment = "CANARY-7f3e91c4-review-comment"
+    Review.objects.filter(pk=portal.review.pk).update(comment=comment)
+    sme_emails = {m.user.email for m in portal.sme.memberships.select_related("user")}
+    client = client_as("coordinator")
+    urls = [reverse("admin:index")]
+    urls += [
+        reverse("admin_overview_csv", kwargs={"figure": figure})
+        for figure in overview.PROGRAMME_FIGURES
+    ]
+    urls += [
+        reverse("admin_overview_call_csv", kwargs={"call_id": portal.call.pk, "figure": figure})
+        for figure in overview.CALL_FIGURES
+    ]
+
+    pages = {url: body_of(client.get(url)).decode("utf-8-sig") for url in urls}
+
+    assert "Programme overview" in pages[urls[0]]
+    assert portal.review.reviewer.get_full_name() in pages[urls[-1]]  # per reviewer: read
+    secrets = {CHALLENGE_CANARY, DRAFT_CANARY, ANSWER_CANARY, comment, *sme_emails}
+    assert _leaks(pages, secrets) == []
+
+
+# --------------------------------------------------------------------------------------------
+# Outputs behind a POST: a group message's preview and the emails it sends (#14)
+# --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("segment", ["selected", "submitted", "pledging", "mentors", "needs"])
+def test_no_canary_in_a_group_message_preview_or_its_emails(portal, client_as, segment):
+    """A coordinator writes to each group: the preview names its people and shows the text,
+    the emails carry the text and why the person receives it; none carries the confidential
+    text of the SMEs in the group (the SME with the challenge is in "needs", the one with the
+    draft and the answer in the call's groups)."""
+    from django.urls import reverse
+
+    from outreach.models import GroupMessage
+
+    call = portal.selected.call if segment in ("selected", "submitted") else None
+    message = GroupMessage.objects.create(
+        segment=segment, call=call, subject_en="Programme news", body_en="Hello from SkillUp."
+    )
+    url = reverse("admin:outreach_groupmessage_preview", args=[message.pk])
+    client = client_as("coordinator")
+
+    preview = client.get(url)
+    sent = client.post(url, {"version": message.version})
+
+    canaries = {CHALLENGE_CANARY, DRAFT_CANARY, ANSWER_CANARY}
+    assert (preview.status_code, sent.status_code) == (200, 302)
+    assert _leaks({"preview": preview.content.decode()}, canaries) == []
+    emails = list(Notification.objects.filter(event="group_message", object_id=str(message.pk)))
+    assert emails != []  # the group has people: the check is not vacuous
+    assert [
+        email.to_email
+        for email in emails
+        if any(c in f"{email.subject}{email.body_text}{email.body_html}" for c in canaries)
+    ] == []
+
+
+# --------------------------------------------------------------------------------------------
+# A reviewer in conflict of interest with the SME reads nothing of its submissions (#14)
+# --------------------------------------------------------------------------------------------
+# Atelier's submissions that are not public: their titles are the canaries here (the published
+# practice is anyone's to read).
+SUBMISSION_TITLES = {"Mentoring circles", "Data days"}
+CONFLICTS = ["declared-organisation", "declared-practices", "email-domain"]
+
+
+def _declare(portal: Portal, kind: str) -> None:
+    """The portal's reviewer becomes conflicted with Atelier's submissions (in the test's
+    savepoint; rows are changed with update() so the shared objects in memory stay as built).
+    Their own organisation is tested in tests/practices/test_conflicts.py (a member of the SME
+    reads its practices on the site as the SME does)."""
+    from accounts.models import User
+    from practices.models import ReviewConflict
+
+    reviewer = portal.people["reviewer"]
+    if kind == "declared-organisation":
+        ReviewConflict.objects.create(reviewer=reviewer, organisation=portal.sme, reason="Board")
+    elif kind == "declared-practices":
+        for practice in (portal.shortlisted, portal.selected):
+            ReviewConflict.objects.create(reviewer=reviewer, practice=practice, reason="Advised")
+    else:
+        User.objects.filter(pk=reviewer.pk).update(email="reviewer@atelier-canary.fr")
+        User.objects.filter(pk=portal.people["sme_member"].pk).update(
+            email="member@atelier-canary.fr"
+        )
+
+
+def test_a_reviewer_free_of_conflict_reads_the_submissions(portal, client_as):
+    pages = _crawl(portal, client_as, "reviewer")
+
+    assert {title for _url, title in _leaks(pages, SUBMISSION_TITLES)} == SUBMISSION_TITLES
+
+
+@pytest.mark.parametrize("kind", CONFLICTS)
+def test_a_conflicted_reviewer_reads_nothing_of_the_submissions(portal, client_as, kind):
+    _declare(portal, kind)
+
+    pages = _crawl(portal, client_as, "reviewer")
+
+    assert _leaks(pages, SUBMISSION_TITLES | {ANSWER_CANARY}) == []
+    assert len(pages) >= 15
+
+
+def _digest_text(portal: Portal, kind: str | None) -> str:
+    """The reviewer's digest today, with a new submission of Atelier awaiting review (assigned
+    to them), after the conflict `kind` (None: no conflict)."""
+    import time_machine
+    from django.utils import timezone
+
+    from practices.models import ReviewAssignment
+    from practices.reminders import reviewer_digests
+    from tests.factories import PracticeFactory
+
+    reviewer = portal.people["reviewer"]
+    fresh = PracticeFactory(
+        call=portal.call, organisation=portal.sme, title="Learning budget", state="submitted"
+    )
+    ReviewAssignment.objects.create(practice=fresh, reviewer=reviewer)
+    if kind is not None:
+        _declare(portal, kind)
+    with time_machine.travel(timezone.localtime().replace(hour=9), tick=False):
+        digests = [d for d in reviewer_digests() if d["recipient"].pk == reviewer.pk]
+    return repr([d["context"] for d in digests])
+
+
+def test_a_reviewers_digest_names_the_submission_awaiting_them(portal):
+    assert "Learning budget" in _digest_text(portal, None)
+
+
+@pytest.mark.parametrize("kind", ["declared-organisation", "email-domain"])
+def test_a_conflicted_reviewers_digest_names_none_of_the_submissions(portal, kind):
+    text = _digest_text(portal, kind)
+
+    assert [t for t in {*SUBMISSION_TITLES, "Learning budget"} if t in text] == []

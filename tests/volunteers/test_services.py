@@ -306,7 +306,8 @@ def test_mentor_invitation_create_twice_keeps_one_open_invitation(world):
 
 
 def test_mentor_invitation_create_by_non_admin_refused(world, mentor):
-    for user in (world.sme_admin, mentor.user, world.coordinator):
+    # coordinators may invite (from a company's CSV): tests/volunteers/test_bulk_invitations.py
+    for user in (world.sme_admin, mentor.user, world.reviewer):
         with pytest.raises(ApplicationError):
             services.mentor_invitation_create(
                 user=user, company=world.company, email="expert@example.eu"
