@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.roles import REVIEWERS
 from matching.enums import NeedsStatus, PartnershipState, ProposalState
@@ -56,9 +56,11 @@ CAMPAIGN_START = datetime(2025, 12, 15).date()  # 51 weeks before Monday 7 Decem
 @pytest.fixture(autouse=True)
 def _counted_afresh():
     """The overview is cached for 5 minutes per process: another test of this worker that
-    rendered /admin/ as a coordinator must not hand its figures to these."""
+    rendered /admin/ as a coordinator must not hand its figures to these. Labels are read in
+    English, whatever language an earlier test of this worker left active."""
     cache.clear()
-    yield
+    with translation.override("en"):
+        yield
     cache.clear()
 
 
