@@ -14,11 +14,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import is_coordinator
-from skillup.admin import ReadOnlyAdminMixin, form_page, run_each
+from skillup.admin import ReadOnlyAdminMixin, form_page, run_each_and_report
 from skillup.errors import ApplicationError
 from volunteers.models import MentorProfile
 
@@ -173,7 +173,6 @@ class NeedsProfileAdmin(admin.ModelAdmin):
                 "mentor": mentor,
                 "score": round(score, 1),
                 "parts": explanation_html(explanation),
-                "gaps": explanation.get("gaps", []),
             }
             for mentor, score, explanation in engine.recommend(needs, k=10)
         ]
@@ -503,32 +502,22 @@ class ProposalAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Release to both sides"), permissions=["change"])
     def release(self, request, queryset):
-        done = run_each(
+        run_each_and_report(
             self,
             request,
             queryset,
             lambda p: services.proposal_release(user=request.user, proposal=p),
-        )
-        self.message_user(
-            request,
-            ngettext("%(count)d proposal released.", "%(count)d proposals released.", done)
-            % {"count": done},
-            messages.SUCCESS if done else messages.INFO,
+            ngettext_lazy("%(count)d proposal released.", "%(count)d proposals released.", "count"),
         )
 
     @admin.action(description=_("Remove the selected drafts"), permissions=["change"])
     def remove(self, request, queryset):
-        done = run_each(
+        run_each_and_report(
             self,
             request,
             queryset,
             lambda p: services.proposal_remove(user=request.user, proposal=p),
-        )
-        self.message_user(
-            request,
-            ngettext("%(count)d draft removed.", "%(count)d drafts removed.", done)
-            % {"count": done},
-            messages.SUCCESS if done else messages.INFO,
+            ngettext_lazy("%(count)d draft removed.", "%(count)d drafts removed.", "count"),
         )
 
     def get_urls(self):

@@ -555,13 +555,6 @@ class ProposalTransition(TransitionLog):
     proposal = models.ForeignKey(
         Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="transitions"
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="proposal_transitions",
-    )
     from_state = models.CharField(_("from"), max_length=20, choices=ProposalState.choices)
     to_state = models.CharField(_("to"), max_length=20, choices=ProposalState.choices)
 
@@ -581,13 +574,6 @@ class PartnershipTransition(TransitionLog):
         verbose_name=_("partnership"),
         on_delete=models.CASCADE,
         related_name="transitions",
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="partnership_transitions",
     )
     from_state = models.CharField(_("from"), max_length=20, choices=PartnershipState.choices)
     to_state = models.CharField(_("to"), max_length=20, choices=PartnershipState.choices)

@@ -105,14 +105,21 @@ class GroupMessageAdmin(admin.ModelAdmin):
             sent=Count("pk", filter=Q(turned_off=False)), off=Count("pk", filter=Q(turned_off=True))
         )
         url = reverse("admin:outreach_groupmessagerecipient_changelist")
-        return format_html(
-            '{} <a href="{}?message__id__exact={}">{}</a>',
-            ngettext(
+        if obj.is_sending:
+            text = ngettext(
+                "Being sent: %(count)d email written so far; reload the page to follow it.",
+                "Being sent: %(count)d emails written so far; reload the page to follow it.",
+                counts["sent"],
+            ) % {"count": counts["sent"]}
+        else:
+            text = ngettext(
                 "Sent to %(count)d person; %(off)d turned programme news off.",
                 "Sent to %(count)d people; %(off)d turned programme news off.",
                 counts["sent"],
-            )
-            % {"count": counts["sent"], "off": counts["off"]},
+            ) % {"count": counts["sent"], "off": counts["off"]}
+        return format_html(
+            '{} <a href="{}?message__id__exact={}">{}</a>',
+            text,
             url,
             obj.pk,
             gettext("See who received it"),
@@ -188,7 +195,8 @@ class GroupMessageAdmin(admin.ModelAdmin):
                     )
                 except (ApplicationError, ValidationError) as exc:
                     return self._refused(request, message, exc, change_url)
-                count = message.recipients.filter(turned_off=False).count()
+                _people, total, off = selectors.audience(message)
+                count = total - off  # the emails are written after this page, by a worker
                 self.message_user(
                     request,
                     ngettext(
@@ -215,9 +223,7 @@ class GroupMessageAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(preview_url(message))
 
     def _preview_context(self, request, message: GroupMessage, form: SendForm) -> dict:
-        people = selectors.segment_recipients(segment=message.segment, call=message.call)
-        total = people.count()
-        off = selectors.turned_news_off(people).count() if total else 0
+        people, total, off = selectors.audience(message)
         by_language: dict[str, int] = {}
         for row in people.order_by().values("language").annotate(n=Count("pk")):
             reads = message.language_for(row["language"])

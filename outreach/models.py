@@ -73,6 +73,14 @@ class GroupMessage(models.Model):
         blank=True,
         related_name="group_messages_sent",
     )
+    # sent_at is the confirmation; the emails are written after it, by a worker, in batches
+    # (services.group_message_deliver): this is set when the last batch is written.
+    delivered_at = models.DateTimeField(
+        _("every email written at"),
+        null=True,
+        blank=True,
+        help_text=_("Empty while the emails are still being written, after the confirmation."),
+    )
 
     class Meta:
         verbose_name = _("group message")
@@ -129,7 +137,13 @@ class GroupMessage(models.Model):
 
     @property
     def is_sent(self) -> bool:
+        """Confirmed: read-only from then on, and never confirmed again."""
         return self.sent_at is not None
+
+    @property
+    def is_sending(self) -> bool:
+        """Confirmed, and some emails are still to be written (services.group_message_deliver)."""
+        return self.sent_at is not None and self.delivered_at is None
 
     @property
     def version(self) -> str:

@@ -66,6 +66,15 @@ def turned_news_off(people: QuerySet[User]) -> QuerySet[User]:
     return people.filter(email__in=Preference.objects.filter(programme_news=False).values("email"))
 
 
+def audience(message: GroupMessage) -> tuple[QuerySet[User], int, int]:
+    """The people of a message's group now, how many they are, and how many of them turned
+    programme news off (two counts, whatever the group's size)."""
+    people = segment_recipients(segment=message.segment, call=message.call)
+    total = people.count()
+    off = turned_news_off(people).count() if total else 0
+    return people, total, off
+
+
 def group_messages_for_admin() -> QuerySet[GroupMessage]:
     """The admin's list: with the call, the authors and the number of recipients."""
     return GroupMessage.objects.select_related("call", "created_by", "sent_by").annotate(

@@ -167,7 +167,15 @@ def is_programme_staff(user) -> bool:
 
 
 def is_member_of(user, organisation) -> bool:
-    return membership_role(user, organisation) is not None
+    """Does `user` belong to `organisation`? A page asks several predicates about one practice
+    (view, edit, submit, withdraw): the answer is kept on the organisation object per person
+    (as matching keeps a person's side of a proposal), so it costs one query per request."""
+    if not user.is_authenticated:
+        return False
+    members = organisation.__dict__.setdefault("_skillup_members", {})
+    if user.pk not in members:
+        members[user.pk] = membership_role(user, organisation) is not None
+    return members[user.pk]
 
 
 def can_view_call(user, call) -> bool:

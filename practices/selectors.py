@@ -230,6 +230,46 @@ def review_queue(user) -> QuerySet[Practice]:
     )
 
 
+@dataclass(frozen=True)
+class QueueProgress:
+    """Where a reviewer stands: their assignments reviewed, of all assigned to them, and the
+    next practice of their queue (None when nothing is left)."""
+
+    reviewed: int
+    assigned: int
+    next_pk: int | None
+
+
+def queue_progress(user, *, skip: int | None = None) -> QueueProgress:
+    """Two queries: the figures over the practices assigned to `user` that they may review,
+    and the first practice of review_queue(user) other than `skip`."""
+    figures = (
+        practices_for_staff(user)
+        .filter(assignments__reviewer=user)
+        .aggregate(
+            assigned=Count("pk", distinct=True),
+            reviewed=Count(
+                "pk",
+                distinct=True,
+                filter=Exists(Review.objects.filter(practice=OuterRef("pk"), reviewer=user.pk)),
+            ),
+        )
+    )
+    return QueueProgress(
+        reviewed=figures["reviewed"],
+        assigned=figures["assigned"],
+        next_pk=next_in_queue(user, skip=skip),
+    )
+
+
+def next_in_queue(user, *, skip: int | None = None) -> int | None:
+    """The id of the first practice of the reviewer's queue other than `skip` (one query)."""
+    queue = review_queue(user)
+    if skip is not None:
+        queue = queue.exclude(pk=skip)
+    return queue.values_list("pk", flat=True).first()
+
+
 def visible_practices(user, practices) -> list[Practice]:
     """The practices of a list (e.g. the similar practices a review page warns about) that
     `user` may see as staff: those they are in conflict with left out (one query)."""
@@ -399,16 +439,33 @@ def call_assignments(call) -> CallAssignments:
 # The reviewers' list (admin)
 # --------------------------------------------------------------------------------------------
 def annotate_for_review(queryset, user):
-    """Add review_count, own_review and average_score (one correlated subquery each, computed
-    for the rows of the page only). A reviewer sees the average of a practice only once they
-    have reviewed it themselves (coordinators always): a hidden average is NULL, so sorting
-    by it reveals nothing either."""
+    """Add what the reviewers' list shows, one correlated subquery each, computed for the rows
+    of the page only:
+
+    - review_count, and reviews_needed: the practice's assigned reviewers, or its call's
+      reviewers_per_practice when nobody is assigned;
+    - own_review (has `user` reviewed it) and own_score (their average score, NULL before);
+    - average_score: a reviewer sees it only once they have reviewed the practice themselves
+      (coordinators always); a hidden average is NULL, so sorting by it reveals nothing either.
+    """
     reviews = Review.objects.filter(practice=OuterRef("pk")).order_by().values("practice")
     count = reviews.annotate(n=Count("pk")).values("n")
     average = reviews.annotate(a=Avg("score")).values("a")
+    assigned = (
+        ReviewAssignment.objects.filter(practice=OuterRef("pk"))
+        .order_by()
+        .values("practice")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    own = Review.objects.filter(practice=OuterRef("pk"), reviewer=user.pk)
     queryset = queryset.annotate(
         review_count=Coalesce(Subquery(count, output_field=IntegerField()), Value(0)),
-        own_review=Exists(Review.objects.filter(practice=OuterRef("pk"), reviewer=user.pk)),
+        reviews_needed=Coalesce(
+            Subquery(assigned), F("call__reviewers_per_practice"), output_field=IntegerField()
+        ),
+        own_review=Exists(own),
+        own_score=Subquery(own.values("score")[:1]),
     )
     average_field = DecimalField(max_digits=3, decimal_places=2)
     if is_coordinator(user):

@@ -100,6 +100,36 @@ def _chart_id(slug: str, call: Call | None = None) -> str:
     return f"chart-{slug}" if call is None else f"chart-{slug}-{call.pk}"
 
 
+def _counts_figure(
+    slug: str,
+    title: str,
+    columns: Sequence[str],
+    rows: list[tuple[str, int]],
+    *,
+    note: str = "",
+    call: Call | None = None,
+    empty: str = "",
+) -> Figure:
+    """A figure of (label, count) rows drawn as one bar per row, the bars' series named after
+    the count's column."""
+    return Figure(
+        slug=slug,
+        title=title,
+        columns=columns,
+        rows=rows,
+        chart=charts.bar_chart(
+            [label for label, _n in rows],
+            [charts.Series(columns[1], [n for _label, n in rows])],
+            chart_id=_chart_id(slug, call),
+            title=title,
+            description=_("Bar chart: the figures are in the table that follows."),
+            empty=empty,
+        ),
+        note=note,
+        call=call,
+    )
+
+
 # --------------------------------------------------------------------------------------------
 # Calls
 # --------------------------------------------------------------------------------------------
@@ -136,18 +166,11 @@ def submissions_by_state(calls: Sequence[Call]) -> dict[int, Figure]:
         rows = [
             (str(state.label), counts.get((call.pk, state.value), 0)) for state in PracticeState
         ]
-        figures[call.pk] = Figure(
-            slug="submissions-by-state",
-            title=_("Practices by state"),
-            columns=(_("State"), _("Practices")),
-            rows=rows,
-            chart=charts.bar_chart(
-                [label for label, _n in rows],
-                [charts.Series(_("Practices"), [n for _label, n in rows])],
-                chart_id=_chart_id("submissions-by-state", call),
-                title=_("Practices by state"),
-                description=_("Bar chart: the figures are in the table that follows."),
-            ),
+        figures[call.pk] = _counts_figure(
+            "submissions-by-state",
+            _("Practices by state"),
+            (_("State"), _("Practices")),
+            rows,
             note=_("Every practice of the call, drafts and withdrawn ones included."),
             call=call,
         )
@@ -171,21 +194,14 @@ def submissions_by_country(calls: Sequence[Call]) -> dict[int, Figure]:
     figures = {}
     for call in calls:
         rows = sorted(per_call[call.pk], key=lambda row: (-row[1], row[0]))
-        figures[call.pk] = Figure(
-            slug="submissions-by-country",
-            title=_("Submissions by country"),
-            columns=(_("Country"), _("Submissions")),
-            rows=rows,
-            chart=charts.bar_chart(
-                [name for name, _n in rows],
-                [charts.Series(_("Submissions"), [n for _name, n in rows])],
-                chart_id=_chart_id("submissions-by-country", call),
-                title=_("Submissions by country"),
-                description=_("Bar chart: the figures are in the table that follows."),
-                empty=_("No submission yet."),
-            ),
+        figures[call.pk] = _counts_figure(
+            "submissions-by-country",
+            _("Submissions by country"),
+            (_("Country"), _("Submissions")),
+            rows,
             note=_("Practices sent to the call (not drafts, not withdrawn), by the SME's country."),
             call=call,
+            empty=_("No submission yet."),
         )
     return figures
 
@@ -533,18 +549,8 @@ def pledges_by_state(now: datetime | None = None) -> Figure:
         Pledge.objects.values("state").annotate(n=Count("pk")).order_by().values_list("state", "n")
     )
     rows = [(str(state.label), counts.get(state.value, 0)) for state in PledgeState]
-    return Figure(
-        slug="pledges-by-state",
-        title=_("Pledges by state"),
-        columns=(_("State"), _("Pledges")),
-        rows=rows,
-        chart=charts.bar_chart(
-            [label for label, _n in rows],
-            [charts.Series(_("Pledges"), [n for _label, n in rows])],
-            chart_id=_chart_id("pledges-by-state"),
-            title=_("Pledges by state"),
-            description=_("Bar chart: the figures are in the table that follows."),
-        ),
+    return _counts_figure(
+        "pledges-by-state", _("Pledges by state"), (_("State"), _("Pledges")), rows
     )
 
 
@@ -654,18 +660,11 @@ def mentoring_funnel(now: datetime | None = None) -> Figure:
         (_("Partnership active"), counts["active"]),
         (_("Partnership completed"), counts["completed"]),
     ]
-    return Figure(
-        slug="mentoring-funnel",
-        title=_("Mentoring funnel"),
-        columns=(_("Step"), _("SMEs")),
-        rows=rows,
-        chart=charts.bar_chart(
-            [label for label, _n in rows],
-            [charts.Series(_("SMEs"), [n for _label, n in rows])],
-            chart_id=_chart_id("mentoring-funnel"),
-            title=_("Mentoring funnel"),
-            description=_("Bar chart: the figures are in the table that follows."),
-        ),
+    return _counts_figure(
+        "mentoring-funnel",
+        _("Mentoring funnel"),
+        (_("Step"), _("SMEs")),
+        rows,
         note=_(
             "SMEs at each step: a needs profile looking for a mentor now; at least one mentor "
             "proposed (released to them); a proposal accepted by both; a partnership active; "
@@ -784,23 +783,32 @@ def programme_overview(now: datetime | None = None) -> ProgrammeOverview:
     )
 
 
+def _cache_key() -> str:
+    """The overview is cached per language: its labels are translated when counted."""
+    return f"programme-overview:{get_language()}"
+
+
 def cached_programme_overview() -> ProgrammeOverview:
     """The overview as counted at most CACHE_SECONDS ago (in the person's language): counting
     a call of 100,000 submissions takes seconds, a glance at the programme need not."""
-    key = f"programme-overview:{get_language()}"
-    found = cache.get(key)
+    found = cache.get(_cache_key())
     if found is None:
         found = programme_overview()
-        cache.set(key, found, CACHE_SECONDS)
+        cache.set(_cache_key(), found, CACHE_SECONDS)
     return found
+
+
+def _shown_figure(slug: str, call_id: int | None = None) -> Figure | None:
+    """The figure of the overview cached in the person's language, if it is cached and shows it."""
+    shown = cache.get(_cache_key())
+    return shown.figure(slug, call_id) if shown is not None else None
 
 
 def call_figure(slug: str, call: Call, now: datetime | None = None) -> Figure:
     """One figure of one call (for its CSV): the one the overview shows if it shows the call,
     so that the file has the table's numbers, else counted now. KeyError: no such figure."""
     builder = CALL_FIGURES[slug]
-    shown = cache.get(f"programme-overview:{get_language()}")
-    if now is None and shown is not None and (figure := shown.figure(slug, call.pk)):
+    if now is None and (figure := _shown_figure(slug, call.pk)):
         return figure
     return builder([call], now or timezone.now())[call.pk]
 
@@ -809,7 +817,6 @@ def programme_figure(slug: str, now: datetime | None = None) -> Figure:
     """One programme-wide figure (for its CSV): the one the overview shows, else counted now.
     KeyError: no such figure."""
     builder = PROGRAMME_FIGURES[slug]
-    shown = cache.get(f"programme-overview:{get_language()}")
-    if now is None and shown is not None and (figure := shown.figure(slug)):
+    if now is None and (figure := _shown_figure(slug)):
         return figure
     return builder(now or timezone.now())

@@ -780,3 +780,32 @@ class PostgresCluster:
 
     def __exit__(self, *exc) -> None:
         self.destroy()
+
+
+# ---------------------------------------------------------------------------------------------
+# Races: the same call from several threads at the same moment (a double click, two workers)
+# ---------------------------------------------------------------------------------------------
+def at_once(*calls: Callable[[], object]) -> list[object]:
+    """Run each call in its own thread, released together by a barrier, each with its own
+    database connection (closed after); returns what each returned or the exception it raised,
+    in the calls' order. Needs a transactional test (django_db(transaction=True)) on PostgreSQL."""
+    from django.db import connection
+
+    barrier = threading.Barrier(len(calls))
+    outcomes: list[object] = [None] * len(calls)
+
+    def run(index: int, call: Callable[[], object]) -> None:
+        try:
+            barrier.wait()
+            outcomes[index] = call()
+        except Exception as exc:  # handed back to the test, which says what it expects
+            outcomes[index] = exc
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes

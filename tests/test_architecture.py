@@ -134,6 +134,31 @@ def test_the_cycle_finder_sees_a_circle():
     assert _cycles(edges) == [["a.x", "b.y", "c.z"]]
 
 
+def test_relative_imports_resolve_from_a_package_and_from_its_modules(tmp_path):
+    """`from . import x` in a package's __init__ is relative to the package itself; in a module,
+    to the module's package; `..` goes one package up; an import in a function is not counted."""
+    files = {
+        "pkg/__init__.py": "from . import b\nfrom .sub import c\n",
+        "pkg/b.py": "from .sub.c import X\n\ndef later():\n    from . import sub\n",
+        "pkg/sub/__init__.py": "from .. import b\n",
+        "pkg/sub/c.py": "from ..b import Y\nimport pkg.sub\n",
+    }
+    modules = {}
+    for relative, source in files.items():
+        path = tmp_path / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(source)
+        parts = Path(relative).with_suffix("").parts
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+
+    assert _edges(modules) == {
+        "pkg": {"pkg.b", "pkg.sub", "pkg.sub.c"},
+        "pkg.b": {"pkg.sub.c"},
+        "pkg.sub": {"pkg", "pkg.b"},
+        "pkg.sub.c": {"pkg.b", "pkg.sub"},
+    }
+
+
 def test_apps_import_only_the_apps_below_them():
     edges = _edges(_modules())
     wrong = sorted(

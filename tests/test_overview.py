@@ -131,7 +131,12 @@ def view_days(practice) -> list[tuple]:
     )
 
 
-def test_a_view_adds_to_the_days_row_and_to_the_total():
+@pytest.mark.parametrize("vendor", [None, "sqlite"], ids=["this database", "without the CTE"])
+def test_a_view_adds_to_the_days_row_and_to_the_total(monkeypatch, vendor):
+    """Also on the path of databases without PostgreSQL's data-modifying CTE (SQLite, the
+    embedded default; two statements in one transaction), whatever the test database is."""
+    if vendor:
+        monkeypatch.setattr(connection, "vendor", vendor)
     practice = PublishedPracticeFactory()
 
     with time_machine.travel(NOW, tick=False):
@@ -613,6 +618,34 @@ def test_a_programme_csv_is_its_table(client_for, reach_scene, pledge_scene, slu
     assert response.status_code == 200
     assert rows == [list(figure.columns), *as_text(figure.rows)]
     assert rows[0] == tables_of(client.get(reverse(INDEX)))[figure.chart_id][0]
+
+
+def test_a_csv_in_another_language_is_counted_in_that_language(client_for, call_scene):
+    """The overview is cached per language (its labels are translated when counted): after the
+    English page, a coordinator reading in French gets the figure in French, not the English
+    table from the cache."""
+    client = client_for("coordinator")
+    client.get(reverse(INDEX), HTTP_ACCEPT_LANGUAGE="en")
+
+    response = client.get(
+        call_csv(call_scene["call"], "submissions-by-country"), HTTP_ACCEPT_LANGUAGE="fr"
+    )
+
+    assert csv_rows(response) == [["Pays", "Candidatures"], ["France", "2"], ["Allemagne", "1"]]
+
+
+def test_a_csv_of_a_call_the_overview_does_not_show_is_counted_on_request(client_for, call_scene):
+    old = CallFactory(
+        title="Old call", opens_at=NOW - timedelta(days=300), closes_at=NOW - timedelta(days=200)
+    )
+    submitted_on(old, "BE", days_ago=250)
+    client = client_for("coordinator")
+    page = client.get(reverse(INDEX)).content.decode()  # the overview cached, without it
+
+    response = client.get(call_csv(old, "submissions-by-country"))
+
+    assert "Old call" not in page
+    assert csv_rows(response) == [["Country", "Submissions"], ["Belgium", "1"]]
 
 
 def test_the_csv_is_utf8_with_a_byte_order_mark(client_for, call_scene):

@@ -68,11 +68,16 @@ def _log(proposal: Proposal, action: str, actor: User | None, comment: str = "")
     ProposalLog.objects.create(proposal=proposal, action=action, actor=actor, comment=comment)
 
 
-def _check_proposal_actor(
-    move: ProposalMove, actor: User | None, proposal: Proposal | None
-) -> None:
-    """The table's actor for `move`: a coordinator, a side of `proposal`, or the system (None),
-    which may also make a coordinator's automatic moves."""
+def _checked_move(
+    source: str, target: str, actor: User | None, proposal: Proposal | None, comment: str
+) -> ProposalMove:
+    """What every move passes, one proposal or many: the move is in workflow.PROPOSAL_MOVES
+    (else refused with what the person asked for in mind); the actor is the table's (a
+    coordinator, a side of `proposal`, or the system, None, which may also make a coordinator's
+    automatic moves); a move that needs a comment has one."""
+    move = PROPOSAL_MOVES.find(source, target)
+    if move is None:
+        raise ApplicationError(REFUSED_MOVE.get(target, MSG_NOT_ALLOWED))
     if actor is None:
         allowed = move.actor == Actor.SYSTEM or move.automatic
     elif move.actor == Actor.COORDINATOR:
@@ -83,6 +88,20 @@ def _check_proposal_actor(
         allowed = False
     if not allowed:
         raise ApplicationError(MSG_NOT_ALLOWED)
+    if move.needs_comment and not comment:
+        raise ApplicationError(MSG_REASON_REQUIRED, field="reason")
+    return move
+
+
+def _answers_allow(proposal: Proposal, target: str) -> bool:
+    """An answer's move follows the answers proposal_answer saved first: accepted once both
+    sides accepted, declined once a side declined."""
+    answers = (proposal.sme_answer, proposal.mentor_answer)
+    if target == ProposalState.ACCEPTED:
+        return answers == (Answer.ACCEPTED, Answer.ACCEPTED)
+    if target == ProposalState.DECLINED:
+        return Answer.DECLINED in answers
+    return True
 
 
 @transaction.atomic
@@ -99,8 +118,9 @@ def proposal_transition(
     1. locks the row and finds the move in workflow.PROPOSAL_MOVES (refused if absent);
     2. checks the actor: a coordinator for a coordinator's move (or the system, actor None, for
        an automatic one), the SME or the mentor for an answer, nobody (the system) for expiry;
-    3. checks the move's own conditions: a decline says why; a release needs the SME still
-       looking and the mentor still taking proposals;
+    3. checks the move's own conditions: a decline says why; an acceptance follows both sides'
+       acceptance and a decline a side's decline (saved by proposal_answer); a release needs
+       the SME still looking and the mentor still taking proposals;
     4. saves only the changed fields (the state and its timestamps: released_at, released_by,
        expires_at, decline_reason, closed_at) and writes a ProposalTransition row;
     5. the move's effects: an accepted proposal starts its partnership (with the SME's
@@ -114,13 +134,10 @@ def proposal_transition(
         .get(pk=proposal.pk)
     )
     source = proposal.state
-    move = PROPOSAL_MOVES.find(source, target)
-    if move is None:
-        raise ApplicationError(REFUSED_MOVE.get(target, MSG_NOT_ALLOWED))
-    _check_proposal_actor(move, actor, proposal)
     comment = (comment or "").strip()
-    if move.needs_comment and not comment:
-        raise ApplicationError(MSG_REASON_REQUIRED, field="reason")
+    _checked_move(source, target, actor, proposal, comment)
+    if not _answers_allow(proposal, target):
+        raise ApplicationError(MSG_NOT_ALLOWED)
 
     now = now or timezone.now()
     changed = ["state"]
@@ -183,11 +200,9 @@ def proposals_transition(
     rows = list(proposals.select_for_update().order_by("pk").values_list("pk", "state"))
     if not rows:
         return 0
+    comment = (comment or "").strip()
     for _pk, source in rows:
-        move = PROPOSAL_MOVES.find(source, target)
-        if move is None:
-            raise ApplicationError(REFUSED_MOVE.get(target, MSG_NOT_ALLOWED))
-        _check_proposal_actor(move, actor, None)  # a bulk move is never a side's
+        _checked_move(source, target, actor, None, comment)  # a bulk move is never a side's
     now = timezone.now()
     Proposal.objects.filter(pk__in=[pk for pk, _source in rows]).update(state=target, closed_at=now)
     ProposalTransition.objects.bulk_create(

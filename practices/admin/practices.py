@@ -9,8 +9,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -26,7 +24,7 @@ from skillup.errors import ApplicationError
 from .. import selectors, services
 from ..enums import DECISION_STATES, Actor, Audience, PracticeState
 from ..exports import changelist_columns, changelist_row, csv_response
-from ..models import RUBRIC, Practice, Review, ReviewAssignment
+from ..models import RUBRIC, Practice, Review
 from ..permissions import can_review_practice, can_see_other_reviews
 from ..selectors import annotate_for_review, attach_calibrated_scores
 from ..translation import localized_names
@@ -39,7 +37,7 @@ from .inlines import (
     RevisionInline,
     TransitionInline,
 )
-from .reviews import queue_progress, review_url, review_workspace
+from .reviews import review_url, review_workspace
 
 
 def _two_places(value) -> Decimal | None:
@@ -179,26 +177,6 @@ EXPORT_COLUMNS = (
 )
 
 
-def _annotate_for_the_list(queryset, user):
-    """Add reviews_needed (the practice's assigned reviewers, or its call's
-    reviewers_per_practice when nobody is assigned) and own_score (`user`'s own average score,
-    NULL before they review): one correlated subquery each, for the rows of the page only."""
-    assigned = (
-        ReviewAssignment.objects.filter(practice=OuterRef("pk"))
-        .order_by()
-        .values("practice")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    own = Review.objects.filter(practice=OuterRef("pk"), reviewer=user.pk).values("score")[:1]
-    return queryset.annotate(
-        reviews_needed=Coalesce(
-            Subquery(assigned), F("call__reviewers_per_practice"), output_field=IntegerField()
-        ),
-        own_score=Subquery(own),
-    )
-
-
 @admin.register(Practice)
 class PracticeAdmin(AssignmentActionsMixin, admin.ModelAdmin):
     # What a reviewer decides on, narrow enough for 1366 px without sideways scrolling; the
@@ -276,7 +254,7 @@ class PracticeAdmin(AssignmentActionsMixin, admin.ModelAdmin):
         ordering = self.get_ordering(request)
         if ordering:
             queryset = queryset.order_by(*ordering)
-        return _annotate_for_the_list(annotate_for_review(queryset, request.user), request.user)
+        return annotate_for_review(queryset, request.user)
 
     def get_list_display(self, request):
         if request.user.has_perm("practices.add_review"):
@@ -286,7 +264,7 @@ class PracticeAdmin(AssignmentActionsMixin, admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         extra_context = extra_context or {}
         if request.user.has_perm("practices.add_review"):
-            progress = queue_progress(request.user)  # two queries, whatever the list's size
+            progress = selectors.queue_progress(request.user)  # two queries, whatever the size
             extra_context["review_queue"] = progress
             if progress.next_pk:
                 extra_context["review_queue_url"] = review_url(progress.next_pk)

@@ -2,11 +2,8 @@
 where a reviewer reads the whole practice beside the rubric and moves through their queue
 (PracticeAdmin's `<id>/review/` URL)."""
 
-from dataclasses import dataclass
-
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, OuterRef
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -22,46 +19,6 @@ from .forms import ReviewForm
 
 REVIEW_TEMPLATE = "admin/practices/practice/review.html"
 NEXT_BUTTON = "_next"  # the name of the "Save and next" button
-
-
-@dataclass(frozen=True)
-class QueueProgress:
-    """Where a reviewer stands: their assignments reviewed, of all assigned to them, and the
-    next practice of their queue (None when nothing is left)."""
-
-    reviewed: int
-    assigned: int
-    next_pk: int | None
-
-
-def queue_progress(user, *, skip: int | None = None) -> QueueProgress:
-    """Two queries: the figures over the practices assigned to `user` that they may review,
-    and the first practice of selectors.review_queue(user) other than `skip`."""
-    figures = (
-        selectors.practices_for_staff(user)
-        .filter(assignments__reviewer=user)
-        .aggregate(
-            assigned=Count("pk", distinct=True),
-            reviewed=Count(
-                "pk",
-                distinct=True,
-                filter=Exists(Review.objects.filter(practice=OuterRef("pk"), reviewer=user.pk)),
-            ),
-        )
-    )
-    return QueueProgress(
-        reviewed=figures["reviewed"],
-        assigned=figures["assigned"],
-        next_pk=next_in_queue(user, skip=skip),
-    )
-
-
-def next_in_queue(user, *, skip: int | None = None) -> int | None:
-    """The id of the first practice of the reviewer's queue other than `skip` (one query)."""
-    queue = selectors.review_queue(user)
-    if skip is not None:
-        queue = queue.exclude(pk=skip)
-    return queue.values_list("pk", flat=True).first()
 
 
 def review_url(pk: int) -> str:
@@ -93,7 +50,7 @@ def review_workspace(model_admin, request, practice: Practice):
                 return _to_next(model_admin, request, practice)
             model_admin.message_user(request, gettext("Your review is saved."), messages.SUCCESS)
             return redirect("admin:practices_practice_change", practice.pk)
-    progress = queue_progress(user, skip=practice.pk)
+    progress = selectors.queue_progress(user, skip=practice.pk)
     context = {
         **model_admin.admin_site.each_context(request),
         # the practice needs the width: the admin's side menu stays closed on this page
@@ -120,7 +77,7 @@ def review_workspace(model_admin, request, practice: Practice):
 
 def _to_next(model_admin, request, practice: Practice):
     """After "Save and next": the next practice of the queue, or the list when it is empty."""
-    next_pk = next_in_queue(request.user, skip=practice.pk)
+    next_pk = selectors.next_in_queue(request.user, skip=practice.pk)
     if next_pk is None:
         model_admin.message_user(
             request,

@@ -202,7 +202,10 @@ def review_conflict_declare(
     reason = (reason or "").strip()
     if not reason:
         raise ApplicationError(MSG_CONFLICT_REASON, field="reason")
-    mine = ReviewConflict.objects.select_for_update().filter(reviewer=user)
+    # the person's row, not their conflicts: a double submit finds no conflict row to lock
+    # (both would insert, the second failing on the unique constraint); this way it waits
+    User.objects.select_for_update().only("pk").get(pk=user.pk)
+    mine = ReviewConflict.objects.filter(reviewer=user)
     if organisation is not None and mine.filter(organisation=organisation).exists():
         raise ApplicationError(MSG_CONFLICT_ORGANISATION_DECLARED, field="organisation")
     if practice is not None and mine.filter(practice=practice).exists():

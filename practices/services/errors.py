@@ -6,6 +6,9 @@ MSG_NOT_ALLOWED = _("You are not allowed to do this.")
 
 MSG_MOVE_NOT_ALLOWED = _("A practice that is “%(source)s” cannot become “%(target)s”.")
 
-MSG_CONFLICT = _("You cannot review a submission of your own organisation.")
+MSG_CONFLICT = _(
+    "You have a conflict of interest with this practice (your own organisation's, one you "
+    "declared, or your email domain's): you cannot review it."
+)
 
 MSG_NEEDS_CONSENT = _("The SME has not consented to publication.")

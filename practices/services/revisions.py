@@ -6,9 +6,6 @@ from ..enums import RevisionReason
 from ..models import Practice, PracticeRevision
 
 # The fields an SME writes; snapshotted in every revision.
-
-
-# The fields an SME writes; snapshotted in every revision.
 CONTENT_FIELDS = (
     "title",
     "short_description",

@@ -357,3 +357,47 @@ def test_run_page_updates_can_be_stopped(page, site, scene, csp_violations, axe_
     page.get_by_role("button", name="Resume updating").click()
     expect(page.locator("#run-state-text")).to_contain_text("Step 3 of 4", timeout=10_000)
     assert csp_violations == []
+
+
+# the page's tab sent to the background and brought back (as the browser says it to the page)
+SET_TAB_HIDDEN = """(hidden) => {
+  Object.defineProperty(document, "hidden", {configurable: true, get: () => hidden});
+  Object.defineProperty(document, "visibilityState",
+                        {configurable: true, get: () => (hidden ? "hidden" : "visible")});
+  document.dispatchEvent(new Event("visibilitychange"));
+}"""
+
+
+def test_run_page_asks_nothing_while_hidden_and_stops_once_logged_out(
+    page, site, scene, csp_violations, axe_check_admin
+):
+    """A coordinator leaves a running run's page open in a background tab, then their session
+    ends: the page asks the server nothing while hidden, catches up at once when shown, and once
+    logged out stops asking and shows the log-in (before, it re-read the page every 3 s in a
+    hidden tab, and the log-in page every 3 s for as long as the tab stayed open)."""
+    from matching.enums import RunPhase, RunStatus
+    from tests.e2e.helpers import staff_log_in as log_in_with_code
+
+    run = MatchRun.objects.create(started_by=None, status=RunStatus.RUNNING, phase=RunPhase.LOAD)
+    log_in_with_code(page, site, COORDINATOR_EMAIL, axe_check_admin)
+    run_page = f"{site}/admin/matching/matchrun/{run.pk}/change/"
+    page.goto(run_page)
+    checks = []
+    page.on("request", lambda r: checks.append(r.url) if r.resource_type == "fetch" else None)
+
+    page.evaluate(SET_TAB_HIDDEN, True)
+    MatchRun.objects.filter(pk=run.pk).update(phase=RunPhase.SOLVE, progress=60)
+    page.wait_for_timeout(4_500)  # longer than one update period
+    asked_while_hidden = list(checks)
+    page.evaluate(SET_TAB_HIDDEN, False)
+    expect(page.locator("#run-state-text")).to_contain_text("Step 3 of 4", timeout=2_000)
+
+    page.context.clear_cookies()  # the session ends (logged out elsewhere, or expired)
+    expect(page.get_by_role("heading", level=1, name="Sign In")).to_be_visible(timeout=10_000)
+    asked_before = len(checks)
+    page.wait_for_timeout(4_500)
+
+    assert asked_while_hidden == []
+    assert checks[0] == run_page
+    assert len(checks) == asked_before  # the log-in page asks nothing
+    assert csp_violations == []

@@ -43,13 +43,26 @@ def move_id(value) -> str:
     return str(value)
 
 
-def proposal_in(world, state: str) -> Proposal:
+def proposal_in(world, state: str, **fields) -> Proposal:
     """A proposal to world.sme in `state`, from a mentor who still takes proposals."""
     mentor = MentorProfileFactory(
         state="approved", agreement=ConfidentialityAgreement.objects.current()
     )
     needs = NeedsProfileFactory(organisation=world.sme)
-    return ProposalFactory(needs=needs, mentor=mentor, state=state)
+    return ProposalFactory(needs=needs, mentor=mentor, state=state, **fields)
+
+
+# the answers a proposal holds when it moves to an answer's state (proposal_answer saves the
+# side's answer first, then moves the proposal)
+ANSWERS_BEFORE = {
+    ProposalState.ACCEPTED: {"sme_answer": "accepted", "mentor_answer": "accepted"},
+    ProposalState.DECLINED: {"sme_answer": "declined"},
+}
+
+
+def proposal_before(world, move) -> Proposal:
+    """A proposal ready for `move`: in its source state, with the answers the move records."""
+    return proposal_in(world, move.source, **ANSWERS_BEFORE.get(move.target, {}))
 
 
 def actor_for(world, role: str | None, subject):
@@ -65,7 +78,7 @@ def actor_for(world, role: str | None, subject):
 # --------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("move", PROPOSAL_MOVES.moves, ids=move_id)
 def test_proposal_move_for_right_actor_is_made_and_logged(world, move):
-    proposal = proposal_in(world, move.source)
+    proposal = proposal_before(world, move)
     actor = actor_for(world, RIGHT_ACTOR[move.actor], proposal)
 
     services.proposal_transition(
@@ -97,7 +110,7 @@ def test_proposal_automatic_move_is_made_by_the_system(world, move):
     ids=move_id,
 )  # fmt: skip
 def test_proposal_move_refused_for_wrong_actor(world, move, role):
-    proposal = proposal_in(world, move.source)
+    proposal = proposal_before(world, move)
 
     with pytest.raises(ApplicationError) as refused:
         services.proposal_transition(
@@ -152,7 +165,7 @@ def test_proposal_release_stamps_its_time_and_expiry(world):
 
 
 def test_proposal_decline_needs_a_reason_and_keeps_it(world):
-    proposal = proposal_in(world, ProposalState.PROPOSED)
+    proposal = proposal_in(world, ProposalState.PROPOSED, sme_answer="declined")
 
     with pytest.raises(ApplicationError) as refused:
         services.proposal_transition(
@@ -168,8 +181,35 @@ def test_proposal_decline_needs_a_reason_and_keeps_it(world):
     assert proposal.closed_at == proposal.transitions.get().created_at
 
 
+@pytest.mark.parametrize(
+    ("target", "answers"),
+    [(ProposalState.ACCEPTED, {}), (ProposalState.ACCEPTED, {"sme_answer": "accepted"}),
+     (ProposalState.DECLINED, {}), (ProposalState.DECLINED, {"mentor_answer": "accepted"})],
+    ids=["accepted-unanswered", "accepted-by-one-side", "declined-unanswered",
+         "declined-while-accepted"],
+)  # fmt: skip
+def test_proposal_answer_move_refused_without_the_answers_it_records(world, target, answers):
+    """A proposal is accepted once both sides have accepted and declined once a side has
+    declined: the transition itself checks it, not only proposal_answer (a partnership must
+    never start on one side's word, and the decline's email names the side that declined)."""
+    proposal = proposal_in(world, ProposalState.PROPOSED, **answers)
+
+    with pytest.raises(ApplicationError) as refused:
+        services.proposal_transition(
+            proposal=proposal, target=target, actor=world.sme_admin, comment="Far."
+        )
+
+    assert refused.value.message == services.MSG_NOT_ALLOWED
+    proposal.refresh_from_db()
+    assert proposal.state == ProposalState.PROPOSED
+    assert not ProposalTransition.objects.exists()
+    assert not Partnership.objects.exists()
+
+
 def test_proposal_accepted_starts_its_partnership(world):
-    proposal = proposal_in(world, ProposalState.PROPOSED)
+    proposal = proposal_in(
+        world, ProposalState.PROPOSED, sme_answer="accepted", mentor_answer="accepted"
+    )
 
     services.proposal_transition(
         proposal=proposal, target=ProposalState.ACCEPTED, actor=world.sme_admin

@@ -383,10 +383,11 @@ def _group_message(language: str) -> dict:
         body_fr="Rejoignez-nous le 12 mars.",
     )
     sent: list[dict] = []
+    outreach_services.group_message_send(
+        message=message, actor=_staff(COORDINATORS), version=message.version
+    )
     with mock.patch("outreach.services.notify", side_effect=lambda **kw: sent.append(kw)):
-        outreach_services.group_message_send(
-            message=message, actor=_staff(COORDINATORS), version=message.version
-        )
+        outreach_services.group_message_deliver(message_id=message.pk)  # the worker's part
     return next(kw for kw in sent if kw["recipient"] == mentor)
 
 

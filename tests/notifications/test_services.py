@@ -1,5 +1,4 @@
 import smtplib
-import threading
 from datetime import timedelta
 
 import pytest
@@ -16,6 +15,7 @@ from notifications.models import Notification
 from privacy import services as privacy_services
 from skillup.errors import ApplicationError
 from tests.factories import InvitationFactory, UserFactory
+from tests.harness import at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -252,23 +252,11 @@ def test_send_from_two_threads_at_once_sends_once():
     notification = _notify(InvitationFactory())  # outside a transaction: sent at once (eager)
     Notification.objects.filter(pk=notification.pk).update(status="pending", sent_at=None)
     mail.outbox.clear()
-    results = []
-    barrier = threading.Barrier(2)
 
-    def worker():
-        from django.db import connection
+    def send():
+        return services.notification_send(notification_id=notification.pk)
 
-        barrier.wait()
-        try:
-            results.append(services.notification_send(notification_id=notification.pk))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = at_once(send, send)
 
     assert sorted(results) == ["sent", "skipped"]
     assert len(mail.outbox) == 1

@@ -27,6 +27,7 @@ from tests.harness import (
     wait_until,
 )
 from tests.outreach.conftest import compose
+from volunteers.models import MentorProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -489,6 +490,8 @@ def real_worker(transactional_db, smtp_sink, tmp_path):
         EMAIL_TIMEOUT=5,
         NOTIFICATIONS_MESSAGE_ID_DOMAIN=settings.NOTIFICATIONS_MESSAGE_ID_DOMAIN,
         CONN_MAX_AGE=0,
+        DJANGO_SETTINGS_MODULE="tests.outreach.worker_settings",
+        SKILLUP_TEST_QUEUE=queue,
     )
     worker = CeleryProcess.worker(env=env, log_path=tmp_path / "worker.log", queues=queue)
     with celery_publishing_to(BROKER, default_queue=queue) as app:
@@ -516,6 +519,11 @@ def test_confirmed_twice_each_person_receives_one_email_from_a_worker_in_their_l
     second = client.post(_preview(message), {"version": message.version})
 
     assert (first.status_code, second.status_code) == (302, 302)
+    wait_until(  # the worker writes the emails after the confirmation
+        lambda: GroupMessage.objects.filter(pk=message.pk, delivered_at__isnull=False).exists(),
+        30,
+        message="the worker to write the emails",
+    )
     notifications = list(Notification.objects.filter(event="group_message"))
     assert len(notifications) == 3
     try:
@@ -536,3 +544,122 @@ def test_confirmed_twice_each_person_receives_one_email_from_a_worker_in_their_l
     assert received[(people["de"].email,)].subject == TEXTS["subject_en"]
     assert "Rejoignez-nous le 12 mars." in received[(people["fr"].email,)].text
     assert "Task notifications.send[" in real_worker.log_text()  # it went through Redis
+
+
+# --------------------------------------------------------------------------------------------
+# The emails are written after the confirmation, by a worker, in batches
+# --------------------------------------------------------------------------------------------
+def test_the_confirmation_writes_no_email_and_its_queries_do_not_grow_with_the_group(
+    client, coordinator
+):
+    client.force_login(coordinator)
+    small, large = compose("mentors"), compose("mentors", subject_en="Again", body_en="Text.")
+    _mentors("en")
+    client.get(_preview(small))
+
+    with CaptureQueriesContext(connection) as one:
+        assert client.post(_preview(small), {"version": small.version}).status_code == 302
+    _mentors(*["en", "fr"] * 20)
+    with CaptureQueriesContext(connection) as many:
+        assert client.post(_preview(large), {"version": large.version}).status_code == 302
+
+    assert len(many.captured_queries) == len(one.captured_queries)
+    assert Notification.objects.count() == 0  # written after commit, by the worker
+    assert GroupMessage.objects.filter(sent_at__isnull=False, delivered_at=None).count() == 2
+
+
+def test_batches_write_each_person_once_even_when_a_batch_runs_twice(client, coordinator):
+    mentors = _mentors("en", "fr", "de", "en", "fr")
+    message = compose("mentors", **TEXTS)
+    services.group_message_send(message=message, actor=coordinator, version=message.version)
+
+    assert services.group_message_deliver(message_id=message.pk, batch=2) == 2
+    client.force_login(coordinator)
+    page = client.get(reverse("admin:outreach_groupmessage_change", args=[message.pk]))
+    assert "Being sent: 2 emails written so far" in page.content.decode()
+    assert GroupMessage.objects.get().is_sending
+    # a task delivered twice, the sweep: each batch takes the people without an email yet
+    assert services.group_message_deliver(message_id=message.pk, batch=2) == 2
+    assert services.group_message_deliver(message_id=message.pk, batch=2) == 1
+    assert services.group_message_deliver(message_id=message.pk, batch=2) == 0
+
+    assert GroupMessage.objects.get().delivered_at is not None
+    assert sorted(Notification.objects.values_list("to_email", flat=True)) == sorted(
+        m.email for m in mentors
+    )
+    assert GroupMessageRecipient.objects.count() == 5
+
+
+def test_a_full_batch_queues_the_next_one(
+    coordinator, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(services, "DELIVERY_BATCH", 2)
+    mentors = _mentors("en", "fr", "de", "en", "fr")
+
+    _send(compose("mentors", **TEXTS), coordinator, django_capture_on_commit_callbacks)
+
+    assert sorted(email.to[0] for email in mail.outbox) == sorted(m.email for m in mentors)
+    assert GroupMessage.objects.get().delivered_at is not None
+
+
+def test_the_sweep_queues_again_a_message_whose_task_was_lost(
+    coordinator, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    (mentor,) = _mentors("en")
+    message = compose("mentors")
+    services.group_message_send(message=message, actor=coordinator, version=message.version)
+    # the on-commit task never ran (broker down): nothing written
+    assert services.group_messages_sweep() == 0  # too early: its task may be on the way
+    GroupMessage.objects.filter(pk=message.pk).update(
+        sent_at=timezone.now() - timedelta(seconds=services.DELIVERY_STALE_SECONDS + 1)
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.group_messages_sweep() == 1
+
+    assert [email.to for email in mail.outbox] == [[mentor.email]]
+    assert services.group_messages_sweep() == 0
+
+
+def test_a_group_emptied_between_preview_and_confirmation_is_refused(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    (mentor,) = _mentors("en")
+    message = compose("mentors")
+    client.force_login(coordinator)
+    preview = client.get(_preview(message))
+    assert preview.context["receiving"] == 1
+    MentorProfile.objects.filter(user=mentor).update(state="rejected")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_preview(message), {"version": message.version}, follow=True)
+
+    assert response.redirect_chain[-1][0] == _preview(message)
+    assert str(services.MSG_NOBODY) in response.content.decode()
+    assert (len(mail.outbox), GroupMessage.objects.get().sent_at) == (0, None)
+
+
+def test_the_sweep_is_scheduled_every_minute_and_its_task_delivers(coordinator):
+    """Beat runs the sweep (a message whose task was lost would otherwise never be written);
+    the task by its registered name writes the stale message's emails."""
+    from datetime import timedelta
+
+    from celery import current_app
+    from django.conf import settings
+    from django.utils import timezone
+
+    _mentors("en")
+    message = compose("mentors")
+    services.group_message_send(message=message, actor=coordinator, version=message.version)
+    GroupMessage.objects.filter(pk=message.pk).update(
+        sent_at=timezone.now() - timedelta(seconds=services.DELIVERY_STALE_SECONDS + 1)
+    )
+    entry = settings.CELERY_BEAT_SCHEDULE["sweep-group-messages"]
+
+    queued = current_app.tasks[entry["task"]].apply().get()
+
+    assert (entry["task"], entry["schedule"], queued) == ("outreach.sweep", 60.0, 1)

@@ -814,3 +814,83 @@ def test_coordinators_list_every_conflict_and_withdraw_one(world, client_for):
     assert [c.reason for c in listing.context["cl"].result_list] == ["Old friend"]
     assert withdrawn.status_code == 302
     assert ReviewConflict.objects.count() == 0
+
+
+# --------------------------------------------------------------------------------------------
+# Paths tried in review: an empty pool, a decided practice by hand, a conflict declared twice
+# --------------------------------------------------------------------------------------------
+@pytest.mark.django_db
+def test_automatic_assignment_without_any_reviewer_says_so_and_assigns_nothing(world, client_for):
+    call = CallFactory(reviewers_per_practice=2, title="Empty pool call")
+    practice = submitted(call)
+    ReviewAssignment.objects.create(practice=practice, reviewer=world.reviewer)
+    world.reviewer.groups.clear()  # nobody is an active reviewer any more
+
+    response = client_for("coordinator").post(
+        reverse("admin:practices_call_changelist"),
+        {"action": "assign_reviewers_automatically", "_selected_action": [call.pk]},
+        follow=True,
+    )
+
+    shown = [str(m) for m in response.context["messages"]]
+    assert response.status_code == 200
+    assert shown[0] == "Empty pool call: 0 assignments made."
+    assert "Nobody is an active reviewer: add people to the Reviewers group first." in shown
+    assert pairs_of(call) == set()  # the former reviewer's unreviewed assignment withdrawn
+
+
+@pytest.mark.django_db
+def test_assigning_a_decided_practice_by_hand_from_the_list_is_refused(world, client_for):
+    call = CallFactory()
+    recorded = submitted(call, state="in_review", pending_decision="selected", title="Recorded")
+    published = submitted(call, state="published", title="Published")
+
+    done = client_for("coordinator").post(
+        reverse(CHANGELIST),
+        {
+            "action": "assign_to_reviewers",
+            "_selected_action": [recorded.pk, published.pk],
+            "apply": "1",
+            "reviewers": [world.reviewer.pk],
+        },
+        follow=True,
+    )
+
+    shown = [str(m) for m in done.context["messages"]]
+    assert pairs_of(call) == set()
+    assert shown[-1] == "0 assignments made."
+    assert len([m for m in shown if "is not awaiting reviews" in m]) == 2
+
+
+@pytest.mark.django_db
+def test_declaring_a_conflict_with_the_same_practice_twice_is_refused(world):
+    practice = submitted(CallFactory())
+    services.review_conflict_declare(user=world.reviewer, practice=practice, reason="Ex-client")
+
+    with pytest.raises(ApplicationError) as refused:
+        services.review_conflict_declare(user=world.reviewer, practice=practice, reason="Again")
+
+    assert refused.value.message == services.MSG_CONFLICT_PRACTICE_DECLARED
+    assert ReviewConflict.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers: PostgreSQL")
+def test_a_double_submitted_conflict_is_recorded_once_and_refused_once():
+    """Two clicks on "Declare" at once: before the reviewer's row was locked both found no
+    conflict and the second failed on the unique constraint (a raw ValidationError or an
+    IntegrityError, which the admin page does not catch: a server error)."""
+    from tests.harness import at_once
+
+    person = reviewer()
+    sme = OrganisationFactory()
+
+    def declare():
+        return services.review_conflict_declare(user=person, organisation=sme, reason="Shareholder")
+
+    outcomes = at_once(declare, declare)
+
+    refused = [o for o in outcomes if isinstance(o, Exception)]
+    assert [type(o) for o in refused] == [ApplicationError]
+    assert refused[0].message == services.MSG_CONFLICT_ORGANISATION_DECLARED
+    assert ReviewConflict.objects.count() == 1

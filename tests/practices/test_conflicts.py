@@ -24,7 +24,12 @@ from practices.models import (
 )
 from practices.permissions import can_review_practice, email_domain, is_in_conflict
 from practices.reminders import reviewer_digests
-from practices.selectors import attach_calibrated_scores, practices_for_staff
+from practices.selectors import (
+    attach_calibrated_scores,
+    conflicted_practice_ids,
+    practices_for_staff,
+)
+from skillup.errors import ApplicationError
 from tests.factories import (
     CallFactory,
     EventFactory,
@@ -309,3 +314,87 @@ def test_calibration_of_everyone_else_is_unchanged_by_a_conflict(scene, world):
     assert before == after
     assert before[scene.practice.pk] is not None
     assert Review.objects.filter(reviewer=scorer).count() == 2
+
+
+# --------------------------------------------------------------------------------------------
+# One rule, two writings: for one practice (is_in_conflict) and over a queryset
+# (practices_for_staff, conflicted_practice_ids) they agree on every case
+# --------------------------------------------------------------------------------------------
+AGREEMENT_CASES = [
+    *KINDS,
+    "clean",
+    "webmail",
+    "suffix-domain",
+    "upper-case-domain",
+    "shared-domain-setting",
+]
+
+
+@pytest.mark.parametrize("case", AGREEMENT_CASES)
+def test_the_conflict_rule_reads_the_same_for_one_practice_and_for_a_list(scene, settings, case):
+    settings.REVIEW_CONFLICT_SHARED_DOMAINS = ["brandt-logistik.de"] if "setting" in case else []
+    if case in KINDS:
+        person = scene.conflicted(case)
+    elif case == "clean":
+        person = scene.clean
+    elif case == "webmail":
+        MembershipFactory(organisation=scene.sme, user=UserFactory(email="brandt@gmail.com"))
+        person = reviewer(email="someone.else@gmail.com")
+    elif case == "suffix-domain":
+        person = reviewer(email="someone@logistik.de")
+    elif case == "upper-case-domain":
+        person = reviewer(email="Jonas@Brandt-Logistik.DE")
+    else:  # a domain the deployment declared shared: no conflict from it
+        person = reviewer(email="jonas@brandt-logistik.de")
+    expected = case in KINDS or case == "upper-case-domain"
+
+    one = is_in_conflict(person, scene.practice)
+    listed = scene.practice.pk not in practices_for_staff(person).values_list("pk", flat=True)
+    among = scene.practice.pk in conflicted_practice_ids(person, [scene.practice.pk])
+
+    assert one == listed == among == expected
+
+
+# --------------------------------------------------------------------------------------------
+# Falling into conflict while the review page is open
+# --------------------------------------------------------------------------------------------
+def test_a_review_posted_after_declaring_a_conflict_is_refused_and_saves_nothing(scene, client):
+    person = reviewer()
+    ReviewAssignment.objects.create(practice=scene.practice, reviewer=person)
+    client.force_login(person)
+    url = reverse("admin:practices_practice_review", args=[scene.practice.pk])
+    assert client.get(url).status_code == 200  # the page is open...
+    services.review_conflict_declare(user=person, organisation=scene.sme, reason="New job")
+
+    response = client.post(  # ...and the scores are sent after the conflict
+        url,
+        {
+            "innovation": "4",
+            "impact": "4",
+            "transferability": "4",
+            "clarity": "4",
+            "recommendation": "select",
+            "_next": "1",
+        },
+    )
+
+    assert response.status_code == 404
+    assert CANARY not in response.content.decode()
+    assert not Review.objects.filter(reviewer=person).exists()
+    assert not ReviewAssignment.objects.filter(reviewer=person).exists()
+
+
+def test_the_service_refuses_a_review_in_conflict_naming_the_conflict(scene):
+    person = reviewer()
+    ReviewConflict.objects.create(reviewer=person, practice=scene.practice, reason="x")
+
+    with pytest.raises(ApplicationError) as refused:
+        services.review_save(
+            reviewer=person,
+            practice=scene.practice,
+            scores=dict.fromkeys(("innovation", "impact", "transferability", "clarity"), 3),
+            recommendation="select",
+        )
+
+    assert refused.value.message == services.MSG_CONFLICT
+    assert "conflict of interest" in str(services.MSG_CONFLICT)

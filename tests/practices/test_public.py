@@ -3,7 +3,6 @@ search, sort and pagination, the practice page and its view count, the contact f
 attachments, the feed and the sitemap."""
 
 import re
-import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -26,6 +25,7 @@ from tests.factories import (
     PracticeFactory,
     PublishedPracticeFactory,
 )
+from tests.harness import at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -603,26 +603,14 @@ def test_view_count_of_logged_in_visitor_follows_the_session(client_for):
 def test_concurrent_views_of_distinct_visitors_lose_no_increment():
     practice = published("Popular practice")
     visitors = 8
-    barrier = threading.Barrier(visitors)
-    errors = []
 
-    def view(n: int) -> None:
-        try:
-            barrier.wait()
-            services.practice_register_view(practice=practice, visitor=f"visitor-{n}")
-        except Exception as exc:  # reported below
-            errors.append(exc)
-        finally:
-            connection.close()
+    def view(n: int):
+        return lambda: services.practice_register_view(practice=practice, visitor=f"visitor-{n}")
 
-    threads = [threading.Thread(target=view, args=(n,)) for n in range(visitors)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = at_once(*(view(n) for n in range(visitors)))
     practice.refresh_from_db()
 
-    assert errors == []
+    assert [o for o in outcomes if isinstance(o, Exception)] == []
     assert practice.view_count == visitors
 
 

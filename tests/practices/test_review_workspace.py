@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from accounts.roles import REVIEWERS
 from practices import services
-from practices.admin.reviews import QueueProgress
 from practices.enums import PracticeState
 from practices.models import (
     DetailRequest,
@@ -25,6 +24,7 @@ from practices.models import (
     Topic,
     TrainingTool,
 )
+from practices.selectors import QueueProgress
 from tests.factories import (
     CallFactory,
     MembershipFactory,
@@ -253,6 +253,26 @@ def test_save_and_next_skips_what_is_reviewed_and_others_assignments(client_for,
 
     assert response["Location"] == review_url(mine)
     assert Review.objects.filter(practice=unassigned, reviewer=world.reviewer).exists()
+
+
+def test_save_and_next_passes_over_a_practice_withdrawn_while_the_page_was_open(client_for, world):
+    first, withdrawn, last = (submitted(organisation=world.sme) for _ in range(3))
+    assign(world.reviewer, first, withdrawn, last)
+    client = client_for("reviewer")
+    page = client.get(review_url(first))
+    assert page.context["next_url"] == review_url(withdrawn)  # as the page was opened
+    Practice.objects.filter(pk=withdrawn.pk).update(state=PracticeState.WITHDRAWN)
+
+    to_last = client.post(review_url(first), {**REVIEW, "_next": "1"})
+    Practice.objects.filter(pk=last.pk).update(state=PracticeState.WITHDRAWN)
+    to_list = client.post(review_url(first), {**REVIEW, "_next": "1"})
+
+    assert to_last["Location"] == review_url(last)
+    assert to_list["Location"] == CHANGELIST
+    assert client.get(review_url(withdrawn)).status_code == 404  # the stale link: not theirs
+    assert client.get(CHANGELIST).context["review_queue"] == QueueProgress(
+        reviewed=1, assigned=1, next_pk=None
+    )
 
 
 def test_save_keeps_the_reviewer_on_the_practice(client_for, world):

@@ -1,7 +1,6 @@
 """Practice services: drafts and revisions, the deadline at the moment of saving, double
 submits, similarity, extensions, decisions announced together, reviews, events."""
 
-import threading
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -18,6 +17,7 @@ from practices.enums import RevisionReason
 from practices.models import Practice, PracticeRevision, Review
 from skillup.errors import ApplicationError
 from tests.factories import CallFactory, EventFactory, PracticeFactory
+from tests.harness import at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -243,30 +243,15 @@ def test_concurrent_double_submit_creates_one_practice():
     user = MembershipFactory(organisation=sme).user
     call = CallFactory()
     token = "0c1f6cd0-3f2e-4c1b-9d6a-1d2f3e4a5b6c"
-    barrier = threading.Barrier(2)
-    results, errors = [], []
 
     def click():
-        try:
-            barrier.wait()
-            results.append(
-                services.practice_save(
-                    user=user, call=call, organisation=sme, form_token=token, fields=FIELDS
-                ).pk
-            )
-        except Exception as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
+        return services.practice_save(
+            user=user, call=call, organisation=sme, form_token=token, fields=FIELDS
+        ).pk
 
-    threads = [threading.Thread(target=click) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    first, second = at_once(click, click)
 
-    assert errors == []
-    assert len(set(results)) == 1
+    assert isinstance(first, int) and first == second
     assert Practice.objects.count() == 1
 
 

@@ -555,6 +555,26 @@ def test_detail_shows_state_log_and_text_but_no_reviewer_data(world, client_for)
     assert world.reviewer.full_name not in body
 
 
+@pytest.mark.parametrize("state", ["draft", "submitted"])
+def test_detail_asks_the_membership_once_whatever_the_predicates(world, client_for, state):
+    """can_edit, can_submit, can_withdraw and can_approve each ask "is this person a member?":
+    the answer is kept on the organisation for the request (it was four queries for a draft)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    practice = PracticeFactory(call=CallFactory(), organisation=world.sme, state=state)
+    client = client_for("sme_member")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(detail_url(practice))
+
+    asked = [q["sql"] for q in queries if 'FROM "accounts_membership"' in q["sql"]]
+    assert response.status_code == 200
+    assert response.context["can_edit"] and response.context["can_withdraw"]
+    assert response.context["can_submit"] == (state == "draft")
+    assert len(asked) == 1
+
+
 def test_detail_warns_about_a_similar_practice_of_the_same_sme(world, client_for):
     call = CallFactory()
     sent = PracticeFactory(call=call, organisation=world.sme, state="submitted", title="Lunch")

@@ -522,3 +522,20 @@ def test_can_invite_mentors(world, role, company, allowed):
     from volunteers.permissions import can_invite_mentors
 
     assert can_invite_mentors(getattr(world, role), getattr(world, company)) is allowed
+
+
+def test_the_email_greets_the_expert_by_the_name_in_the_file(
+    world, django_capture_on_commit_callbacks
+):
+    client = as_user(world.company_admin)
+    text = HEADER + "ana@big-digital.example.eu,Ana <García>,en\nbo@big-digital.example.eu,,en\n"
+    signed = signed_rows(preview(client, world.company, text))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(confirm_url(world.company), {"rows": signed})
+
+    sent = {message.to[0]: message for message in mail.outbox}
+    ana, bo = sent["ana@big-digital.example.eu"], sent["bo@big-digital.example.eu"]
+    assert ana.body.startswith("Hello Ana <García>,")
+    assert "<p>Hello Ana &lt;García&gt;,</p>" in ana.alternatives[0][0]
+    assert not bo.body.startswith("Hello")  # no name in the file: no greeting
