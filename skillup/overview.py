@@ -43,7 +43,7 @@ from django.db.models import (
     Sum,
 )
 from django.db.models.functions import Coalesce, TruncDate, TruncWeek
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format, number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
@@ -785,17 +785,36 @@ def programme_overview(now: datetime | None = None) -> ProgrammeOverview:
 
 def _cache_key() -> str:
     """The overview is cached per language: its labels are translated when counted."""
-    return f"programme-overview:{get_language()}"
+    return f"programme-overview:{get_language()}"  # as forget_programme_overview deletes them
 
 
 def cached_programme_overview() -> ProgrammeOverview:
     """The overview as counted at most CACHE_SECONDS ago (in the person's language): counting
-    a call of 100,000 submissions takes seconds, a glance at the programme need not."""
+    a call of 100,000 submissions takes seconds, a glance at the programme need not. Beat counts
+    it ahead (count_programme_overview), so a coordinator finds it counted; only without beat
+    (the embedded default) or after a cache loss does a request count it."""
     found = cache.get(_cache_key())
     if found is None:
         found = programme_overview()
         cache.set(_cache_key(), found, CACHE_SECONDS)
     return found
+
+
+def count_programme_overview() -> list[str]:
+    """Count the overview now in every interface language and cache it (beat's task
+    skillup.count_overview, every CACHE_SECONDS); returns the languages counted. The entry lives
+    twice as long as the period, so a late or failed run leaves the last count in place."""
+    now = timezone.now()
+    languages = [code for code, _name in settings.LANGUAGES]
+    for code in languages:
+        with translation.override(code):
+            cache.set(_cache_key(), programme_overview(now), 2 * CACHE_SECONDS)
+    return languages
+
+
+def forget_programme_overview() -> None:
+    """Drop the counted overview in every language: the next page counts it afresh."""
+    cache.delete_many([f"programme-overview:{code}" for code, _name in settings.LANGUAGES])
 
 
 def _shown_figure(slug: str, call_id: int | None = None) -> Figure | None:

@@ -185,3 +185,16 @@ def test_skillup_imports_apps_only_where_it_assembles_them():
     )
 
     assert wrong == []
+
+
+def test_every_scheduled_task_is_one_a_worker_finds():
+    """Beat sends tasks by name: each name in CELERY_BEAT_SCHEDULE is a task that a worker
+    registers when it starts (Celery's autodiscovery of the installed apps' tasks modules)."""
+    from celery import current_app
+    from django.conf import settings
+
+    current_app.loader.import_default_modules()  # what a worker does at start
+    scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+
+    assert scheduled - set(current_app.tasks) == set()
+    assert {"skillup.count_overview", "outreach.sweep"} <= scheduled

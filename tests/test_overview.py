@@ -573,6 +573,30 @@ def test_the_overview_is_counted_again_after_five_minutes(client_for, call_scene
     assert ["Italy", "1"] in tables_of(later)[figure_id]
 
 
+def test_beat_counts_the_overview_ahead_in_every_language(client_for, call_scene, settings):
+    """The beat task counts the overview in each interface language: a coordinator's page then
+    runs no overview query, in English as in German, and shows what the task counted."""
+    from celery import current_app
+
+    import skillup.tasks  # noqa: F401  (a worker finds it by autodiscovery)
+
+    entry = settings.CELERY_BEAT_SCHEDULE["count-programme-overview"]
+    submitted_on(call_scene["call"], "IT")
+
+    counted = current_app.tasks[entry["task"]].apply().get()
+    client = client_for("coordinator")
+    with CaptureQueriesContext(connection) as queries:
+        english = client.get(reverse(INDEX), HTTP_ACCEPT_LANGUAGE="en")
+        german = client.get(reverse(INDEX), HTTP_ACCEPT_LANGUAGE="de")
+
+    assert (entry["task"], entry["schedule"]) == ("skillup.count_overview", 300.0)
+    assert counted == [code for code, _name in settings.LANGUAGES]
+    assert not [q for q in queries if "practices_practice" in q["sql"]]
+    figure_id = f"chart-submissions-by-country-{call_scene['call'].pk}"
+    assert ["Italy", "1"] in tables_of(english)[figure_id]
+    assert ["Italien", "1"] in tables_of(german)[figure_id]
+
+
 def test_the_overview_itself_runs_13_queries(call_scene):
     with CaptureQueriesContext(connection) as queries:
         overview.programme_overview(NOW)

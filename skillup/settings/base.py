@@ -327,6 +327,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     "send-reminders": {"task": "notifications.send_reminders", "schedule": 15 * 60.0},
     "expire-proposals": {"task": "matching.expire_proposals", "schedule": 15 * 60.0},
+    # the coordinators' programme overview, counted ahead in every language (skillup.overview)
+    "count-programme-overview": {"task": "skillup.count_overview", "schedule": 5 * 60.0},
     # group messages whose batches a lost task or a broker outage left unwritten
     "sweep-group-messages": {"task": "outreach.sweep", "schedule": 60.0},
     # privacy: purge what the retention periods below say has gone (daily)

@@ -305,7 +305,9 @@ def test_no_confidential_text_in_the_programme_overview_or_its_downloads(portal,
 # Outputs behind a POST: a group message's preview and the emails it sends (#14)
 # --------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("segment", ["selected", "submitted", "pledging", "mentors", "needs"])
-def test_no_canary_in_a_group_message_preview_or_its_emails(portal, client_as, segment):
+def test_no_canary_in_a_group_message_preview_or_its_emails(
+    portal, client_as, segment, django_capture_on_commit_callbacks
+):
     """A coordinator writes to each group: the preview names its people and shows the text,
     the emails carry the text and why the person receives it; none carries the confidential
     text of the SMEs in the group (the SME with the challenge is in "needs", the one with the
@@ -322,7 +324,8 @@ def test_no_canary_in_a_group_message_preview_or_its_emails(portal, client_as, s
     client = client_as("coordinator")
 
     preview = client.get(url)
-    sent = client.post(url, {"version": message.version})
+    with django_capture_on_commit_callbacks(execute=True):  # the worker writes the emails
+        sent = client.post(url, {"version": message.version})
 
     canaries = {CHALLENGE_CANARY, DRAFT_CANARY, ANSWER_CANARY}
     assert (preview.status_code, sent.status_code) == (200, 302)
