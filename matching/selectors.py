@@ -440,3 +440,18 @@ def outcomes(partnerships: QuerySet[Partnership]) -> dict:
             for d in MaturityDimension
         ],
     }
+
+
+# --------------------------------------------------------------------------------------------
+# The home page
+# --------------------------------------------------------------------------------------------
+def smes_supported() -> int:
+    """SMEs with a partnership under way or completed (one query)."""
+    return (
+        Partnership.objects.filter(
+            state__in=(PartnershipState.ACTIVE, PartnershipState.COMPLETED)
+        )
+        .values("needs__organisation")
+        .distinct()
+        .count()
+    )

@@ -621,3 +621,25 @@ def sme_dashboard(user, smes) -> dict:
         "submit_calls": sorted(open_calls.values(), key=lambda call: (call.closes_at, call.pk)),
         "time_zone": timezone.get_current_timezone_name(),
     }
+
+
+# --------------------------------------------------------------------------------------------
+# The home page
+# --------------------------------------------------------------------------------------------
+def public_figures() -> dict[str, int]:
+    """Published practices and the countries of their SMEs (one query)."""
+    return Practice.objects.filter(state=PracticeState.PUBLISHED).aggregate(
+        practices=Count("pk"), countries=Count("organisation__country", distinct=True)
+    )
+
+
+def latest_published(count: int = 3) -> QuerySet[Practice]:
+    """The practices published last, as their public cards show them."""
+    return published_practices_listed().order_by("-published_at", "-pk")[:count]
+
+
+def calls_closed() -> QuerySet[Call]:
+    """Listed calls whose deadline has passed, the latest first (the calls page's archive)."""
+    return Call.objects.filter(is_listed=True, closes_at__lte=timezone.now()).order_by(
+        "-closes_at", "-pk"
+    )

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from .views import public, submission
+from .views import calls, public, submission
 
 app_name = "practices"
 
 urlpatterns = [
     # public
+    path("calls/", calls.call_list, name="call_list"),
     path("calls/<slug:slug>/", public.call_detail, name="call_detail"),
     path("practices/", public.practice_list, name="practice_list"),
     path("practices/feed/", public.PracticeFeed(), name="practice_feed"),

@@ -11,7 +11,9 @@ from django.views.decorators.cache import never_cache
 
 from accounts import selectors as account_selectors
 from accounts.permissions import is_coordinator, is_reviewer
+from matching import selectors as matching_selectors
 from practices import selectors as practice_selectors
+from practices.views.public import practice_cards
 from volunteers import selectors as volunteer_selectors
 
 # The date the accessibility statement was last reviewed (change it with the statement).
@@ -29,9 +31,17 @@ def accessibility_statement(request: HttpRequest) -> HttpResponse:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "pages/home.html", {"open_calls": list(practice_selectors.calls_listed()[:5])}
-    )
+    """The open calls with their deadlines, the programme's figures, the latest practices and
+    the way in for each kind of visitor: six queries whatever the data."""
+    figures = practice_selectors.public_figures()
+    figures["smes_supported"] = matching_selectors.smes_supported()
+    figures["companies"] = volunteer_selectors.pledging_companies()
+    context = {
+        "open_calls": list(practice_selectors.calls_listed()[:3]),
+        "figures": figures,
+        "latest": practice_cards(practice_selectors.latest_published(3)),
+    }
+    return render(request, "pages/home.html", context)
 
 
 @never_cache

@@ -205,3 +205,8 @@ def volunteer_dashboard(user, company_memberships) -> dict:
         "pledge_memberships": administered,
         "mentor_profile": MentorProfile.objects.filter(user=user).select_related("company").first(),
     }
+
+
+def pledging_companies() -> int:
+    """Companies with a pledge in the public Pledge Viewer (one query)."""
+    return Pledge.objects.in_viewer().values("company").distinct().count()

@@ -1,5 +1,5 @@
 """The mentoring home: a person's SMEs (needs, proposals, partnerships) and, for a mentor, the
-proposals to answer and the partnerships."""
+proposals to answer and the partnerships; and the public page on how mentoring works."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -14,3 +14,8 @@ from .. import selectors
 def mentoring_home(request: HttpRequest) -> HttpResponse:
     """Seven queries however many rows (selectors.mentoring_home)."""
     return render(request, "matching/mentoring_home.html", selectors.mentoring_home(request.user))
+
+
+def how_it_works(request: HttpRequest) -> HttpResponse:
+    """For everyone: what an SME and a mentor do, step by step (no query)."""
+    return render(request, "matching/how_it_works.html")

@@ -247,6 +247,7 @@ ROWS: dict[str, Row] = {
     # the signed token is the capability (RFC 8058 one-click); GET only asks to confirm
     "notifications:unsubscribe": Row(_unsubscribe, everyone(200)),
     # ---------------------------------------------------------------- practices: public
+    "practices:call_list": Row(NONE, everyone(200)),
     "practices:call_detail": Row(slug("call"), everyone(200)),
     "practices:practice_list": Row(NONE, everyone(200)),
     "practices:practice_feed": Row(NONE, everyone(200)),
@@ -305,6 +306,7 @@ ROWS: dict[str, Row] = {
         pk("sme"), expect(404, anonymous=LOGIN, sme_member=200, sme_admin=200)
     ),
     "matching:mentoring_home": Row(NONE, expect(200, anonymous=LOGIN)),
+    "matching:how_it_works": Row(NONE, everyone(200)),
     # both sides and coordinators; the mentor's company admin and reviewers: 404
     "matching:proposal_detail": Row(
         pk("proposal"),
