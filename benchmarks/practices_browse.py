@@ -119,6 +119,12 @@ def _setup_django() -> str:
     # the figures are a render's cost: visitors' whole-page cache (skillup/pagecache.py) would
     # answer every repeated list URL from memory
     settings.PAGE_CACHE_ENABLED = False
+    # the benchmark's people all write from one domain, as the demo's do: a shared domain, so
+    # that the measured reviewer's conflicts are only the organisations the data gives them
+    settings.REVIEW_CONFLICT_SHARED_DOMAINS = [
+        *settings.REVIEW_CONFLICT_SHARED_DOMAINS,
+        "bench.skillup.example.eu",
+    ]
     return database
 
 
@@ -301,12 +307,17 @@ def pages(args, rng: random.Random) -> list[Page]:
     def common_url():
         return f"{list_url}?q={rng.choice(common)}"
 
-    # review pages of practices in the review states (the reviewer may read each: none is of
-    # their organisation, the benchmark declares no conflict)
+    # review pages of practices in the review states that the measured reviewer may read
+    from accounts.models import User
+    from benchmarks._practices_data import REVIEWER_EMAIL
+    from practices.selectors import practices_for_staff
+
+    reviewer = User.objects.get(email=REVIEWER_EMAIL.format(0))
     with translation.override("en"):
         review_urls = [
             reverse("admin:practices_practice_review", args=[pk])
-            for pk in Practice.objects.filter(state__in=REVIEW_STATES)
+            for pk in practices_for_staff(reviewer)
+            .filter(state__in=REVIEW_STATES)
             .order_by("?")
             .values_list("pk", flat=True)[: max(total, 50)]
         ]
