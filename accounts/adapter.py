@@ -1,4 +1,5 @@
 import uuid
+from urllib.parse import urlencode
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
@@ -20,6 +21,20 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def get_email_confirmation_url(self, request, emailconfirmation) -> str:
+        """The confirmation link, carrying the sign-up's `next` (a local page such as the
+        invitation the person signed up from): the confirmation page passes it on, so that
+        confirming the address lands there rather than on the log-in page."""
+        url = super().get_email_confirmation_url(request, emailconfirmation)
+        if request is None:
+            return url
+        next_url = request.POST.get("next") or request.GET.get("next") or ""
+        if not next_url.startswith("/") or next_url.startswith("//"):
+            return url  # only a path of this site: the link is read in a mailbox
+        if not self.is_safe_url(next_url):
+            return url
+        return f"{url}?{urlencode({'next': next_url})}"
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         # the context allauth's own send_mail builds, then the outbox instead of message.send()

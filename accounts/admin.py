@@ -1,10 +1,15 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from skillup.admin import ReadOnlyAdminMixin
+from skillup.admin import ReadOnlyAdminMixin, warn_refused
+from skillup.errors import ApplicationError
 
+from . import services
 from .models import Consent, Invitation, Membership, Organisation, User
+from .permissions import can_change_organisation_kind
 
 
 @admin.register(User)
@@ -34,13 +39,57 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
+class OrganisationAdminForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind", "country", "sector", "size_band", "website"]
+        help_texts = {
+            "kind": _(
+                "Chosen at registration. A change is refused while the organisation has "
+                "practices or a needs profile (an SME), or pledges or mentors (a large company)."
+            ),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        if self.instance.pk and kind and "kind" in self.changed_data:
+            # the reason at once, on the field; the service asks again under a row lock
+            error = services.organisation_kind_change_error(self.instance, kind)
+            if error:
+                self.add_error("kind", error)
+        return cleaned
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    """Coordinators may correct an organisation's kind here, and only here; the service refuses
+    a change that would leave its practices, pledges, mentors or needs profile behind."""
+
+    form = OrganisationAdminForm
     list_display = ["name", "kind", "country", "sector", "size_band", "created_at"]
     list_filter = ["kind", "country", "sector", "size_band"]
     search_fields = ["name", "website"]
     readonly_fields = ["created_at", "created_by"]
     inlines = [MembershipInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and not can_change_organisation_kind(request.user):
+            fields.append("kind")
+        return fields
+
+    def save_model(self, request, obj, form, change) -> None:
+        if change and "kind" in form.changed_data:
+            try:
+                services.organisation_kind_change(
+                    user=request.user, organisation=obj, kind=obj.kind, size_band=obj.size_band
+                )
+            except (ApplicationError, ValidationError) as exc:
+                # only when a record of the old kind arrived after the form's check
+                warn_refused(self, request, obj, exc)
+                return
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Membership)

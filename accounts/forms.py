@@ -1,12 +1,38 @@
+from allauth.core import context as allauth_context
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.http import HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from skillup import ratelimit
+
 from .enums import ConsentKind, MembershipRole
-from .models import Organisation
+from .models import InvitationBase, Organisation
+from .selectors import invitation_by_link, is_token_link
 from .services import consent_give
+
+
+def signup_invitation(request: HttpRequest | None) -> InvitationBase | None:
+    """The open invitation a sign-up comes from: the invitation pages link to the sign-up with
+    their own link as `next`. A `next` with a token that names no invitation counts as a guess
+    (skillup.ratelimit.TOKEN_GUESSES, as on the invitation pages themselves), so the sign-up
+    page cannot be used to scan for invitations and their addresses."""
+    if request is None:
+        return None
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not next_url.startswith("/") or next_url.startswith("//"):
+        return None
+    address = ratelimit.client_ip(request)
+    if ratelimit.exceeded(ratelimit.TOKEN_GUESSES, address):
+        return None
+    invitation = invitation_by_link(next_url)
+    if invitation is None:
+        if is_token_link(next_url):
+            ratelimit.hit(ratelimit.TOKEN_GUESSES, address)
+        return None
+    return invitation if invitation.is_open else None
 
 
 class SignupExtraForm(forms.Form):
@@ -29,6 +55,14 @@ class SignupExtraForm(forms.Form):
         },
     )
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Signing up from an invitation: its address, prefilled (allauth's form adds the email
+        # field after this and reads self.initial); the page says where the person will land.
+        self.invitation = signup_invitation(allauth_context.request)
+        if self.invitation is not None and not self.is_bound:
+            self.initial.setdefault("email", self.invitation.email)
+
     def clean_full_name(self) -> str:
         name = self.cleaned_data["full_name"].strip()
         if any(ch in name for ch in "\r\n<>"):
@@ -43,6 +77,9 @@ class SignupExtraForm(forms.Form):
 
 
 class OrganisationForm(forms.ModelForm):
+    """Registering an organisation: its kind is chosen here, once (OrganisationEditForm has
+    no kind; afterwards only coordinators change it, in the admin)."""
+
     class Meta:
         model = Organisation
         fields = ["name", "kind", "country", "sector", "size_band", "website"]
@@ -51,7 +88,10 @@ class OrganisationForm(forms.ModelForm):
             "website": forms.URLInput(attrs={"autocomplete": "url", "placeholder": "https://"}),
         }
         help_texts = {
-            "kind": _("SMEs share practices and receive mentoring; large companies volunteer."),
+            "kind": _(
+                "SMEs share practices and receive mentoring; large companies volunteer. "
+                "Choose carefully: afterwards only the programme's coordinators can change it."
+            ),
         }
 
     def __init__(self, *args, submit_label=None, **kwargs) -> None:
@@ -60,6 +100,15 @@ class OrganisationForm(forms.ModelForm):
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}  # the server's labelled errors, not browser pop-ups
         self.helper.add_input(Submit("submit", submit_label or _("Save")))
+
+
+class OrganisationEditForm(OrganisationForm):
+    """An organisation's administrators edit its details, not its kind: an SME turned into a
+    large company would leave its practices and needs profile behind (issue #15). A forged
+    "kind" in the POST is not a field here, so it is ignored."""
+
+    class Meta(OrganisationForm.Meta):
+        fields = ["name", "country", "sector", "size_band", "website"]
 
 
 class InvitationForm(forms.Form):

@@ -47,3 +47,10 @@ def can_accept_invitation(user, invitation: Invitation) -> bool:
         and invitation.is_open
         and user.email.lower() == invitation.email.lower()
     )
+
+
+def can_change_organisation_kind(user) -> bool:
+    """An organisation's kind is chosen at registration; afterwards only coordinators change it
+    (in the admin, and only while nothing of its current kind would be left behind:
+    accounts.services.organisation_kind_change)."""
+    return is_coordinator(user)

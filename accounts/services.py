@@ -2,15 +2,17 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from notifications.services import notify
 from skillup.errors import ApplicationError
 from skillup.links import absolute_url
 
-from .enums import ConsentKind, MembershipRole
+from .enums import ConsentKind, MembershipRole, OrganisationKind
 from .models import (
     MSG_DUPLICATE_ORGANISATION,
     Consent,
@@ -19,7 +21,12 @@ from .models import (
     Organisation,
     User,
 )
-from .permissions import can_accept_invitation, can_manage_organisation
+from .permissions import (
+    can_accept_invitation,
+    can_change_organisation_kind,
+    can_manage_organisation,
+)
+from .selectors import organisation_kind_bound_records
 
 MSG_NOT_ALLOWED = _("You are not allowed to do this.")
 MSG_ALREADY_MEMBER = _("This person is already a member of the organisation.")
@@ -27,6 +34,16 @@ MSG_INVITATION_CLOSED = _("This invitation has expired or has already been used.
 MSG_INVITATION_OTHER_EMAIL = _(
     "This invitation was sent to another email address. Log in with that address to accept it."
 )
+MSG_KIND_SET_AT_REGISTRATION = _(
+    "An organisation's kind is chosen when it is registered. "
+    "If it is wrong, ask the programme's coordinators to change it."
+)
+# %(records)s lists what the organisation has, e.g. "practices (2), needs profiles (1)"
+MSG_KIND_STAYS_SME = _("%(name)s cannot stop being an SME while it has %(records)s.")
+MSG_KIND_STAYS_COMPANY = _("%(name)s cannot stop being a large company while it has %(records)s.")
+
+# What an organisation's administrators may change (its kind is not theirs to change)
+ORGANISATION_EDITABLE_FIELDS = frozenset({"name", "country", "sector", "size_band", "website"})
 
 
 @transaction.atomic
@@ -45,8 +62,15 @@ def organisation_create(*, user: User, **fields) -> Organisation:
 
 @transaction.atomic
 def organisation_update(*, user: User, organisation: Organisation, **fields) -> Organisation:
+    """An administrator edits the organisation's details; never its kind (refused: see
+    organisation_kind_change)."""
     if not can_manage_organisation(user, organisation):
         raise ApplicationError(MSG_NOT_ALLOWED)
+    if "kind" in fields:
+        raise ApplicationError(MSG_KIND_SET_AT_REGISTRATION, field="kind")
+    unknown = set(fields) - ORGANISATION_EDITABLE_FIELDS
+    if unknown:
+        raise TypeError(f"organisation_update() cannot change {sorted(unknown)}")
     for name, value in fields.items():
         setattr(organisation, name, value)
     organisation.full_clean(validate_constraints=False)
@@ -56,6 +80,55 @@ def organisation_update(*, user: User, organisation: Organisation, **fields) -> 
     except IntegrityError as exc:
         raise ApplicationError(MSG_DUPLICATE_ORGANISATION, field="name") from exc
     return organisation
+
+
+def organisation_kind_change_error(organisation: Organisation, kind: str) -> str:
+    """Why `organisation` cannot become `kind` now ("" if it can): the records it has as what
+    it is in the database (practices, a needs profile; pledges, mentors...) would be left
+    behind. Read without a lock: the admin's form asks it to show the reason at once;
+    organisation_kind_change asks again under the row lock."""
+    current = Organisation.objects.filter(pk=organisation.pk).values_list("kind", flat=True)
+    current = current.first()
+    if current is None or current == kind:
+        return ""
+    records = organisation_kind_bound_records(organisation)
+    if not records:
+        return ""
+    listed = ", ".join(
+        gettext("%(what)s (%(count)d)") % {"what": what, "count": count} for what, count in records
+    )
+    message = MSG_KIND_STAYS_SME if current == OrganisationKind.SME else MSG_KIND_STAYS_COMPANY
+    return str(message) % {"name": organisation.name, "records": listed}
+
+
+@transaction.atomic
+def organisation_kind_change(
+    *, user: User, organisation: Organisation, kind: str, size_band: str | None = None
+) -> Organisation:
+    """Make an organisation an SME or a large company (coordinators, in the admin).
+
+    1. Only coordinators (can_change_organisation_kind), else ApplicationError.
+    2. Locks the organisation's row: a practice, pledge, mentor or needs profile created for it
+       meanwhile waits for the lock (its foreign key), so nothing slips in between the check
+       and the change.
+    3. Refused with the reason (ValidationError on "kind") while it has records of its current
+       kind: organisation_kind_change_error.
+    4. Saves the kind and the size band (which must fit the kind; `size_band` None keeps it).
+    No email; the admin's history records the change.
+    """
+    if not can_change_organisation_kind(user):
+        raise ApplicationError(MSG_NOT_ALLOWED)
+    locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    error = organisation_kind_change_error(locked, kind)
+    if error:
+        raise ValidationError({"kind": error})
+    locked.kind = kind
+    if size_band is not None:
+        locked.size_band = size_band
+    locked.full_clean(validate_constraints=False)
+    locked.save(update_fields=["kind", "size_band"])
+    organisation.kind, organisation.size_band = locked.kind, locked.size_band
+    return locked
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from skillup import ratelimit
 from skillup.errors import ApplicationError
 
 from . import selectors, services
-from .forms import InvitationForm, OrganisationForm
+from .forms import InvitationForm, OrganisationEditForm, OrganisationForm
 from .models import Invitation, Organisation
 from .permissions import can_accept_invitation, can_manage_organisation, can_view_organisation
 
@@ -76,7 +76,7 @@ def organisation_update(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = _organisation_for(request.user, pk)
     if not can_manage_organisation(request.user, organisation):
         raise PermissionDenied
-    form = OrganisationForm(request.POST or None, instance=organisation)
+    form = OrganisationEditForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         try:
             services.organisation_update(

@@ -47,12 +47,12 @@ def alert(page, text: str):
 
 def log_in(page, email: str) -> None:
     """Fill the site's login form (already on the page, or opened from the menu)."""
-    if not page.get_by_role("heading", level=1, name="Sign In").is_visible():
+    if not page.get_by_role("heading", level=1, name="Log in").is_visible():
         main_nav(page).get_by_role("link", name="Log in").click()
-    expect(page.get_by_role("heading", level=1, name="Sign In")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Log in")).to_be_visible()
     page.get_by_label("Email").fill(email)
     page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     expect(main_nav(page).get_by_role("link", name="Log out")).to_be_visible()
 
 
@@ -61,14 +61,16 @@ def staff_log_in(page, site: str, email: str, axe_check_admin) -> None:
     asks for the password and then the code of their authenticator app (staff must use
     two-factor authentication; the factory gave them one on TOTP_SECRET)."""
     page.goto(f"{site}/admin/")
-    expect(page.get_by_role("heading", level=1, name="Sign In")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Log in")).to_be_visible()
     page.get_by_label("Email").fill(email)
     page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("heading", level=1, name="Two-Factor Authentication")).to_be_visible()
+    page.get_by_role("button", name="Log in").click()
+    expect(
+        page.get_by_role("heading", level=1, name="Enter your authenticator code")
+    ).to_be_visible()
     axe_check_admin(page, "staff-login-code")
     page.get_by_label(re.compile(r"^\s*Code")).fill(totp_code())
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", level=1, name="Review and coordination")).to_be_visible()
 
 

@@ -355,18 +355,18 @@ def goto(path: str, heading=None, then: Callable | None = None):
 def _login_with_error(page):
     page.get_by_label("Email").fill("nobody@example.eu")
     page.get_by_label(PASSWORD_LABEL).fill("not-the-password")
-    button(page, "Sign In")
+    button(page, "Log in")
     expect(page.get_by_role("alert").or_(page.locator(".alert-danger")).first).to_be_visible()
 
 
 def _signup_with_errors(page):
-    button(page, "Sign Up")
+    button(page, "Sign up")
     some_field_invalid(page)
 
 
 def _reset_with_errors(page):
     page.get_by_label(re.compile("Email")).fill("not-an-address")
-    page.get_by_role("button", name=re.compile("Reset")).click()
+    button(page, "Send me the link")
     some_field_invalid(page)
 
 
@@ -374,7 +374,7 @@ def _mfa_authenticate(page, site, scene):
     page.goto(f"{site}/en/accounts/login/")
     page.get_by_label("Email").fill(REVIEWER_EMAIL)
     page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
-    button(page, "Sign In")
+    button(page, "Log in")
     expect(page).to_have_url(re.compile(r"/accounts/2fa/authenticate/"))
     expect(page.get_by_label(re.compile("Code"))).to_be_visible()
 
@@ -383,10 +383,10 @@ def _staff_without_mfa_logs_in(page, site) -> None:
     page.goto(f"{site}/en/accounts/login/")
     page.get_by_label("Email").fill(NEW_STAFF_EMAIL)
     page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
-    button(page, "Sign In")
+    button(page, "Log in")
     # sent to the authenticator's set-up, which asks for the password again first
     expect(page).to_have_url(re.compile(r"/accounts/reauthenticate/"))
-    h1(page, "Confirm Access")
+    h1(page, "Confirm it is you")
 
 
 def _mfa_reauthenticate(page, site, scene):
@@ -498,15 +498,15 @@ CASES = [
     Case("not-found-404", "anonymous", goto("/en/no-such-page/", "Page not found")),
     Case("forbidden-403", "mentor", goto("/en/organisations/{company}/edit/")),
     # --- allauth -------------------------------------------------------------------------
-    Case("login", "throwaway", goto("/en/accounts/login/", "Sign In")),
+    Case("login", "throwaway", goto("/en/accounts/login/", "Log in")),
     Case(
-        "login-with-errors", "throwaway", goto("/en/accounts/login/", "Sign In", _login_with_error)
+        "login-with-errors", "throwaway", goto("/en/accounts/login/", "Log in", _login_with_error)
     ),
-    Case("signup", "throwaway", goto("/en/accounts/signup/", "Sign Up")),
+    Case("signup", "throwaway", goto("/en/accounts/signup/", "Sign up")),
     Case(
         "signup-with-errors",
         "throwaway",
-        goto("/en/accounts/signup/", "Sign Up", _signup_with_errors),
+        goto("/en/accounts/signup/", "Sign up", _signup_with_errors),
     ),
     Case("password-reset", "throwaway", goto("/en/accounts/password/reset/")),
     Case(
@@ -745,7 +745,7 @@ class Keyboard:
 
     def log_in(self, email: str) -> None:
         """On the log-in page: the email, the password, Enter."""
-        h1(self.page, "Sign In")
+        h1(self.page, "Log in")
         self.type_into(self.page.get_by_label("Email"), email)
         self.type_into(self.page.get_by_label(PASSWORD_LABEL), PASSWORD)
         self.page.keyboard.press("Enter")
@@ -771,10 +771,10 @@ def test_keyboard_only_sme_logs_in_submits_a_practice_and_gets_the_receipt(
     page.keyboard.press("Enter")
     keys.log_in(KB_SME_EMAIL)
 
-    # --- From the menu to the home page, to the open call, to its form ----------------------
-    keys.to(main_nav(page).get_by_role("link", name="Home"))
+    # --- From the menu to the calls, to the open call, to its form ---------------------------
+    keys.to(main_nav(page).get_by_role("link", name="Calls"))
     page.keyboard.press("Enter")
-    h1(page, "Digital SkillUp for SMEs")
+    h1(page, "Calls for good practices")
     keys.to(page.get_by_role("link", name=OPEN_CALL).first)
     page.keyboard.press("Enter")
     h1(page, OPEN_CALL)

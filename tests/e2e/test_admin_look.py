@@ -258,15 +258,17 @@ class Meter:
 def staff_log_in(page, site: str, email: str, width: str, meter: Meter) -> None:
     """The site's log-in, then the code of the authenticator app: both pages measured."""
     page.goto(f"{site}/admin/")
-    expect(page.get_by_role("heading", level=1, name="Sign In")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Log in")).to_be_visible()
     meter.measure(page, f"login-password-{width}")
     page.get_by_label("Email").fill(email)
     page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("heading", level=1, name="Two-Factor Authentication")).to_be_visible()
+    page.get_by_role("button", name="Log in").click()
+    expect(
+        page.get_by_role("heading", level=1, name="Enter your authenticator code")
+    ).to_be_visible()
     meter.measure(page, f"login-code-{width}")
     page.get_by_label(re.compile(r"^\s*Code")).fill(totp_code())
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", level=1, name="Review and coordination")).to_be_visible()
 
 
@@ -393,7 +395,7 @@ def test_run_page_asks_nothing_while_hidden_and_stops_once_logged_out(
     expect(page.locator("#run-state-text")).to_contain_text("Step 3 of 4", timeout=2_000)
 
     page.context.clear_cookies()  # the session ends (logged out elsewhere, or expired)
-    expect(page.get_by_role("heading", level=1, name="Sign In")).to_be_visible(timeout=10_000)
+    expect(page.get_by_role("heading", level=1, name="Log in")).to_be_visible(timeout=10_000)
     asked_before = len(checks)
     page.wait_for_timeout(4_500)
 

@@ -38,10 +38,10 @@ def test_visitor_signs_up_registers_an_sme_and_invites_a_colleague(
     # --- Sign up -----------------------------------------------------------------------------
     main_nav(page).get_by_role("link", name="Sign up").click()
     expect(page).to_have_url(f"{site}/en/accounts/signup/")
-    expect(page.get_by_role("heading", level=1, name="Sign Up")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Sign up")).to_be_visible()
     axe_check(page, "signup")
 
-    page.get_by_role("button", name="Sign Up").click()  # empty: every field says what is missing
+    page.get_by_role("button", name="Sign up").click()  # empty: every field says what is missing
     expect(page.get_by_label("Email")).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_label("Full name")).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_label(PASSWORD)).to_have_attribute("aria-invalid", "true")
@@ -56,9 +56,9 @@ def test_visitor_signs_up_registers_an_sme_and_invites_a_colleague(
     terms = page.get_by_label(re.compile(r"I accept the terms of use"))
     expect(terms).not_to_be_checked()  # consent is never pre-ticked
     terms.check()
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Sign up").click()
 
-    expect(page.get_by_role("heading", level=1, name="Verify Your Email Address")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Check your email")).to_be_visible()
     expect(status(page, f"Confirmation email sent to {VISITOR_EMAIL}")).to_be_visible()
     axe_check(page, "verify-email-sent")
 
@@ -71,16 +71,16 @@ def test_visitor_signs_up_registers_an_sme_and_invites_a_colleague(
 
     # ACCOUNT_CONFIRM_EMAIL_ON_GET is False: the link opens a page with a button
     page.goto(confirm_url)
-    expect(page.get_by_role("heading", level=1, name="Confirm Email Address")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Confirm your email address")).to_be_visible()
     page.get_by_role("button", name="Confirm").click()
     expect(status(page, f"You have confirmed {VISITOR_EMAIL}")).to_be_visible()
 
     # --- Log in ------------------------------------------------------------------------------
-    expect(page.get_by_role("heading", level=1, name="Sign In")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Log in")).to_be_visible()
     axe_check(page, "login")
     page.get_by_label("Email").fill(VISITOR_EMAIL)
     page.get_by_label(PASSWORD).fill(VISITOR_PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
 
     expect(page).to_have_url(f"{site}/en/dashboard/")
     expect(page.get_by_role("heading", level=1, name="Welcome, Ada")).to_be_visible()
@@ -148,9 +148,9 @@ def test_visitor_signs_up_registers_an_sme_and_invites_a_colleague(
 
     # --- Log out -----------------------------------------------------------------------------
     main_nav(page).get_by_role("link", name="Log out").click()
-    expect(page.get_by_role("heading", level=1, name="Sign Out")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Log out")).to_be_visible()
     axe_check(page, "logout-confirm")
-    page.get_by_role("button", name="Sign Out").click()
+    page.get_by_role("button", name="Log out").click()
 
     expect(page).to_have_url(f"{site}/en/")
     expect(page.get_by_role("heading", level=1, name="Digital SkillUp for SMEs")).to_be_visible()

@@ -308,7 +308,7 @@ def test_sme_states_gaps_coordinator_matches_both_accept_partner_and_give_feedba
     # --- 3. The mentor follows the link: an anonymised SME and the score, accepts -------------
     expert, expert_csp = new_person()
     expert.goto(proposal_url)
-    expect(expert.get_by_role("heading", level=1, name="Sign In")).to_be_visible()
+    expect(expert.get_by_role("heading", level=1, name="Log in")).to_be_visible()
     axe_check(expert, "login-from-the-proposal-email")
     log_in(expert, MENTOR_EMAIL)
     expect(expert).to_have_url(proposal_url)

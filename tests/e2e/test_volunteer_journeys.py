@@ -71,6 +71,11 @@ def coordinator(transactional_db):
 # ---------------------------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------------------------
+def page_width(page) -> int:
+    """How wide the page is, sideways scroll included."""
+    return page.evaluate("document.documentElement.scrollWidth")
+
+
 def tick_commitments(page, texts) -> None:
     for text in texts:
         page.get_by_role("checkbox", name=text).check()
@@ -106,6 +111,8 @@ def test_company_pledges_coordinator_approves_visitor_finds_it_in_the_viewer(
     )
     starts_on = timezone.localdate() + timedelta(days=7)
     ends_on = starts_on + timedelta(days=365)
+    # an approved pledge is "Upcoming" until its start date, never "Active" before it
+    starts_text = f"Starts on {starts_on.day} {starts_on:%B %Y}"
 
     # --- From the dashboard to the pledge page ------------------------------------------------
     page.goto(f"{site}/en/accounts/login/")
@@ -137,8 +144,11 @@ def test_company_pledges_coordinator_approves_visitor_finds_it_in_the_viewer(
     # --- Everything but one commitment: refused, nothing lost ---------------------------------
     tick_commitments(page, COMMITMENT_TEXTS[:2])
     page.get_by_label("Description of your pledge").fill(description)
-    page.get_by_label("Coalition pillar").select_option(label="Digital skills for the labour force")
-    page.get_by_label("Geographical scope").select_option(label="Several countries")
+    # nothing is chosen for the company: the pillar and the scope are radio buttons, none ticked
+    for name in ("Digital skills for all", "Europe-wide"):
+        expect(page.get_by_role("radio", name=name)).not_to_be_checked()
+    page.get_by_role("radio", name="Digital skills for the labour force").check()
+    page.get_by_role("radio", name="Several countries").check()
     page.get_by_role("checkbox", name="AI Artificial intelligence").check()
     page.get_by_role("checkbox", name=re.compile(r"^2\.1 Interacting through")).check()
     page.get_by_role("checkbox", name="Belgium", exact=True).check()
@@ -215,6 +225,8 @@ def test_company_pledges_coordinator_approves_visitor_finds_it_in_the_viewer(
 
     page.reload()
     expect(state).to_contain_text("Approved")
+    expect(state).to_contain_text(f"Upcoming {starts_text}")
+    expect(state).not_to_contain_text("Active")
     expect(state.get_by_role("link", name="See it in the Pledge Viewer")).to_have_attribute(
         "href", f"/en/pledges/{pledge.slug}/"
     )
@@ -244,6 +256,7 @@ def test_company_pledges_coordinator_approves_visitor_finds_it_in_the_viewer(
     expect(results.get_by_role("status")).to_have_text("1 pledge")
     expect(results.get_by_role("article")).to_have_count(1)
     expect(results.get_by_role("article")).to_contain_text(COMPANY_NAME)
+    expect(results.get_by_role("article")).to_contain_text(f"Upcoming {starts_text}")
     axe_check(visitor, "pledge-viewer-by-expertise")
 
     results.get_by_role("link", name=COMPANY_NAME, exact=True).click()
@@ -256,8 +269,35 @@ def test_company_pledges_coordinator_approves_visitor_finds_it_in_the_viewer(
     expect(commitments).not_to_contain_text("not confirmed yet")
     glance = visitor.get_by_role("complementary", name="At a glance")
     expect(glance).to_contain_text("Belgium, Germany")
-    expect(glance).to_contain_text("Active")
+    expect(glance).to_contain_text(f"Status Upcoming {starts_text}")
+    expect(glance).not_to_contain_text("Active")
     axe_check(visitor, "pledge-detail")
+
+    # --- On a phone (390 px): nothing wider than the screen; the chart's figures as a table ---
+    visitor.set_viewport_size({"width": 390, "height": 844})
+    visitor.goto(f"{site}/en/pledges/")
+    figures = visitor.get_by_role(
+        "table", name="Pledges and SMEs supported by country (the chart's figures)"
+    )
+    expect(figures).to_be_visible()  # the chart's labels would be too small to read
+    expect(figures.get_by_role("row", name="Belgium 1 0")).to_be_visible()
+    assert page_width(visitor) <= 390
+    axe_check(visitor, "pledge-viewer-390")
+    visitor.goto(pledge_url)
+    expect(visitor.get_by_role("complementary", name="At a glance")).to_be_visible()
+    assert page_width(visitor) <= 390
+    visitor.set_viewport_size({"width": 1280, "height": 900})
+    visitor.goto(f"{site}/en/pledges/")
+    # beside the chart, the same table is there for screen readers, hidden from sight, and
+    # takes no width
+    expect(figures).to_be_attached()
+    expect(visitor.locator(".pledge-chart-svg")).to_be_visible()
+    assert (
+        visitor.evaluate(
+            "document.querySelector('.pledge-chart-table').getBoundingClientRect().width"
+        )
+        <= 1
+    )
 
     assert list(pledge.transitions.values_list("to_state", flat=True).order_by("pk")) == [
         PledgeState.PENDING,
@@ -331,35 +371,43 @@ def test_invited_expert_signs_up_accepts_the_agreement_and_is_approved(
     axe_check(expert, "mentor-invitation-anonymous")
     expert.get_by_role("main").get_by_role("link", name="Sign up").click()
 
-    expect(expert.get_by_role("heading", level=1, name="Sign Up")).to_be_visible()
+    expect(expert.get_by_role("heading", level=1, name="Sign up")).to_be_visible()
+    # the invitation's address is filled in, and the page says where the expert will land
+    expect(expert.get_by_label("Email")).to_have_value(EXPERT_EMAIL)
+    expect(status(expert, "You are signing up to accept an invitation")).to_be_visible()
     axe_check(expert, "expert-signup")
-    expert.get_by_label("Email").fill(EXPERT_EMAIL)
     expert.get_by_label("Full name").fill(EXPERT_NAME)
     expert.get_by_label(PASSWORD_LABEL).fill(EXPERT_PASSWORD)
     expert.get_by_label(PASSWORD_AGAIN_LABEL).fill(EXPERT_PASSWORD)
     expert.get_by_label(re.compile(r"I accept the terms of use")).check()
-    expert.get_by_role("button", name="Sign Up").click()
-    expect(expert.get_by_role("heading", level=1, name="Verify Your Email Address")).to_be_visible()
+    expert.get_by_role("button", name="Sign up").click()
+    expect(expert.get_by_role("heading", level=1, name="Check your email")).to_be_visible()
     axe_check(expert, "expert-verify-email-sent")
 
     verification = mail_about(smtp_sink, EXPERT_EMAIL, "[SkillUp]")
     confirm_url = smtp_sink.first_url(smtp_sink.text_of(verification))
     expert.goto(confirm_url)
-    expect(expert.get_by_role("heading", level=1, name="Confirm Email Address")).to_be_visible()
+    expect(
+        expert.get_by_role("heading", level=1, name="Confirm your email address")
+    ).to_be_visible()
     axe_check(expert, "expert-confirm-email")
     expert.get_by_role("button", name="Confirm").click()
+    # the confirmation link carries the sign-up's `next`: confirming lands on the invitation
+    expect(expert).to_have_url(invitation_url)
     expect(status(expert, f"You have confirmed {EXPERT_EMAIL}")).to_be_visible()
-    expect(expert.get_by_role("heading", level=1, name="Sign In")).to_be_visible()
+    expert.get_by_role("main").get_by_role("link", name="Log in").click()
+    expect(expert.get_by_role("heading", level=1, name="Log in")).to_be_visible()
     axe_check(expert, "expert-login")
     expert.get_by_label("Email").fill(EXPERT_EMAIL)
     expert.get_by_label(PASSWORD_LABEL).fill(EXPERT_PASSWORD)
-    expert.get_by_role("button", name="Sign In").click()
+    expert.get_by_role("button", name="Log in").click()
     expect(main_nav(expert).get_by_role("link", name="Log out")).to_be_visible()
 
     # --- …comes back to the invitation and accepts it -----------------------------------------
-    # allauth forgets the sign-up's `next` once the address is confirmed: the dashboard lists
-    # the invitation waiting for this address (and offers no "register your organisation")
-    expect(expert).to_have_url(f"{site}/en/dashboard/")
+    expect(expert).to_have_url(invitation_url)
+    # the dashboard also lists the invitation waiting for this address (and offers no
+    # "register your organisation")
+    expert.goto(f"{site}/en/dashboard/")
     invitations = expert.get_by_role("region", name="Invitations waiting for you")
     expect(invitations).to_contain_text(f"{COMPANY_NAME} invites you to mentor SMEs.")
     expect(expert.get_by_role("heading", name="Register your organisation")).to_have_count(0)

@@ -12,7 +12,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from accounts.demo import DEMO_PASSWORD, USERS, seed_accounts
+from accounts.demo import (
+    DEMO_PASSWORD,
+    DEMO_TOTP_SECRET,
+    USERS,
+    demo_staff_emails,
+    seed_accounts,
+)
 from practices.demo import seed_practices
 from volunteers.demo import seed_volunteers
 
@@ -42,3 +48,9 @@ class Command(BaseCommand):
                 else f"{role} of {org_name}"
             )  # fmt: skip
             self.stdout.write(f"  {email:34} {DEMO_PASSWORD}   {full_name} – {what}")
+        # staff must give a second factor (accounts.mfa): the demo's share a known secret
+        self.stdout.write(
+            f"Staff ({', '.join(demo_staff_emails())}) are then asked for an authenticator "
+            f"code: add the secret {DEMO_TOTP_SECRET} to an authenticator app (time-based, "
+            "6 digits), or run `python manage.py demo_totp` for the current code."
+        )
