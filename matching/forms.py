@@ -10,23 +10,38 @@ The views call the services with `service_*()` and put their messages on the fie
 from crispy_forms.bootstrap import FormActions, StrictButton
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Field, Fieldset, Layout
+from crispy_forms.utils import TEMPLATE_PACK, render_field
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import Q, QuerySet
+from django.forms.utils import ErrorDict
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
 from accounts.enums import OrganisationKind
 from accounts.models import Organisation
 from skillup.fields import ModelMultipleChoiceField
-from volunteers.enums import Language
+from volunteers.enums import Language, MentorState
 
 from .enums import Importance, MaturityDimension, MaturityLevel, MentoringMode, NeedsStatus
-from .levels import level_choices
+from .gap_choices import (
+    IMPORTANCE_HINTS,
+    LEVEL_HINTS,
+    MAX_GAPS,
+    GapChoice,
+    chosen_gap_ids,
+    gap_catalogue,
+    parse_id,
+)
+from .levels import CommonLevel, level_choices
 from .models import CHALLENGE_MAX, NeedsProfile, Partnership, Skill
 from .selectors import skill_groups
+from .skill_search import normalise
 
 # Server-side errors with their labels, not browser pop-ups; one submission per click.
 _FORM_ATTRS = {"novalidate": "", "data-submit-once": ""}
@@ -54,11 +69,27 @@ END_COMPLETED = "completed"
 END_EARLY = "ended_early"
 
 MSG_TARGET_NEEDED = _("Choose the level you aim for in this competence.")
-MSG_IMPORTANCE_NEEDED = _("Choose how important this gap is, or clear its target level.")
+MSG_IMPORTANCE_NEEDED = _("Choose how important this gap is, or remove it.")
+# the feedback form's gaps table, where "Not a gap" is a choice
+MSG_IMPORTANCE_OR_NOT_A_GAP = _("Choose how important this gap is, or clear its target level.")
 MSG_ACTIVE_NEEDS_GAPS = _(
     "To look for a mentor, state at least one skill gap — or save as a draft for now."
 )
+# formatted when shown, in the reader's language
+_format_lazy = lazy(lambda message, values: str(message) % values, str)
+MSG_GAPS_MAX = _format_lazy(
+    _("You can choose at most %(max)d skill gaps. Remove one before adding another."),
+    {"max": MAX_GAPS},
+)
+MSG_GAPS_TOO_MANY = _format_lazy(
+    _("At most %(max)d skill gaps: remove some before saving."), {"max": MAX_GAPS}
+)
+MSG_GAP_UNKNOWN = _("This competence does not exist. Search again and choose one from the list.")
 MSG_CHOOSE_ANSWER = _("Choose to accept or decline.")
+MSG_MATURITY_INTRO = _(
+    "Where does your business stand today on the six dimensions of the EU Digital Maturity "
+    "Assessment for SMEs? From 0 (not started) to 5 (leading)."
+)
 MSG_ACTIVE_NEEDS_LANGUAGE = _("To look for a mentor, choose at least one language you work in.")
 
 
@@ -183,31 +214,27 @@ class GapsAndMaturityMixin:
     def _maturity_fieldset(self) -> Fieldset:
         return Fieldset(
             _("Digital maturity"),
-            HTML(
-                format_html(
-                    '<p class="form-text">{}</p>',
-                    _(
-                        "Where does your business stand today on the six dimensions of the EU "
-                        "Digital Maturity Assessment for SMEs? From 0 (not started) to 5 "
-                        "(leading)."
-                    ),
-                )
-            ),
+            HTML(format_html('<p class="form-text">{}</p>', MSG_MATURITY_INTRO)),
             *(f"{MATURITY_PREFIX}{d.value}" for d in MaturityDimension),
         )
 
     def _gaps_layout(self) -> "GapsTable":
         return GapsTable()
 
-    def _clean_gaps(self) -> None:
+    def _clean_gaps(self, *, chosen: bool = False) -> None:
+        """Each gap needs both its importance and its target level. In the table (`chosen`
+        False) a row with neither is "not a gap"; a chosen gap (the needs form) needs both."""
         data = self.cleaned_data
+        importance_message = MSG_IMPORTANCE_NEEDED if chosen else MSG_IMPORTANCE_OR_NOT_A_GAP
         for pk in self._gap_skills:
-            importance = data.get(f"{GAP_PREFIX}{pk}")
-            target = data.get(f"{TARGET_PREFIX}{pk}")
-            if importance is not None and target is None:
-                self.add_error(f"{TARGET_PREFIX}{pk}", MSG_TARGET_NEEDED)
-            elif importance is None and target is not None:
-                self.add_error(f"{GAP_PREFIX}{pk}", MSG_IMPORTANCE_NEEDED)
+            importance_name, target_name = f"{GAP_PREFIX}{pk}", f"{TARGET_PREFIX}{pk}"
+            if importance_name in self.errors or target_name in self.errors:
+                continue  # not a valid choice: said already
+            importance, target = data.get(importance_name), data.get(target_name)
+            if importance is None and (target is not None or chosen):
+                self.add_error(importance_name, importance_message)
+            if target is None and (importance is not None or chosen):
+                self.add_error(target_name, MSG_TARGET_NEEDED)
 
     def service_gaps(self) -> list[tuple[Skill, int, int]]:
         """(skill, importance, target level) for each competence marked as a gap."""
@@ -239,8 +266,110 @@ def current_gaps(needs: NeedsProfile | None) -> dict[int, tuple[int, int]]:
 # --------------------------------------------------------------------------------------------
 # Needs profile
 # --------------------------------------------------------------------------------------------
+# The buttons and the search box of the needs form's skill gaps. An add, a remove, a search or
+# "browse" posts the whole form back (nothing is lost, nothing is saved); any other post saves.
+ADD_GAP = "add_gap"
+REMOVE_GAP = "remove_gap"
+SEARCH_SKILLS = "search_skills"
+BROWSE_SKILLS = "browse_skills"
+FIND_SKILL = "find_skill"  # the search box
+BROWSING = "browsing"  # sent along while every skill is shown by area (kept after an add)
+
+
+def gap_importance_choices() -> list[tuple[str, str]]:
+    """Built per request: the labels and hints are translated when read."""
+    return [
+        ("", _("— choose —")),
+        *((str(v), f"{label} – {IMPORTANCE_HINTS[v]}") for v, label in Importance.choices),
+    ]
+
+
+def gap_target_choices() -> list[tuple[str, str]]:
+    return [
+        ("", _("— choose —")),
+        *((str(v), f"{v}. {label} – {LEVEL_HINTS[v]}") for v, label in CommonLevel.choices),
+    ]
+
+
+class ChosenGap:
+    """One gap the SME chose: the competence in plain words and its two bound fields."""
+
+    def __init__(self, choice: GapChoice, importance: forms.BoundField, target: forms.BoundField):
+        self.choice = choice
+        self.importance = importance
+        self.target = target
+
+    @property
+    def fields(self) -> list[forms.BoundField]:
+        return [self.importance, self.target]
+
+    @property
+    def errors(self) -> list:
+        return [*self.importance.errors, *self.target.errors]
+
+
+class GapPicker:
+    """A crispy layout object: the chosen gaps and the search that adds more
+    (templates/matching/partials/needs_gaps.html)."""
+
+    def render(self, form, context, template_pack=None, **kwargs) -> str:
+        return render_to_string(
+            "matching/partials/needs_gaps.html",
+            {"form": form, "finder": form.finder, "needs_url": form.needs_url},
+            request=context.get("request"),
+        )
+
+
+class MaturityDetails:
+    """A crispy layout object: the maturity self-assessment (optional) folded in a <details>
+    whose summary says how many dimensions are assessed; open when one has an error."""
+
+    def __init__(self, *fields) -> None:
+        self.fields = list(fields)
+
+    def render(self, form, context, template_pack=TEMPLATE_PACK, **kwargs) -> str:
+        content = SafeString(
+            "".join(
+                render_field(field, form, context, template_pack=template_pack, **kwargs)
+                for field in self.fields
+            )
+        )
+        names = [f"{MATURITY_PREFIX}{d.value}" for d in MaturityDimension]
+        assessed = sum(1 for name in names if form[name].value() not in (None, ""))
+        summary = _("Digital maturity (optional): %(count)d/%(total)d rated") % {
+            "count": assessed,
+            "total": len(names),
+        }
+        is_open = any(form[name].errors for name in names)
+        return format_html(
+            '<details class="needs-maturity mb-3"{}><summary>{}</summary>'
+            '<div class="needs-maturity-fields">{}</div></details>',
+            " open" if is_open else "",
+            summary,
+            content,
+        )
+
+
+def excludable_companies(needs: NeedsProfile | None) -> QuerySet[Organisation]:
+    """The companies an SME may exclude: large companies with an approved mentor (no other can
+    ever be proposed), and those it excluded already (kept until it unticks them)."""
+    with_mentors = Q(
+        kind=OrganisationKind.LARGE_COMPANY,
+        pk__in=Organisation.objects.filter(mentors__state=MentorState.APPROVED).values("pk"),
+    )
+    if needs is not None and needs.pk:
+        with_mentors |= Q(pk__in=needs.excluded_companies.values("pk"))
+    return Organisation.objects.filter(with_mentors).order_by("name", "pk")
+
+
 class NeedsForm(GapsAndMaturityMixin, forms.Form):
-    """The SME's whole needs profile on one page."""
+    """The SME's whole needs profile on one page.
+
+    The skill gaps are only those the SME chose (at most MAX_GAPS), each with its importance and
+    target level: a post with ADD_GAP or REMOVE_GAP changes that list and shows the form again,
+    as does a search (SEARCH_SKILLS, BROWSE_SKILLS); none of them saves or reports errors
+    (`gap_action` says which it was). Any other post is a save, validated in full.
+    """
 
     status = forms.ChoiceField(
         label=_("Status"),
@@ -254,7 +383,7 @@ class NeedsForm(GapsAndMaturityMixin, forms.Form):
         label=_("Your challenge (confidential)"),
         max_length=CHALLENGE_MAX,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     languages = forms.MultipleChoiceField(
         label=_("Languages you work in"),
@@ -268,70 +397,199 @@ class NeedsForm(GapsAndMaturityMixin, forms.Form):
         widget=forms.RadioSelect,
     )
     region = forms.CharField(
-        label=_("Region"),
+        label=_("Region or city (optional)"),
         max_length=REGION_MAX,
         required=False,
-        help_text=_("Your region or city (optional)."),
     )
     excluded_companies = ModelMultipleChoiceField(
         label=_("Companies to exclude"),
         queryset=Organisation.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Competitors, suppliers or customers whose experts must not mentor you."),
+        help_text=_(
+            "Competitors, suppliers or customers whose experts must not mentor you; only "
+            "companies with mentors are listed."
+        ),
     )
 
-    def __init__(self, *args, needs: NeedsProfile | None = None, **kwargs) -> None:
+    # the languages shown first (the interface's); the others are folded
+    main_languages = ("en", "fr", "de")
+
+    def __init__(self, *args, needs: NeedsProfile | None = None, url: str = "", **kwargs) -> None:
         if "initial" not in kwargs:
             kwargs["initial"] = needs_initial(needs)
         super().__init__(*args, **kwargs)
         self.needs = needs
-        self.fields["excluded_companies"].queryset = Organisation.objects.filter(
-            kind=OrganisationKind.LARGE_COMPANY
-        ).order_by("name", "pk")
+        self.needs_url = url  # where the form posts and the search asks
+        self.fields["excluded_companies"].queryset = excludable_companies(needs)
+        # by their names in the reader's language
+        self.fields["languages"].choices = sorted(
+            Language.choices, key=lambda choice: normalise(str(choice[1]))
+        )
         _charcount(
             self.fields["challenge"],
             CHALLENGE_MAX,
             _(
-                "Who sees it: your SME's members and the programme's coordinators; a mentor only "
-                "once a partnership with you has started. Mentors who are proposed to you never "
-                "see it."
+                "Confidential: read only by your SME's members, the coordinators and, once a "
+                "partnership has started, your mentor."
             ),
         )
-        self._add_gap_fields(gaps=current_gaps(needs))
+        self.catalogue = gap_catalogue()
+        saved = current_gaps(needs)
+        self.gap_action: str | None = None
+        self.gap_note: tuple[str, str] | None = None  # (alert level, message) of an add/remove
+        self.focus_gap: int | None = None  # the gap just added (its first select gets focus)
+        self.finder = None  # the search's results (a GapFinder), set by the view
+        if self.is_bound:
+            chosen = chosen_gap_ids(self.data, self.catalogue)
+            chosen = self._apply_gap_action(chosen)
+        else:
+            chosen = [pk for pk in saved if pk in self.catalogue]
+        self.gap_ids = chosen
+        self._add_chosen_gap_fields(chosen, saved)
         self._add_maturity_fields(maturity=(needs.maturity if needs else None) or {})
         self.helper = _helper(
-            Fieldset(_("Status"), "status"),
-            Fieldset(
-                _("Your skill gaps"),
-                HTML(
-                    format_html(
-                        '<p class="form-text">{}</p>',
-                        _(
-                            "For each competence your business lacks, choose how important it "
-                            "is and the level you aim for. Leave the others as “Not a gap”. "
-                            "Levels follow one common scale; the framework's own levels are "
-                            "shown beside them."
-                        ),
-                    )
-                ),
-                self._gaps_layout(),
+            # the form's default button (Enter in a text box): a search, never a "Remove"
+            HTML('{% include "matching/partials/needs_default_button.html" %}'),
+            Field("status", wrapper_class="needs-choices"),
+            GapPicker(),
+            MaturityDetails(
+                HTML(format_html('<p class="form-text">{}</p>', MSG_MATURITY_INTRO)),
+                *(f"{MATURITY_PREFIX}{d.value}" for d in MaturityDimension),
             ),
-            self._maturity_fieldset(),
-            Fieldset(_("Your challenge"), "challenge"),
+            # the legend names the field; its label stays for screen readers
+            Fieldset(_("Your challenge"), Field("challenge", wrapper_class="needs-challenge")),
             Fieldset(
                 _("How you would like to work"),
-                "languages",
-                "mode",
+                Field(
+                    "languages",
+                    wrapper_class="needs-choices",
+                    template="matching/partials/needs_languages.html",
+                ),
+                Field("mode", wrapper_class="needs-choices"),
                 "region",
-                Field("excluded_companies"),
+                self._excluded_layout(),
             ),
             FormActions(_button(_("Save your needs"), name="save", value="save")),
         )
+        self.helper.form_id = "needs-form"
+        # explicit, whatever address the page was opened at
+        self.helper.form_action = url
+
+    def _excluded_layout(self):
+        """The companies as checkboxes; when none has mentors yet, a sentence that says so (and
+        the field's errors: crispy shows a checkbox list's errors under its last box)."""
+        if self.fields["excluded_companies"].queryset.exists():
+            return Field("excluded_companies", wrapper_class="needs-choices needs-choices-wide")
+        return HTML('{% include "matching/partials/needs_no_companies.html" %}')
+
+    # -- the chosen gaps ----------------------------------------------------------------------
+    def _apply_gap_action(self, chosen: list[int]) -> list[int]:
+        """Apply the posted add or remove (and note what happened), or note a search."""
+        data = self.data
+        if ADD_GAP in data:
+            self.gap_action = ADD_GAP
+            return self._add_gap(chosen, parse_id(data.get(ADD_GAP)))
+        if REMOVE_GAP in data:
+            self.gap_action = REMOVE_GAP
+            pk = parse_id(data.get(REMOVE_GAP))
+            if pk in chosen:
+                self.gap_note = (
+                    "success",
+                    _("Removed “%(skill)s”.") % {"skill": self.catalogue[pk].label},
+                )
+                return [other for other in chosen if other != pk]
+            return chosen  # removed already (a second click): nothing to say
+        if SEARCH_SKILLS in data or BROWSE_SKILLS in data:
+            self.gap_action = SEARCH_SKILLS
+        return chosen
+
+    @property
+    def focus(self) -> str | None:
+        """Where the page puts the focus (autofocus) after a gap button or a search: on the
+        gap just added, on the list after a remove, on the search box otherwise."""
+        if self.gap_action is None:
+            return None
+        if self.focus_gap is not None:
+            return "gap"
+        return "list" if self.gap_action == REMOVE_GAP else "search"
+
+    def _add_gap(self, chosen: list[int], pk: int | None) -> list[int]:
+        if pk not in self.catalogue:
+            self.gap_note = ("danger", str(MSG_GAP_UNKNOWN))
+            return chosen
+        label = self.catalogue[pk].label
+        if pk in chosen:
+            self.gap_note = ("info", _("“%(skill)s” is in your list already.") % {"skill": label})
+            return chosen
+        if len(chosen) >= MAX_GAPS:
+            self.gap_note = ("danger", str(MSG_GAPS_MAX))
+            return chosen
+        self.gap_note = (
+            "success",
+            _("Added “%(skill)s”: choose how important it is and the level you aim for.")
+            % {"skill": label},
+        )
+        self.focus_gap = pk
+        return [*chosen, pk]
+
+    def _add_chosen_gap_fields(self, chosen: list[int], saved: dict) -> None:
+        self._gap_skills = {pk: self.catalogue[pk].skill for pk in chosen}
+        for pk in chosen:
+            label = self.catalogue[pk].label
+            importance, target = saved.get(pk, (None, None))
+            self.fields[f"{GAP_PREFIX}{pk}"] = forms.TypedChoiceField(
+                label=_("Importance: %(skill)s") % {"skill": label},
+                choices=gap_importance_choices(),
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=importance,
+                # the gap just added: the person goes on with it (htmx focuses it after a swap)
+                widget=forms.Select(attrs={"autofocus": True} if pk == self.focus_gap else {}),
+            )
+            self.fields[f"{TARGET_PREFIX}{pk}"] = forms.TypedChoiceField(
+                label=_("Target level: %(skill)s") % {"skill": label},
+                choices=gap_target_choices(),
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=target,
+            )
+
+    @property
+    def chosen_gaps(self) -> list[ChosenGap]:
+        return [
+            ChosenGap(
+                self.catalogue[pk],
+                self[f"{GAP_PREFIX}{pk}"],
+                self[f"{TARGET_PREFIX}{pk}"],
+            )
+            for pk in self.gap_ids
+        ]
+
+    @property
+    def max_gaps(self) -> int:
+        return MAX_GAPS
+
+    # -- validation ---------------------------------------------------------------------------
+    def full_clean(self) -> None:
+        """An add, a remove or a search shows the form again as it was typed: nothing is
+        validated yet, so no error is shown before the SME saves."""
+        if self.gap_action is not None:
+            self._errors = ErrorDict()
+            self.cleaned_data = {}
+            return
+        super().full_clean()
+
+    def is_valid(self) -> bool:
+        return self.gap_action is None and super().is_valid()
 
     def clean(self) -> dict:
         data = super().clean()
-        self._clean_gaps()
+        self._clean_gaps(chosen=True)
+        if len(self.gap_ids) > MAX_GAPS:
+            self.add_error(None, MSG_GAPS_TOO_MANY)
         if data.get("status") == NeedsStatus.ACTIVE and not self.errors:
             if not self.service_gaps():
                 self.add_error(None, MSG_ACTIVE_NEEDS_GAPS)

@@ -448,9 +448,7 @@ def outcomes(partnerships: QuerySet[Partnership]) -> dict:
 def smes_supported() -> int:
     """SMEs with a partnership under way or completed (one query)."""
     return (
-        Partnership.objects.filter(
-            state__in=(PartnershipState.ACTIVE, PartnershipState.COMPLETED)
-        )
+        Partnership.objects.filter(state__in=(PartnershipState.ACTIVE, PartnershipState.COMPLETED))
         .values("needs__organisation")
         .distinct()
         .count()

@@ -30,7 +30,6 @@ EVENTS: dict[str, Event] = {
     # practices
     "practice_submitted": Event(subject=_("We received your practice “%(practice_title)s”")),
     "practice_withdrawn": Event(subject=_("Your practice “%(practice_title)s” was withdrawn")),
-    "practice_shortlisted": Event(subject=_("Your practice “%(practice_title)s” is shortlisted")),
     "practice_detail_requested": Event(
         subject=_("Reviewers would like to know more about “%(practice_title)s”")
     ),
@@ -42,6 +41,12 @@ EVENTS: dict[str, Event] = {
     "practice_published": Event(subject=_("Your practice “%(practice_title)s” is published")),
     "practice_public_version": Event(
         subject=_("Please approve the public version of “%(practice_title)s”")
+    ),
+    "practice_public_text_changed": Event(
+        subject=_("Please approve the new public text of “%(practice_title)s”")
+    ),
+    "practice_taken_down": Event(
+        subject=_("%(organisation)s took “%(practice_title)s” off the public site")
     ),
     "practice_deadline_extended": Event(subject=_("Your deadline for “%(call)s” is extended")),
     "practice_contact": Event(subject=_("A visitor wrote about “%(practice_title)s”")),

@@ -7,8 +7,10 @@ from the browse filters so that the services can bump it without importing them.
 """
 
 import time
+from functools import wraps
 
 from django.core.cache import cache
+from django.views.decorators.cache import cache_page
 
 VERSION_KEY = "practices:version"
 
@@ -30,3 +32,19 @@ def practices_version_bump() -> None:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet (or evicted): any new number will do
         cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def cache_page_per_version(timeout: int):
+    """Django's cache_page, keyed on the practices version as well: a page listing published
+    practices (the sitemap) is cached for `timeout` seconds, and a publication or a practice
+    taken down shows in it at once."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            key_prefix = f"practices-v{practices_version()}"
+            return cache_page(timeout, key_prefix=key_prefix)(view)(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -17,6 +17,8 @@ class PracticeState(models.TextChoices):
     PUBLISHED = "published", _("Published")
     DECLINED = "declined", _("Declined")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    # published once, then taken off the public site by its SME (its consent withdrawn)
+    TAKEN_DOWN = "taken_down", _("Taken down by the SME")
 
 
 # The SME may still change its text (until its deadline).
@@ -33,9 +35,56 @@ REVIEW_STATES = frozenset(
     }
 )
 # Sent to the programme: counts as a submission (drafts and withdrawn ones do not).
-SENT_STATES = REVIEW_STATES | {PracticeState.PUBLISHED, PracticeState.DECLINED}
+SENT_STATES = REVIEW_STATES | {
+    PracticeState.PUBLISHED,
+    PracticeState.DECLINED,
+    PracticeState.TAKEN_DOWN,
+}
 # Decisions that may be recorded now and announced later.
 DECISION_STATES = frozenset({PracticeState.SELECTED, PracticeState.DECLINED})
+# Published (or published once and taken down): a staff change of the public text waits for the
+# SME's approval, and the approved text stays the one the public reads (or will read again).
+PUBLIC_TEXT_STATES = frozenset({PracticeState.PUBLISHED, PracticeState.TAKEN_DOWN})
+
+
+class SmeState(models.TextChoices):
+    """What an SME is told of its practice's state: the review's steps stay the reviewers' own
+    until a decision is announced (see SME_STATES)."""
+
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    UNDER_REVIEW = "under_review", _("Under review")
+    DETAIL_REQUESTED = "detail_requested", _("More detail requested")
+    SELECTED = "selected", _("Selected")
+    PUBLISHED = "published", _("Published")
+    NOT_SELECTED = "not_selected", _("Not selected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    TAKEN_DOWN = "taken_down", _("Taken down")
+
+
+# The one place that says what an SME sees of each state (its dashboard, its practice's page and
+# history, the refusals it reads): "Submitted", then "Under review" however the reviewers move it
+# (in review, shortlisted, detail received), then the decision once announced. A decision
+# recorded to announce later (Practice.pending_decision) changes no state, so it shows nowhere.
+# A request for detail is the SME's to answer: it is told, by email and here.
+SME_STATES: dict[str, SmeState] = {
+    PracticeState.DRAFT: SmeState.DRAFT,
+    PracticeState.SUBMITTED: SmeState.SUBMITTED,
+    PracticeState.IN_REVIEW: SmeState.UNDER_REVIEW,
+    PracticeState.SHORTLISTED: SmeState.UNDER_REVIEW,
+    PracticeState.DETAIL_REQUESTED: SmeState.DETAIL_REQUESTED,
+    PracticeState.DETAIL_RECEIVED: SmeState.UNDER_REVIEW,
+    PracticeState.SELECTED: SmeState.SELECTED,
+    PracticeState.PUBLISHED: SmeState.PUBLISHED,
+    PracticeState.DECLINED: SmeState.NOT_SELECTED,
+    PracticeState.WITHDRAWN: SmeState.WITHDRAWN,
+    PracticeState.TAKEN_DOWN: SmeState.TAKEN_DOWN,
+}
+
+
+def sme_state(state: str) -> SmeState:
+    """What the SME is told of `state` (see SME_STATES)."""
+    return SME_STATES[state]
 
 
 class WindowStatus(StrEnum):

@@ -1,5 +1,6 @@
 """The SME's forms: a practice (draft and submission), an answer to a request for detail, the
-approval of the public version, an RSVP and a withdrawal.
+approval of the public version (and of a published practice's new text), an RSVP, a
+withdrawal, taking a published practice down and publishing it again.
 
 Forms only check the shape of what was sent; the rules (deadline, completeness to submit,
 the call's length limit, the attachment's type and size) are checked by the services, and the
@@ -349,6 +350,53 @@ class PublicVersionApprovalForm(forms.Form):
         self.helper = FormHelper()
         self.helper.attrs = dict(_FORM_ATTRS)
         self.helper.add_input(Submit("approve", _("Approve the public version")))
+
+
+class PublicTextApprovalForm(forms.Form):
+    """The SME approves the new public text staff proposed for its published practice. The
+    proposal's id says which text was read: a newer proposal is not approved unseen."""
+
+    proposal = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.attrs = dict(_FORM_ATTRS)
+        self.helper.add_input(Submit("approve", _("Approve the new text")))
+
+
+class TakeDownForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Why are you taking it down? (optional, for the programme's coordinators)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.attrs = dict(_FORM_ATTRS)
+        self.helper.add_input(
+            Submit("take_down", _("Take it off the public site"), css_class="btn-danger")
+        )
+
+
+class PublishAgainForm(forms.Form):
+    consent = forms.BooleanField(
+        label=_(
+            "We consent to the publication of this practice on SkillUp again, with the name of "
+            "our SME."
+        ),
+        error_messages={"required": MSG_NEEDS_CONSENT},
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].initial = False  # never ticked for the SME
+        self.helper = FormHelper()
+        self.helper.attrs = dict(_FORM_ATTRS)
+        self.helper.add_input(Submit("publish", _("Publish it again")))
 
 
 class RsvpForm(forms.Form):

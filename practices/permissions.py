@@ -21,7 +21,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from accounts.enums import OrganisationKind
+from accounts.enums import MembershipRole, OrganisationKind
 from accounts.models import Membership
 from accounts.permissions import is_coordinator, is_reviewer, membership_role
 
@@ -166,16 +166,27 @@ def is_programme_staff(user) -> bool:
     return is_reviewer(user) or is_coordinator(user)
 
 
-def is_member_of(user, organisation) -> bool:
-    """Does `user` belong to `organisation`? A page asks several predicates about one practice
-    (view, edit, submit, withdraw): the answer is kept on the organisation object per person
-    (as matching keeps a person's side of a proposal), so it costs one query per request."""
+def _role_in(user, organisation) -> str | None:
+    """The person's role in `organisation` (None: not a member). A page asks several
+    predicates about one practice (view, edit, submit, withdraw, take down): the answer is kept
+    on the organisation object per person (as matching keeps a person's side of a proposal),
+    so it costs one query per request."""
     if not user.is_authenticated:
-        return False
-    members = organisation.__dict__.setdefault("_skillup_members", {})
-    if user.pk not in members:
-        members[user.pk] = membership_role(user, organisation) is not None
-    return members[user.pk]
+        return None
+    roles = organisation.__dict__.setdefault("_skillup_roles", {})
+    if user.pk not in roles:
+        roles[user.pk] = membership_role(user, organisation)
+    return roles[user.pk]
+
+
+def is_member_of(user, organisation) -> bool:
+    """Does `user` belong to `organisation`? (One query per request: see _role_in.)"""
+    return _role_in(user, organisation) is not None
+
+
+def is_sme_admin(user, organisation) -> bool:
+    """Is `user` an administrator of `organisation`? (The same query as is_member_of.)"""
+    return _role_in(user, organisation) == MembershipRole.ADMIN
 
 
 def can_view_call(user, call) -> bool:
@@ -228,8 +239,21 @@ def can_submit_practice(user, practice, *, window=None) -> bool:
 
 
 def can_approve_public_version(user, practice) -> bool:
-    """The SME's members, while the practice awaits their approval of its public version."""
-    return practice.awaits_public_version_approval and is_member_of(user, practice.organisation)
+    """The SME's members, while the practice awaits their approval of its public version:
+    selected and not approved yet, or published once with a staff change of its text."""
+    awaits = practice.awaits_public_version_approval or practice.awaits_public_text_approval
+    return awaits and is_member_of(user, practice.organisation)
+
+
+def can_take_down_practice(user, practice) -> bool:
+    """The SME's administrators withdraw their consent to a published practice (it leaves the
+    public site; workflow: published → taken down)."""
+    return practice.state == PracticeState.PUBLISHED and is_sme_admin(user, practice.organisation)
+
+
+def can_publish_again(user, practice) -> bool:
+    """The SME's administrators publish a practice they took down again, with a new consent."""
+    return practice.state == PracticeState.TAKEN_DOWN and is_sme_admin(user, practice.organisation)
 
 
 def can_answer_invitation(user, invitation) -> bool:

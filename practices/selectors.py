@@ -191,6 +191,18 @@ def submissions_of_user(user) -> QuerySet[Practice]:
     )
 
 
+def latest_draft(call: Call, organisations) -> Practice | None:
+    """The draft of `call` one of these SMEs changed last (None if they have none): where a
+    second "Submit a practice" takes its SME back to."""
+    return (
+        Practice.objects.filter(
+            call=call, organisation__in=organisations, state=PracticeState.DRAFT
+        )
+        .order_by("-updated_at", "-pk")
+        .first()
+    )
+
+
 def extensions_of_user(user) -> QuerySet[DeadlineExtension]:
     return DeadlineExtension.objects.filter(organisation__memberships__user=user).select_related(
         "call", "organisation"
@@ -593,7 +605,10 @@ def sme_dashboard(user, smes) -> dict:
         window = practice.call.window_for(practice.organisation, now, extensions=extended)
         practice.deadline_text = format_deadline(window.deadline)
         practice.editable_now = is_editable_now(practice, window=window)
-        practice.awaits_approval = practice.awaits_public_version_approval
+        # selected and its public version to approve, or published with a new text to approve
+        practice.awaits_approval = (
+            practice.awaits_public_version_approval or practice.awaits_public_text_approval
+        )
     invitations = list(
         EventInvitation.objects.filter(
             practice__organisation__in=smes, rsvp=Rsvp.PENDING, event__starts_at__gt=now

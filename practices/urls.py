@@ -34,5 +34,15 @@ urlpatterns = [
         submission.public_version_approve,
         name="public_version_approve",
     ),
+    path(
+        "submissions/<int:pk>/take-down/",
+        submission.submission_take_down,
+        name="submission_take_down",
+    ),
+    path(
+        "submissions/<int:pk>/publish-again/",
+        submission.submission_publish_again,
+        name="submission_publish_again",
+    ),
     path("event-invitations/<int:pk>/", submission.event_rsvp, name="event_rsvp"),
 ]

@@ -19,6 +19,8 @@ S = PracticeState
 class Move(workflow.Move):
     # the SME's moves happen before its deadline (answering a request for detail is the exception)
     before_deadline: bool = False
+    # made by the SME's administrators only (not every member): what the SME consents to publish
+    sme_admin_only: bool = False
 
 
 MOVES: tuple[Move, ...] = (
@@ -33,6 +35,9 @@ MOVES: tuple[Move, ...] = (
     Move(S.SHORTLISTED, S.SELECTED, Actor.STAFF, _("Select")),
     Move(S.DETAIL_RECEIVED, S.SELECTED, Actor.STAFF, _("Select")),
     Move(S.SELECTED, S.PUBLISHED, Actor.STAFF, _("Publish")),
+    # the SME withdraws its consent: off the public site at once; back only with a new consent
+    Move(S.PUBLISHED, S.TAKEN_DOWN, Actor.SME, _("Take down"), sme_admin_only=True),
+    Move(S.TAKEN_DOWN, S.PUBLISHED, Actor.SME, _("Publish again"), sme_admin_only=True),
     *(
         Move(source, S.DECLINED, Actor.STAFF, _("Decline"))
         for source in sorted(REVIEW_STATES)  # declined from any review state

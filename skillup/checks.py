@@ -3,6 +3,9 @@
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
 
+# Browser features the Permissions-Policy header must always turn off (settings/base.py lists more).
+PERMISSIONS_ALWAYS_OFF = ("camera", "microphone", "geolocation", "payment", "usb")
+
 
 def _csp_directives() -> dict:
     return getattr(settings, "CONTENT_SECURITY_POLICY", {}).get("DIRECTIVES", {})
@@ -72,6 +75,26 @@ def check_skillup_security(app_configs=None, **kwargs) -> list[Warning]:
                 "Staff must be made to use two-factor authentication: keep "
                 "accounts.mfa.StaffMFARequiredMiddleware and TOTP in MFA_SUPPORTED_TYPES.",
                 id="skillup.W013",
+            )
+        )
+    policy = getattr(settings, "PERMISSIONS_POLICY", {})
+    if "django_permissions_policy.PermissionsPolicyMiddleware" not in settings.MIDDLEWARE or any(
+        policy.get(feature) != [] for feature in PERMISSIONS_ALWAYS_OFF
+    ):
+        problems.append(
+            Warning(
+                "The Permissions-Policy header must turn off "
+                f"{', '.join(PERMISSIONS_ALWAYS_OFF)}: keep "
+                "django_permissions_policy.PermissionsPolicyMiddleware and PERMISSIONS_POLICY.",
+                id="skillup.W014",
+            )
+        )
+    if "skillup.middleware.HttpMethodsMiddleware" not in settings.MIDDLEWARE:
+        problems.append(
+            Warning(
+                "Methods no page uses (PUT, PATCH, DELETE, TRACE) must be refused: keep "
+                "skillup.middleware.HttpMethodsMiddleware.",
+                id="skillup.W015",
             )
         )
     return problems

@@ -14,8 +14,9 @@ Definitions (the same as the pages that show these numbers elsewhere):
 - views are the counted views of published pages (services.practice_register_view), per day in
   PracticeViewDay; the campaign is the last CAMPAIGN_WEEKS weeks, its target
   settings.PROGRAMME_VIEWS_TARGET;
-- SMEs supported and mentoring hours of a pledge: volunteers.selectors.partnership_totals
-  (partnerships of the company's mentors started from the pledge's start, not ended early);
+- SMEs supported and mentoring hours of a pledge: volunteers.selectors.pledges_with_totals
+  (partnerships of the company's mentors that ran during the pledge's period, not ended early,
+  and their check-ins' hours within the period: volunteers.selectors.pledge_partnerships);
 - the mentoring funnel counts SMEs (needs profiles); the skill-gap change compares the gaps of
   the start and end self-assessments of completed partnerships, as matching.selectors.outcomes.
 
@@ -51,9 +52,10 @@ from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
 from matching.enums import RELEASED_PROPOSAL_STATES, NeedsStatus, PartnershipState, ProposalState
-from matching.models import CheckIn, NeedsProfile, Partnership, Proposal, SelfAssessment
+from matching.models import NeedsProfile, Partnership, Proposal, SelfAssessment
 from practices.enums import SENT_STATES, PracticeState
 from practices.models import Call, Practice, PracticeViewDay, Review, ReviewAssignment
+from volunteers import selectors as volunteer_selectors
 from volunteers.enums import VISIBLE_STATES, PledgeState
 from volunteers.models import Pledge
 
@@ -559,36 +561,14 @@ def _percent(done: int, target: int) -> int:
 
 
 def pledge_targets(now: datetime | None = None) -> Figure:
-    """Per approved or completed pledge: SMEs supported and mentoring hours against its targets
-    (volunteers.selectors.partnership_totals's definitions, read for every pledge at once)."""
-    partnerships = Partnership.objects.filter(
-        mentor__company_id=OuterRef("company_id"), started_at__date__gte=OuterRef("starts_on")
-    ).exclude(state=PartnershipState.ENDED_EARLY)
-    smes = (
-        partnerships.order_by()
-        .values("mentor__company_id")
-        .annotate(n=Count("needs", distinct=True))
-        .values("n")
-    )
-    hours = (
-        CheckIn.objects.filter(
-            partnership__mentor__company_id=OuterRef("company_id"),
-            partnership__started_at__date__gte=OuterRef("starts_on"),
-        )
-        .exclude(partnership__state=PartnershipState.ENDED_EARLY)
-        .order_by()
-        .values("partnership__mentor__company_id")
-        .annotate(h=Sum("hours"))
-        .values("h")
-    )
+    """Per approved or completed pledge: SMEs supported and mentoring hours against its targets,
+    as its page counts them (volunteers.selectors.pledges_with_totals, every pledge at once)."""
     pledges = (
-        Pledge.objects.filter(state__in=VISIBLE_STATES)
-        .annotate(
-            smes=Coalesce(Subquery(smes, output_field=IntegerField()), 0),
-            hours=Subquery(hours),
-        )
+        volunteer_selectors.pledges_with_totals(Pledge.objects.filter(state__in=VISIBLE_STATES))
         .order_by("company__name", "pk")
-        .values_list("company__name", "target_smes", "smes", "target_hours", "hours")
+        .values_list(
+            "company__name", "target_smes", "smes_supported", "target_hours", "mentoring_hours"
+        )
     )
     rows = [
         (company, target_smes, smes_done, target_hours, int(hours_done or Decimal(0)))
@@ -628,7 +608,7 @@ def pledge_targets(now: datetime | None = None) -> Figure:
         ),
         note=_(
             "Approved and completed pledges. SMEs supported and hours: partnerships of the "
-            "company's mentors from the pledge's start, not ended early."
+            "company's mentors during the pledge's period, not ended early."
         ),
     )
 

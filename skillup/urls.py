@@ -6,8 +6,8 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import cache_page
 
+from practices.cache import cache_page_per_version
 from practices.sitemaps import SITEMAPS
 
 from . import overview_views, views
@@ -36,16 +36,17 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     # an index of per-section sitemaps (each section paginated under the 50,000-URL limit),
-    # cached: the practices section lists every published practice in every language
+    # cached: the practices section lists every published practice in every language (per
+    # practices version: a publication, or a practice taken down, shows at once)
     path(
         "sitemap.xml",
-        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.index),
+        cache_page_per_version(SITEMAP_CACHE_SECONDS)(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap_index",
     ),
     path(
         "sitemap-<section>.xml",
-        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap),
+        cache_page_per_version(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

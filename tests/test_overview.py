@@ -253,6 +253,7 @@ def test_submissions_by_state_counts_every_state(call_scene):
         "Published": 1,
         "Declined": 0,
         "Withdrawn": 1,
+        "Taken down by the SME": 0,
     }
 
 
@@ -373,8 +374,18 @@ def pledge_scene():
     CheckInFactory(partnership=second, hours=Decimal("1"))
     early = PartnershipFactory(mentor=mentor, state=PartnershipState.ENDED_EARLY)
     CheckInFactory(partnership=early, hours=Decimal("40"))
-    before = PartnershipFactory(mentor=mentor, started_at=timezone.now() - timedelta(days=60))
-    CheckInFactory(partnership=before, hours=Decimal("7"))
+    # over before the pledge's start: not counted
+    before = PartnershipFactory(
+        mentor=mentor,
+        state=PartnershipState.COMPLETED,
+        started_at=timezone.now() - timedelta(days=60),
+        ended_at=timezone.now() - timedelta(days=40),
+    )
+    CheckInFactory(partnership=before, date=today - timedelta(days=50), hours=Decimal("7"))
+    # begun before the start and going on: its SME counts, its hours from the start on
+    carried = PartnershipFactory(mentor=mentor, started_at=timezone.now() - timedelta(days=60))
+    CheckInFactory(partnership=carried, date=today - timedelta(days=45), hours=Decimal("4"))
+    CheckInFactory(partnership=carried, hours=Decimal("2"))
     other = PledgeFactory(company=CompanyFactory(name="Beta Data AG"), state="completed")
     PledgeFactory(state="pending")
     PledgeFactory(state="draft")
@@ -402,11 +413,11 @@ def test_pledge_targets_use_the_pledge_pages_definitions(pledge_scene):
     figure = overview.pledge_targets()
 
     assert figure.rows == [
-        ("Alpha Cloud SE", 4, 2, 10, 6),
+        ("Alpha Cloud SE", 4, 3, 10, 8),
         ("Beta Data AG", 10, 0, 200, 0),
-        ("All pledges", 14, 2, 210, 6),
+        ("All pledges", 14, 3, 210, 8),
     ]
-    assert partnership_totals(pledge_scene["pledge"]) == (2, 6)
+    assert partnership_totals(pledge_scene["pledge"]) == (3, 8)
     assert partnership_totals(pledge_scene["other"]) == (0, 0)
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import ngettext, ngettext_lazy
 from skillup.admin import ReadOnlyAdminMixin, action_page, run_each, run_each_and_report
 
 from . import services
-from .enums import MentorState, PledgeActor, PledgeState
+from .enums import MentorState, PledgeActor, PledgePhase, PledgeState
 from .models import (
     ConfidentialityAgreement,
     MentorInvitation,
@@ -23,6 +23,7 @@ from .models import (
     Pledge,
     PledgeTransition,
 )
+from .phases import phase_filter
 from .workflow import MOVES, coordinator_targets
 
 
@@ -52,6 +53,21 @@ def _transition_action(target: str):
 ONE_CLICK_TARGETS = [t for t in coordinator_targets() if t != PledgeState.REJECTED]
 
 
+class PhaseFilter(admin.SimpleListFilter):
+    """Approved pledges by where they stand in their period today (volunteers.phases)."""
+
+    title = _("status")
+    parameter_name = "phase"
+
+    def lookups(self, request, model_admin):
+        return PledgePhase.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in PledgePhase.values:
+            return queryset.filter(phase_filter(self.value()))
+        return queryset
+
+
 class PledgeTransitionInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = PledgeTransition
     extra = 0
@@ -64,6 +80,7 @@ class PledgeAdmin(admin.ModelAdmin):
     list_display = [
         "company",
         "state",
+        "phase",
         "country",
         "pillar",
         "scope",
@@ -75,6 +92,7 @@ class PledgeAdmin(admin.ModelAdmin):
     ]
     list_filter = [
         "state",
+        PhaseFilter,
         "pillar",
         "scope",
         "is_public",
@@ -149,6 +167,12 @@ class PledgeAdmin(admin.ModelAdmin):
 
     def view_on_site(self, obj: Pledge):
         return obj.get_absolute_url() if obj.is_in_viewer else None
+
+    @admin.display(description=_("status"), ordering="starts_on")
+    def phase(self, obj: Pledge) -> str:
+        """Upcoming, active, ended or completed today (volunteers.phases); "-" before approval."""
+        phase = obj.phase
+        return phase.label if phase else self.get_empty_value_display()
 
     @admin.display(description=_("country"), ordering="company__country")
     def country(self, obj: Pledge):

@@ -23,6 +23,16 @@ EDITABLE_STATES = frozenset({PledgeState.DRAFT, PledgeState.REJECTED})
 CLOSED_STATES = frozenset({PledgeState.COMPLETED, PledgeState.WITHDRAWN})
 
 
+class PledgePhase(models.TextChoices):
+    """Where an approved or completed pledge stands in its period, as everyone sees it: an
+    approved pledge is active only from its start date to its end date (volunteers.phases)."""
+
+    UPCOMING = "upcoming", pgettext_lazy("pledge phase", "Upcoming")
+    ACTIVE = "active", _("Active")
+    ENDED = "ended", pgettext_lazy("pledge phase", "Ended")
+    COMPLETED = "completed", _("Completed")
+
+
 class PledgeActor(models.TextChoices):
     COMPANY = "company", _("Company admin")
     COORDINATOR = "coordinator", _("Coordinator")

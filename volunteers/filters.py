@@ -20,19 +20,12 @@ from accounts.models import Organisation
 from matching.models import Skill
 
 from . import selectors
-from .enums import Language, PledgeState
+from .enums import Language, PledgePhase
 from .models import Pledge
+from .phases import phase_filter
 
 PER_PAGE = 20
 SEARCH_MAX_LENGTH = 200
-
-STATUS_ACTIVE = "active"
-STATUS_COMPLETED = "completed"
-STATUS_CHOICES = [
-    (STATUS_ACTIVE, _("Active")),
-    (STATUS_COMPLETED, _("Completed")),
-]
-STATUS_STATES = {STATUS_ACTIVE: PledgeState.APPROVED, STATUS_COMPLETED: PledgeState.COMPLETED}
 
 
 @dataclass(frozen=True)
@@ -147,8 +140,8 @@ class PledgeFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         method="filter_status",
-        choices=STATUS_CHOICES,
-        empty_label=_("Active or completed"),
+        choices=PledgePhase.choices,
+        empty_label=_("Any status"),
     )
 
     class Meta:
@@ -198,4 +191,5 @@ class PledgeFilter(django_filters.FilterSet):
         return queryset.filter(pk__in=offering)
 
     def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(state=STATUS_STATES[value])
+        """Upcoming, active, ended or completed today (volunteers.phases)."""
+        return queryset.filter(phase_filter(value))

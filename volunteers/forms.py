@@ -49,6 +49,8 @@ _FORM_ATTRS = {"novalidate": "", "data-submit-once": ""}
 _DATE_FORMAT = "%Y-%m-%d"  # what <input type="date"> sends and shows
 
 MSG_COMMITMENT_REQUIRED = _("Confirm this commitment to pledge.")
+MSG_PILLAR_REQUIRED = _("Choose the Coalition pillar your pledge serves.")
+MSG_SCOPE_REQUIRED = _("Choose the geographical scope of your pledge.")
 MSG_TARGET_NEGATIVE = _("Enter zero or a positive whole number.")
 MSG_ENDS_BEFORE_START = _("The end date cannot be before the start date.")
 MSG_PAUSED_NEEDS_DATE = _("Say until when you pause: a date in the future.")
@@ -84,8 +86,20 @@ class PledgeForm(forms.Form):
         max_length=DESCRIPTION_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    pillar = forms.ChoiceField(label=_("Coalition pillar"), choices=CoalitionPillar.choices)
-    scope = forms.ChoiceField(label=_("Geographical scope"), choices=GeographicalScope.choices)
+    # radio buttons, none ticked in advance: the company chooses (a drop-down would show, and
+    # send, its first option as if it had been chosen)
+    pillar = forms.ChoiceField(
+        label=_("Coalition pillar"),
+        choices=CoalitionPillar.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": MSG_PILLAR_REQUIRED},
+    )
+    scope = forms.ChoiceField(
+        label=_("Geographical scope"),
+        choices=GeographicalScope.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": MSG_SCOPE_REQUIRED},
+    )
     expertise = forms.MultipleChoiceField(
         label=_("Areas of expertise offered"),
         required=False,

@@ -23,8 +23,10 @@ from .enums import (
     GeographicalScope,
     Language,
     MentorState,
+    PledgePhase,
     PledgeState,
 )
+from .phases import pledge_phase
 
 MAX_TARGET = 100_000
 DESCRIPTION_MAX = 3000
@@ -161,8 +163,14 @@ class Pledge(models.Model):
             raise ValidationError({"ends_on": _("The end date cannot be before the start date.")})
 
     @property
+    def phase(self) -> PledgePhase | None:
+        """Upcoming, active, ended or completed today (volunteers.phases); None before approval."""
+        return pledge_phase(state=self.state, starts_on=self.starts_on, ends_on=self.ends_on)
+
+    @property
     def is_active(self) -> bool:
-        return self.state == PledgeState.APPROVED
+        """Approved and within its period today: not before its start date, nor after its end."""
+        return self.phase == PledgePhase.ACTIVE
 
     @property
     def is_in_viewer(self) -> bool:

@@ -2,8 +2,24 @@
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import (
+    Count,
+    DateField,
+    DecimalField,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries as all_countries
@@ -86,14 +102,14 @@ class Progress:
         return min(100, round(100 * self.done / self.target))
 
 
-def pledge_progress(pledge: Pledge) -> list[Progress]:
+def pledge_progress(pledge: Pledge, *, today: date | None = None) -> list[Progress]:
     """Progress against each target. SMEs supported and mentoring hours come from the
-    partnerships that matchmaking creates for the company's mentors (none before it runs);
-    mentors engaged are the company's approved mentors."""
+    partnerships that matchmaking creates for the company's mentors, counted within the pledge's
+    period (partnership_totals); mentors engaged are the company's approved mentors."""
     mentors = MentorProfile.objects.filter(
         company_id=pledge.company_id, state=MentorState.APPROVED
     ).count()
-    smes, hours = partnership_totals(pledge)
+    smes, hours = partnership_totals(pledge, today=today)
     return [
         Progress(_("SMEs supported"), pledge.target_smes, smes),
         Progress(_("Mentors engaged"), pledge.target_mentors, mentors),
@@ -101,38 +117,106 @@ def pledge_progress(pledge: Pledge) -> list[Progress]:
     ]
 
 
-def partnership_totals(pledge: Pledge) -> tuple[int, int]:
-    """(SMEs supported, mentoring hours) by the company's mentors during the pledge: partnerships
-    started from its start date and not ended early, hours from their check-ins."""
-    from matching.enums import PartnershipState
-    from matching.models import CheckIn, Partnership
+def pledge_partnerships(pledges: QuerySet[Pledge], *, today: date | None = None) -> QuerySet:
+    """The partnerships that count for any of `pledges`: THE rule behind "SMEs supported" on a
+    pledge's page, on its company's dashboard and in the Pledge Viewer's chart.
 
-    partnerships = Partnership.objects.filter(
-        mentor__company_id=pledge.company_id, started_at__date__gte=pledge.starts_on
-    ).exclude(state=PartnershipState.ENDED_EARLY)
-    smes = partnerships.aggregate(n=Count("needs", distinct=True))["n"] or 0
-    hours = CheckIn.objects.filter(partnership__in=partnerships).aggregate(h=Sum("hours"))["h"]
-    return smes, int(hours or 0)
-
-
-def country_counts(pledges: QuerySet[Pledge]) -> list[tuple[str, str, int, int]]:
-    """(country code, name, pledges serving it, SMEs supported there), most pledges first, for
-    the viewer's chart: one query over the pledges' countries, one over the SMEs their companies'
-    mentors support (counted in the SME's country)."""
+    A partnership counts for a pledge when
+    1. its mentor is one of the pledge's company's mentors;
+    2. it was not ended early (active or completed);
+    3. it ran on at least one day of the pledge's period, up to today: it started on or before
+       the pledge's end date, and it ended (or, still active, today is) on or after the pledge's
+       start date. So nothing counts for a pledge before its start date; a partnership over
+       before the start, or begun after the end, never counts; one that began before the start
+       and goes on into the period counts.
+    Dates are local dates (settings.TIME_ZONE). Each partnership appears once, however many of
+    the pledges it counts for (a company's pledges of successive years)."""
     from matching.enums import PartnershipState
     from matching.models import Partnership
 
+    today = today or timezone.localdate()
+    during = pledges.filter(
+        company_id=OuterRef("mentor__company_id"),
+        starts_on__lte=OuterRef("ran_until"),
+        ends_on__gte=OuterRef("started_on"),
+    )
+    return (
+        Partnership.objects.filter(state__in=(PartnershipState.ACTIVE, PartnershipState.COMPLETED))
+        .annotate(
+            started_on=TruncDate("started_at"),
+            ran_until=Coalesce(TruncDate("ended_at"), Value(today, output_field=DateField())),
+        )
+        .filter(Exists(during))
+    )
+
+
+def pledges_with_totals(
+    pledges: QuerySet[Pledge], *, today: date | None = None
+) -> QuerySet[Pledge]:
+    """`pledges`, each with `smes_supported` (the SMEs of the partnerships that count for it,
+    pledge_partnerships) and `mentoring_hours` (the hours of those partnerships' check-ins dated
+    within its period: a partnership that began before the start brings only its hours from the
+    start on). One query, however many pledges (a subquery for each figure)."""
+    from matching.models import CheckIn
+
+    # each subquery reads the partnerships of the pledge of the outer row (hence OuterRefs
+    # reaching two and three levels out, through the subqueries of pledge_partnerships)
+    counted = pledge_partnerships(Pledge.objects.filter(pk=OuterRef(OuterRef("pk"))), today=today)
+    smes = (
+        counted.order_by()
+        .values("mentor__company_id")
+        .annotate(n=Count("needs", distinct=True))
+        .values("n")
+    )
+    counted_for_check_ins = pledge_partnerships(
+        Pledge.objects.filter(pk=OuterRef(OuterRef(OuterRef("pk")))), today=today
+    )
+    hours = (
+        CheckIn.objects.filter(
+            partnership__in=counted_for_check_ins.order_by().values("pk"),
+            date__gte=OuterRef("starts_on"),
+            date__lte=OuterRef("ends_on"),
+        )
+        .order_by()
+        .values("partnership__mentor__company_id")
+        .annotate(h=Sum("hours"))
+        .values("h")
+    )
+    return pledges.annotate(
+        smes_supported=Coalesce(Subquery(smes, output_field=IntegerField()), 0),
+        mentoring_hours=Coalesce(
+            Subquery(hours, output_field=DecimalField(max_digits=12, decimal_places=1)),
+            Value(Decimal(0)),
+        ),
+    )
+
+
+def partnership_totals(pledge: Pledge, *, today: date | None = None) -> tuple[int, int]:
+    """(SMEs supported, mentoring hours in whole hours, rounded down) of one pledge, as
+    pledges_with_totals counts them. One query."""
+    smes, hours = (
+        pledges_with_totals(Pledge.objects.filter(pk=pledge.pk), today=today)
+        .values_list("smes_supported", "mentoring_hours")
+        .get()
+    )
+    return smes, int(hours)
+
+
+def country_counts(
+    pledges: QuerySet[Pledge], *, today: date | None = None
+) -> list[tuple[str, str, int, int]]:
+    """(country code, name, pledges serving it, SMEs supported there), most pledges first, for
+    the viewer's chart: one query over the pledges' countries, one over the SMEs supported under
+    these pledges (pledge_partnerships), counted in the SME's country."""
     pledge_counts: Counter = Counter()
     names: dict[str, str] = {}
-    companies = set()
-    for company_id, countries in pledges.values_list("company_id", "countries"):
-        companies.add(company_id)
+    for countries in pledges.values_list("countries", flat=True):
         for country in _country_list(countries):
             pledge_counts[country.code] += 1
             names[country.code] = str(country.name)
     sme_counts = dict(
-        Partnership.objects.filter(mentor__company_id__in=companies)
-        .exclude(state=PartnershipState.ENDED_EARLY)
+        pledge_partnerships(pledges, today=today)
+        .order_by()
         .values("needs__organisation__country")
         .annotate(n=Count("needs", distinct=True))
         .values_list("needs__organisation__country", "n")

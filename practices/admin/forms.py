@@ -1,5 +1,5 @@
-"""The forms of the admin's own pages: a request for detail, an event invitation, a review, an
-extension."""
+"""The forms of the admin's own pages: a practice's (its public version), a request for detail,
+an event invitation, a review, an extension."""
 
 from django import forms
 from django.contrib import admin
@@ -11,7 +11,27 @@ from django.utils.translation import gettext_lazy as _
 from accounts.enums import OrganisationKind
 from accounts.models import Organisation
 
-from ..models import RUBRIC, Call, DeadlineExtension, Event, Review
+from ..models import RUBRIC, Call, DeadlineExtension, Event, Practice, Review
+
+# The public version's fields, as a revision keeps a proposed one (services.publication).
+PUBLIC_TEXT_FIELDS = ("public_title", "public_description")
+
+
+class PracticeAdminForm(forms.ModelForm):
+    """The practice's change form: a published practice whose new public text awaits its SME
+    opens with that text (what the reviewer proposed last), not with the one visitors read."""
+
+    class Meta:
+        model = Practice
+        fields: list[str] = []  # the admin says which
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        proposal = self.instance.public_text_proposal if self.instance.pk else None
+        if proposal is not None:
+            for name in PUBLIC_TEXT_FIELDS:
+                if name in self.fields:
+                    self.initial[name] = proposal.data.get(name, "")
 
 
 class DetailRequestForm(forms.Form):

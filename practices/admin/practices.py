@@ -13,6 +13,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -30,7 +31,7 @@ from ..selectors import annotate_for_review, attach_calibrated_scores
 from ..translation import localized_names
 from ..workflow import MOVES, staff_targets
 from .assignments import AssignmentActionsMixin
-from .forms import DetailRequestForm, EventInviteForm
+from .forms import DetailRequestForm, EventInviteForm, PracticeAdminForm
 from .inlines import (
     DetailRequestInline,
     EventInvitationOfPracticeInline,
@@ -220,6 +221,7 @@ class PracticeAdmin(AssignmentActionsMixin, admin.ModelAdmin):
         "assign_to_reviewers",
         "export_csv",
     ]
+    form = PracticeAdminForm
     fieldsets = (
         (None, {"fields": ("call", "organisation", "state", "submitted_at")}),
         (_("What the SME sent"), {"fields": SME_FIELDS}),
@@ -231,11 +233,17 @@ class PracticeAdmin(AssignmentActionsMixin, admin.ModelAdmin):
             _("Public version"),
             {
                 "description": _(
-                    "What the public will read. Leave empty to publish the SME's own title "
-                    "and description. A change asks the SME to approve the text again."
+                    "What the public reads. Leave empty to publish the SME's own title and "
+                    "description. Before publication, a change asks the SME to approve the "
+                    "text again, and the practice is published only once it does. Once "
+                    "published, a change is not shown to visitors: the SME is emailed the "
+                    "difference, and visitors keep reading the current text until the SME "
+                    "approves the new one (a further change replaces one not yet approved; "
+                    "going back to the current text withdraws it)."
                 ),
                 "fields": (
                     *PUBLIC_VERSION_EDITABLE,
+                    "public_text_awaiting",
                     "public_version_approved_at",
                     "public_version_approved_by",
                     "slug",
@@ -340,6 +348,22 @@ class PracticeAdmin(AssignmentActionsMixin, admin.ModelAdmin):
     def calibrated_score(self, obj: Practice) -> Decimal | None:
         return _two_places(getattr(obj, "calibrated_score", None))
 
+    @admin.display(description=_("new public text awaiting the SME's approval"))
+    def public_text_awaiting(self, obj: Practice) -> str:
+        proposal = obj.public_text_proposal
+        if proposal is None:
+            return "–"
+        return format_html(
+            "{}<br><strong>{}</strong><br>{}",
+            gettext("Proposed on %(date)s by %(author)s; visitors read the current text.")
+            % {
+                "date": date_format(timezone.localtime(proposal.created_at), "j F Y, H:i"),
+                "author": proposal.author or "–",
+            },
+            proposal.data.get("public_title") or obj.title,
+            proposal.data.get("public_description") or obj.short_description,
+        )
+
     @admin.display(description=_("image or PDF"))
     def attachment_link(self, obj: Practice) -> str:
         if not obj.attachment:
@@ -353,7 +377,7 @@ class PracticeAdmin(AssignmentActionsMixin, admin.ModelAdmin):
     # ---- the public version: saved through the service, never a raw save -----------------
     def save_model(self, request, obj, form, change) -> None:
         try:
-            services.practice_public_version_update(
+            practice = services.practice_public_version_update(
                 user=request.user,
                 practice=obj,
                 public_title=form.cleaned_data.get("public_title", obj.public_title),
@@ -363,6 +387,16 @@ class PracticeAdmin(AssignmentActionsMixin, admin.ModelAdmin):
             )
         except (ApplicationError, ValidationError) as exc:
             warn_refused(self, request, obj, exc)
+            return
+        if practice.awaits_public_text_approval and form.has_changed():
+            self.message_user(
+                request,
+                gettext(
+                    "The new public text is sent to the SME for approval; visitors keep "
+                    "reading the current text until the SME approves it."
+                ),
+                messages.INFO,
+            )
 
     def save_related(self, request, form, formsets, change) -> None:
         # every inline is read-only: nothing to save (the change message reads these lists)

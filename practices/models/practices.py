@@ -16,7 +16,14 @@ from django.utils.translation import gettext_lazy as _
 
 from skillup.models import TransitionLog
 
-from ..enums import SME_EDITABLE_STATES, Audience, PracticeState, RevisionReason
+from ..enums import (
+    SME_EDITABLE_STATES,
+    Audience,
+    PracticeState,
+    RevisionReason,
+    SmeState,
+    sme_state,
+)
 from ..validators import validate_attachment
 from .calls import Call
 
@@ -159,6 +166,17 @@ class Practice(models.Model):
         blank=True,
         related_name="+",
     )
+    # a staff change of the text of a practice that was published: kept aside (the revision of
+    # services.practice_public_version_update) until the SME approves it; the public reads
+    # public_title and public_description meanwhile
+    public_text_proposal = models.ForeignKey(
+        "PracticeRevision",
+        verbose_name=_("new public text awaiting the SME's approval"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, db_index=True)
     view_count = models.PositiveIntegerField(_("views"), default=0)
 
@@ -217,6 +235,17 @@ class Practice(models.Model):
         """Selected, and waiting for its SME to approve the version the public will read
         (publication needs that approval)."""
         return self.state == PracticeState.SELECTED and self.public_version_approved_at is None
+
+    @property
+    def awaits_public_text_approval(self) -> bool:
+        """Published once, with a staff change of its public text that its SME has not
+        approved yet (the public keeps reading the approved text)."""
+        return self.public_text_proposal_id is not None
+
+    @property
+    def sme_state(self) -> SmeState:
+        """The state as its SME reads it (enums.SME_STATES)."""
+        return sme_state(self.state)
 
     @property
     def display_title(self) -> str:

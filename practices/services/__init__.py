@@ -8,7 +8,8 @@ a window into the refusal a service raises. The modules, by subject:
 - submission.py: the SME's drafts, submission and withdrawal; revisions.py: their snapshots;
 - deadlines.py: the window's refusals and notices, extensions;
 - review.py: requests for detail, reviews, decisions announced with the call;
-- publication.py: the public version; search.py: search documents and the practices version;
+- publication.py: the public version, a published text's change the SME approves, taking a
+  practice down and publishing it again; search.py: search documents and the practices version;
 - visitors.py: views counted, messages to SMEs; events.py: event invitations;
 - emails.py: every email of the app; retention.py: what is deleted, and when;
 - assignment.py: practices given to reviewers, by hand or for a whole call; declared conflicts.
@@ -44,12 +45,26 @@ from .deadlines import (
     window_refusal,
 )
 from .emails import TRANSITION_EVENTS
-from .errors import MSG_CONFLICT, MSG_MOVE_NOT_ALLOWED, MSG_NEEDS_CONSENT, MSG_NOT_ALLOWED
+from .errors import (
+    MSG_CONFLICT,
+    MSG_MOVE_NOT_ALLOWED,
+    MSG_NEEDS_CONSENT,
+    MSG_NOT_ALLOWED,
+    MSG_SME_ADMIN_ONLY,
+)
 from .events import MSG_ALREADY_INVITED, event_invite, event_rsvp
 from .publication import (
+    MSG_NO_NEW_TEXT,
     MSG_NOT_SELECTED,
+    TextChange,
+    practice_public_text_approve,
     practice_public_version_approve,
     practice_public_version_update,
+    practice_publish_again,
+    practice_take_down,
+    proposed_public_text,
+    public_text_change,
+    public_text_difference,
 )
 from .retention import contact_messages_purge, practices_purge_expired
 from .review import (
@@ -110,13 +125,16 @@ __all__ = [
     "MSG_NOT_A_REVIEWER",
     "MSG_NOT_EDITABLE",
     "MSG_NOT_SELECTED",
+    "MSG_NO_NEW_TEXT",
     "MSG_NO_OPEN_REQUEST",
     "MSG_REVIEWER_IN_CONFLICT",
+    "MSG_SME_ADMIN_ONLY",
     "REQUIRED_TO_SUBMIT",
     "SEARCH_DOCUMENTS_SQL",
     "SIMILARITY_WARNING_RATIO",
     "TRANSITION_EVENTS",
     "CallAssignmentReport",
+    "TextChange",
     "call_assign_reviewers",
     "call_release_decisions",
     "check_window",
@@ -128,16 +146,22 @@ __all__ = [
     "event_rsvp",
     "extension_grant",
     "format_deadline",
+    "practice_public_text_approve",
     "practice_public_version_approve",
     "practice_public_version_update",
+    "practice_publish_again",
     "practice_record_decision",
     "practice_refresh_search",
     "practice_register_view",
     "practice_save",
     "practice_submit",
+    "practice_take_down",
     "practice_transition",
     "practice_withdraw",
     "practices_purge_expired",
+    "proposed_public_text",
+    "public_text_change",
+    "public_text_difference",
     "published_practices_changed",
     "review_assign",
     "review_assign_many",

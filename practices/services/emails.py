@@ -2,6 +2,7 @@
 sends. Every email of the practices app goes through `notify` here (tests patch it here)."""
 
 from accounts.models import User
+from accounts.roles import COORDINATORS
 from accounts.selectors import organisation_admins
 from notifications.services import notify
 from skillup.links import absolute_url, language_of
@@ -10,11 +11,12 @@ from ..enums import PracticeState
 from ..models import DeadlineExtension, Practice
 from ..permissions import can_review_practice
 
-# The state changes an SME hears about, and the event each one sends.
+# The state changes an SME hears about, and the event each one sends. The review's own steps
+# (in review, shortlisted) send nothing: the SME reads "under review" until a decision is
+# announced (enums.SME_STATES).
 TRANSITION_EVENTS: dict[str, str] = {
     PracticeState.SUBMITTED: "practice_submitted",
     PracticeState.WITHDRAWN: "practice_withdrawn",
-    PracticeState.SHORTLISTED: "practice_shortlisted",
     PracticeState.DETAIL_REQUESTED: "practice_detail_requested",
     PracticeState.SELECTED: "practice_selected",
     PracticeState.DECLINED: "practice_declined",
@@ -62,9 +64,14 @@ def notify_sme(
         )
 
 
-def notify_transition(practice: Practice, *, source: str, target: str, comment: str) -> None:
+def notify_transition(
+    practice: Practice, *, source: str, target: str, comment: str, actor: User | None = None
+) -> None:
     if target == PracticeState.DETAIL_RECEIVED:
         _notify_reviewers_detail_received(practice)
+        return
+    if target == PracticeState.TAKEN_DOWN:
+        _notify_coordinators_taken_down(practice, actor=actor, comment=comment)
         return
     event = TRANSITION_EVENTS.get(target)
     if event is None:
@@ -89,6 +96,47 @@ def _notify_reviewers_detail_received(practice: Practice) -> None:
             "organisation": practice.organisation.name,
             "admin_url": absolute_url("admin:practices_practice_change", practice.pk),
         },
+    )
+
+
+def programme_coordinators(practice: Practice) -> list[User]:
+    """The coordinators who hear about a practice: active staff in the Coordinators group,
+    those in conflict of interest with it excepted (they see nothing of it)."""
+    coordinators = User.objects.filter(
+        is_active=True, is_staff=True, groups__name=COORDINATORS
+    ).order_by("pk")
+    return [user for user in coordinators if can_review_practice(user, practice)]
+
+
+def _notify_coordinators_taken_down(practice: Practice, *, actor: User | None, comment: str):
+    """Staff hear that an SME took its practice off the public site: who, when, why."""
+    move = practice.transitions.filter(to_state=PracticeState.TAKEN_DOWN).order_by("-pk").first()
+    occurrence = str(practice.transitions.filter(to_state=PracticeState.TAKEN_DOWN).count())
+    for recipient in programme_coordinators(practice):
+        notify(
+            event="practice_taken_down",
+            about=practice,
+            recipient=recipient,
+            occurrence=occurrence,
+            context={
+                "practice_title": practice.display_title,
+                "organisation": practice.organisation.name,
+                "actor": str(actor) if actor else "",
+                "taken_down_at": move.created_at if move else None,
+                "comment": comment,
+                "admin_url": absolute_url("admin:practices_practice_change", practice.pk),
+            },
+        )
+
+
+def notify_public_text_proposed(practice: Practice, *, proposal, difference: list) -> None:
+    """The SME is asked to approve a staff change of a published practice's public text, with
+    the difference; the public keeps reading the approved text until it does."""
+    notify_sme(
+        practice,
+        event="practice_public_text_changed",
+        about=proposal,
+        extra={"difference": difference},
     )
 
 

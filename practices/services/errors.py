@@ -12,3 +12,5 @@ MSG_CONFLICT = _(
 )
 
 MSG_NEEDS_CONSENT = _("The SME has not consented to publication.")
+
+MSG_SME_ADMIN_ONLY = _("Only an administrator of your SME can do this.")

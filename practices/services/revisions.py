@@ -21,12 +21,16 @@ CONTENT_FIELDS = (
 )
 
 
-def record_revision(practice: Practice, *, author: User | None, reason: str) -> PracticeRevision:
+def record_revision(
+    practice: Practice, *, author: User | None, reason: str, extra: dict | None = None
+) -> PracticeRevision:
+    """A snapshot of the SME's text now, with `extra` (e.g. a proposed public text)."""
     data = {name: getattr(practice, name) for name in CONTENT_FIELDS}
     data["tools"] = sorted(practice.tools.values_list("slug", flat=True))
     data["topics"] = sorted(practice.topics.values_list("slug", flat=True))
     data["attachment"] = practice.attachment.name or ""
     data["state"] = practice.state
+    data.update(extra or {})
     return PracticeRevision.objects.create(
         practice=practice, author=author, reason=reason, data=data
     )

@@ -92,7 +92,8 @@ def _practice_save(*, user, call, organisation, practice, form_token, fields) ->
             raise ApplicationError(MSG_NOT_ALLOWED)
         check_window(practice.call.window_for(organisation, now=now))
         if not practice.is_sme_editable:
-            raise ApplicationError(MSG_NOT_EDITABLE % {"state": practice.get_state_display()})
+            # said to the SME: the state as it reads it (never an internal step of the review)
+            raise ApplicationError(MSG_NOT_EDITABLE % {"state": practice.sme_state.label})
         reason = (
             RevisionReason.EDITED
             if practice.state == PracticeState.SUBMITTED

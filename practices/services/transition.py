@@ -6,16 +6,24 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from accounts.enums import ConsentKind
 from accounts.models import User
+from accounts.services import consent_withdraw
 from skillup.errors import ApplicationError
 
-from ..enums import DECISION_STATES, Actor, PracticeState, RevisionReason
+from ..enums import DECISION_STATES, Actor, PracticeState, RevisionReason, sme_state
 from ..models import Practice, PracticeTransition
-from ..permissions import can_review_practice, is_member_of, is_programme_staff
+from ..permissions import can_review_practice, is_member_of, is_programme_staff, is_sme_admin
 from ..workflow import find_move
 from .deadlines import check_window
 from .emails import notify_transition
-from .errors import MSG_CONFLICT, MSG_MOVE_NOT_ALLOWED, MSG_NEEDS_CONSENT, MSG_NOT_ALLOWED
+from .errors import (
+    MSG_CONFLICT,
+    MSG_MOVE_NOT_ALLOWED,
+    MSG_NEEDS_CONSENT,
+    MSG_NOT_ALLOWED,
+    MSG_SME_ADMIN_ONLY,
+)
 from .revisions import record_revision
 from .search import published_practices_changed
 
@@ -47,12 +55,17 @@ def practice_transition(
 ) -> Practice:
     """Move `practice` to `target`.
 
-    1. locks the row and finds the move in workflow.MOVES (refused if absent);
-    2. checks the actor: the SME's members for SME moves (before the deadline where the move
-       says so), programme staff without a conflict of interest for staff moves;
-    3. checks the move's own conditions (complete submission, approved public version);
-    4. saves only the changed fields, writes a PracticeTransition row;
-    5. writes the emails of the move to the outbox (sent after commit).
+    1. locks the row and finds the move in workflow.MOVES (refused if absent: the refusal
+       names the states as the person reads them, see enums.SME_STATES);
+    2. checks the actor: the SME's members for SME moves (its administrators where the move
+       says so; before the deadline where the move says so), programme staff without a conflict
+       of interest for staff moves;
+    3. checks the move's own conditions (complete submission, consent and approved public
+       version to publish); taking a practice down withdraws the SME's publication consent;
+    4. saves only the changed fields, writes a PracticeTransition row (who, when);
+    5. a move into or out of "published" rebuilds the search documents and, once committed,
+       starts a new practices version (cached lists, searches and facets are worked out anew);
+    6. writes the emails of the move to the outbox (sent after commit).
     """
     practice = (
         Practice.objects.select_for_update()
@@ -62,13 +75,12 @@ def practice_transition(
     source = practice.state
     move = find_move(source, target)
     if move is None:
-        raise ApplicationError(
-            MSG_MOVE_NOT_ALLOWED
-            % {"source": PracticeState(source).label, "target": PracticeState(target).label}
-        )
+        raise ApplicationError(MSG_MOVE_NOT_ALLOWED % _state_names(actor, source, target))
     if move.actor == Actor.SME:
         if not is_member_of(actor, practice.organisation):
             raise ApplicationError(MSG_NOT_ALLOWED)
+        if move.sme_admin_only and not is_sme_admin(actor, practice.organisation):
+            raise ApplicationError(MSG_SME_ADMIN_ONLY)
         if move.before_deadline:
             check_window(practice.call.window_for(practice.organisation))
     elif not can_review_practice(actor, practice):
@@ -88,6 +100,12 @@ def practice_transition(
         practice.published_at = now
         practice.slug = practice.slug or _unique_slug(practice)
         changed += ["published_at", "slug"]
+    if target == PracticeState.TAKEN_DOWN:
+        # published again only with a new consent (services.practice_publish_again)
+        practice.publication_consent = False
+        practice.publication_consent_at = None
+        changed += ["publication_consent", "publication_consent_at"]
+        consent_withdraw(kind=ConsentKind.PUBLICATION, about=practice)
     if target in DECISION_STATES and practice.pending_decision:
         practice.pending_decision = ""
         practice.pending_decision_comment = ""
@@ -107,8 +125,16 @@ def practice_transition(
         record_revision(practice, author=actor, reason=RevisionReason.SUBMITTED)
     if PracticeState.PUBLISHED in (source, target):
         published_practices_changed([practice.pk])
-    notify_transition(practice, source=source, target=target, comment=comment)
+    notify_transition(practice, source=source, target=target, comment=comment, actor=actor)
     return practice
+
+
+def _state_names(actor: User, source: str, target: str) -> dict[str, str]:
+    """The two states of a refused move as `actor` reads them: the SME never learns an internal
+    state from a refusal ("shortlisted" is "under review" to it)."""
+    if is_programme_staff(actor):
+        return {"source": PracticeState(source).label, "target": PracticeState(target).label}
+    return {"source": sme_state(source).label, "target": sme_state(target).label}
 
 
 def check_complete(practice: Practice) -> None:

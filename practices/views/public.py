@@ -4,6 +4,7 @@ contact form, attachments, the Atom feed."""
 import hashlib
 import mimetypes
 from dataclasses import dataclass
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -30,6 +32,7 @@ from skillup.pagecache import cache_for_visitors
 
 from .. import selectors, services
 from ..cache import practices_version
+from ..enums import PracticeState
 from ..filters import PER_PAGE, PracticeFilter
 from ..models import Call, DetailRequest, Practice
 from ..permissions import (
@@ -174,8 +177,39 @@ def _visitor(request: HttpRequest) -> str:
     return "a:" + hashlib.sha256(f"{ratelimit.client_ip(request)}|{agent}".encode()).hexdigest()
 
 
+class PracticeGone(Exception):
+    """The slug of a practice its SME took off the public site: a 410, not a 404."""
+
+
 def _published(slug: str) -> Practice:
-    return get_object_or_404(selectors.published_practices(), slug=slug)
+    practice = selectors.published_practices().filter(slug=slug).first()
+    if practice is None:
+        if Practice.objects.filter(slug=slug, state=PracticeState.TAKEN_DOWN).exists():
+            raise PracticeGone
+        raise Http404
+    return practice
+
+
+def _gone(request: HttpRequest) -> HttpResponse:
+    """What a visitor reads at the address of a practice taken down: it is gone (410: search
+    engines drop it), nothing of it is shown. Never kept by the browser (a 410 may be cached
+    by default): published again, the practice shows at the same address at once."""
+    response = render(request, "practices/practice_gone.html", status=410)
+    add_never_cache_headers(response)
+    return response
+
+
+def published_only(view):
+    """A page of one published practice: a taken-down one answers 410, any other a 404."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except PracticeGone:
+            return _gone(request)
+
+    return wrapped
 
 
 def _practice_context(request: HttpRequest, practice: Practice, form: ContactForm) -> dict:
@@ -192,6 +226,7 @@ def _practice_context(request: HttpRequest, practice: Practice, form: ContactFor
     }
 
 
+@published_only
 def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
     practice = _published(slug)
     counted = services.practice_register_view(practice=practice, visitor=_visitor(request))
@@ -202,6 +237,7 @@ def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@published_only
 def practice_contact(request: HttpRequest, slug: str) -> HttpResponse:
     practice = _published(slug)
     action = reverse("practices:practice_contact", kwargs={"slug": practice.slug})

@@ -1,5 +1,9 @@
 """SME pages: drafting, submitting, editing and withdrawing a practice, answering a request for
-detail, approving the public version, answering an event invitation.
+detail, approving the public version (and a published practice's new text), taking a published
+practice down and publishing it again, answering an event invitation.
+
+The SME reads its practice's state as enums.SME_STATES says ("under review" while reviewers
+work; the decision once announced); staff reading the same page see the workflow's own states.
 
 Every write goes through practices.services; the deadline is the service's to enforce (a POST
 after it is refused whatever the browser sends). A submission of another organisation is a
@@ -23,13 +27,16 @@ from accounts.enums import OrganisationKind
 from accounts.models import Organisation
 from skillup.errors import ApplicationError, add_service_errors
 
-from .. import services
-from ..enums import PracticeState
+from .. import selectors, services
+from ..enums import PUBLIC_TEXT_STATES, PracticeState, WindowStatus, sme_state
 from ..forms import (
     DetailAnswerForm,
     PracticeForm,
+    PublicTextApprovalForm,
     PublicVersionApprovalForm,
+    PublishAgainForm,
     RsvpForm,
+    TakeDownForm,
     WithdrawForm,
 )
 from ..models import Call, CallWindow, DetailRequest, EventInvitation, Practice
@@ -38,10 +45,13 @@ from ..permissions import (
     can_approve_public_version,
     can_create_practice,
     can_edit_submission,
+    can_publish_again,
     can_submit_practice,
+    can_take_down_practice,
     can_view_submission,
     can_withdraw_submission,
     is_member_of,
+    is_sme_admin,
 )
 
 # A refusal by a domain rule (the deadline, a state that no longer allows it) re-renders the
@@ -132,6 +142,10 @@ def _render_form(request, *, form, call, practice, organisation, refusal, closed
         "organisation": organisation,
         "refusal": refusal,
         "closed_message": closed,
+        # on a draft: the way to a blank form, as "Submit a practice" opens the draft
+        "start_another": practice is not None
+        and practice.state == PracticeState.DRAFT
+        and can_create_practice(request.user, call, organisation),
         **_deadline_context(window),
     }
     return render(request, "practices/submission_form.html", context, status=status)
@@ -154,6 +168,19 @@ def submission_create(request: HttpRequest, slug: str) -> HttpResponse:
     action = reverse("practices:submission_create", kwargs={"slug": call.slug})
 
     if request.method != "POST":
+        # the SME came back: its draft of this call, not a blank form ("?new=1": another one)
+        draft = None if request.GET.get("new") else selectors.latest_draft(call, smes)
+        if draft is not None:
+            messages.info(
+                request,
+                _(
+                    "Here is the draft your SME started for this call. To write about another "
+                    "practice, choose “Start another practice”."
+                )
+                if draft.call.window_for(draft.organisation).is_open
+                else _("Here is the draft your SME started for this call."),
+            )
+            return redirect("practices:submission_edit", pk=draft.pk)
         form = PracticeForm(
             call=call,
             organisations=smes,
@@ -240,7 +267,7 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
     window = call.window_for(organisation)
     closed = services.window_notice(window)
     if closed is None and not can_edit_submission(request.user, practice, window=window):
-        closed = services.MSG_NOT_EDITABLE % {"state": practice.get_state_display()}
+        closed = services.MSG_NOT_EDITABLE % {"state": practice.sme_state.label}
 
     if request.method != "POST":
         form = PracticeForm(call=call, practice=practice, read_only=bool(closed))
@@ -339,6 +366,9 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     is_member = is_member_of(user, practice.organisation)
     window = practice.call.window_for(practice.organisation)
     requests = list(practice.detail_requests.order_by("-requested_at", "-pk"))
+    transitions = practice.transitions.only("from_state", "to_state", "created_at").order_by(
+        "created_at", "pk"
+    )
     context = {
         "practice": practice,
         "call": practice.call,
@@ -349,12 +379,13 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_submit": can_submit_practice(user, practice, window=window),
         "can_withdraw": can_withdraw_submission(user, practice, window=window),
         "can_approve": can_approve_public_version(user, practice),
+        "can_take_down": can_take_down_practice(user, practice),
+        "can_publish_again": can_publish_again(user, practice),
+        "is_sme_admin": is_member and is_sme_admin(user, practice.organisation),
+        # its SME reads the state as SME_STATES says; staff read the workflow's own states
+        "state_label": practice.sme_state.label if is_member else practice.get_state_display(),
         # the log shows when and which move, never who made it (reviewers stay anonymous)
-        "transitions": list(
-            practice.transitions.only("from_state", "to_state", "created_at").order_by(
-                "created_at", "pk"
-            )
-        ),
+        "history": _sme_history(transitions) if is_member else _staff_history(transitions),
         "open_request": next((r for r in requests if r.is_open), None),
         "answered_requests": [r for r in requests if not r.is_open],
         "similar": services.similar_practices(practice) if is_member else [],
@@ -370,6 +401,25 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "practices/submission_detail.html", context)
 
 
+def _staff_history(transitions) -> list[tuple]:
+    """(when, from, to) of each move, in the workflow's own states."""
+    return [
+        (move.created_at, move.get_from_state_display(), move.get_to_state_display())
+        for move in transitions
+    ]
+
+
+def _sme_history(transitions) -> list[tuple]:
+    """(when, from, to) as the SME reads them: a move between two states it reads alike (in
+    review → shortlisted are both "under review") is no change to it, and is left out."""
+    history = []
+    for move in transitions:
+        source, target = sme_state(move.from_state), sme_state(move.to_state)
+        if source != target:
+            history.append((move.created_at, source.label, target.label))
+    return history
+
+
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -378,7 +428,7 @@ def submission_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     window = practice.call.window_for(practice.organisation)
     closed = services.window_notice(window)
     if closed is None and not can_withdraw_submission(request.user, practice, window=window):
-        closed = services.MSG_NOT_EDITABLE % {"state": practice.get_state_display()}
+        closed = services.MSG_NOT_EDITABLE % {"state": practice.sme_state.label}
     form = WithdrawForm(_posted(request))
     refusal, status = None, 200
     if request.method == "POST" and form.is_valid():
@@ -428,11 +478,14 @@ def detail_answer(request: HttpRequest, pk: int, request_pk: int) -> HttpRespons
         else:
             messages.success(request, _("Thank you: your answer is sent to the reviewers."))
             return redirect("practices:submission_detail", pk=practice.pk)
+    window = practice.call.window_for(practice.organisation)
     context = {
         "practice": practice,
         "detail_request": detail_request,
         "form": form if detail_request.is_open else None,
         "refusal": refusal,
+        # said only when it is true: an answer is welcome after the deadline too
+        "deadline_passed": window.status == WindowStatus.CLOSED,
     }
     return render(request, "practices/detail_answer.html", context, status=status)
 
@@ -441,8 +494,11 @@ def detail_answer(request: HttpRequest, pk: int, request_pk: int) -> HttpRespons
 @login_required
 @require_http_methods(["GET", "POST"])
 def public_version_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    """The SME reads what the public will read and approves it, with its consent."""
+    """The SME reads what the public will read and approves it, with its consent (or, once
+    published, the new text staff proposed, with the difference)."""
     practice = _practice_for(request.user, pk, member_only=True)
+    if practice.state in PUBLIC_TEXT_STATES:
+        return _public_text_approve(request, practice)
     awaiting = can_approve_public_version(request.user, practice)
     form = PublicVersionApprovalForm(_posted(request))
     refusal, status = None, 200
@@ -466,6 +522,134 @@ def public_version_approve(request: HttpRequest, pk: int) -> HttpResponse:
         "refusal": refusal,
     }
     return render(request, "practices/public_version.html", context, status=status)
+
+
+def _public_text_approve(request: HttpRequest, practice: Practice) -> HttpResponse:
+    """A published (or taken down) practice: the text the public reads, the change staff
+    propose with its difference, and the SME's approval of that very proposal."""
+    awaiting = can_approve_public_version(request.user, practice)
+    form = PublicTextApprovalForm(
+        _posted(request), initial={"proposal": practice.public_text_proposal_id}
+    )
+    refusal, status = None, 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.practice_public_text_approve(
+                user=request.user, practice=practice, proposal=form.cleaned_data["proposal"]
+            )
+        except ApplicationError as exc:
+            refusal, status = exc.message, REFUSED
+        else:
+            messages.success(
+                request,
+                _("Thank you: the new text is approved. Visitors read it from now on.")
+                if practice.state == PracticeState.PUBLISHED
+                else _("Thank you: the new text is approved. It is the one visitors will read."),
+            )
+            return redirect("practices:submission_detail", pk=practice.pk)
+    if refusal:  # a newer proposal came meanwhile (or none is left): show what there is now
+        practice.refresh_from_db()
+        awaiting = can_approve_public_version(request.user, practice)
+        form = PublicTextApprovalForm(initial={"proposal": practice.public_text_proposal_id})
+    proposed = services.proposed_public_text(practice)
+    context = {
+        "practice": practice,
+        "form": form if awaiting else None,
+        "refusal": refusal,
+        "difference": services.public_text_change(practice),
+        "proposed_title": proposed[0] if proposed else "",
+        "proposed_description": proposed[1] if proposed else "",
+    }
+    return render(request, "practices/public_text.html", context, status=status)
+
+
+# --------------------------------------------------------------------------------------------
+# A published practice taken down by its SME, and published again
+# --------------------------------------------------------------------------------------------
+def _publication_refusal(request: HttpRequest, practice: Practice, *, state: str) -> str | None:
+    """Why this person may not take the practice down (or publish it again) now, or None."""
+    if practice.state != state:
+        return services.MSG_MOVE_NOT_ALLOWED % {
+            "source": practice.sme_state.label,
+            "target": sme_state(
+                PracticeState.TAKEN_DOWN
+                if state == PracticeState.PUBLISHED
+                else PracticeState.PUBLISHED
+            ).label,
+        }
+    if not is_sme_admin(request.user, practice.organisation):
+        return services.MSG_SME_ADMIN_ONLY
+    return None
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def submission_take_down(request: HttpRequest, pk: int) -> HttpResponse:
+    """An SME administrator confirms, then takes its published practice off the public site."""
+    practice = _practice_for(request.user, pk, member_only=True)
+    form = TakeDownForm(_posted(request))
+    refusal, status = None, 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.practice_take_down(
+                user=request.user, practice=practice, comment=form.cleaned_data["comment"]
+            )
+        except ApplicationError as exc:
+            refusal, status = exc.message, REFUSED
+        else:
+            messages.success(
+                request,
+                _(
+                    "“%(title)s” is off the public site: its page, the list, search, the feed "
+                    "and the sitemap no longer show it. The programme's coordinators are told. "
+                    "You can publish it again from this page, with your consent."
+                )
+                % {"title": practice.display_title},
+            )
+            return redirect("practices:submission_detail", pk=practice.pk)
+    context = {
+        "practice": practice,
+        "form": form,
+        "refusal": refusal,
+        "not_allowed": None
+        if refusal
+        else _publication_refusal(request, practice, state=PracticeState.PUBLISHED),
+    }
+    return render(request, "practices/submission_take_down.html", context, status=status)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def submission_publish_again(request: HttpRequest, pk: int) -> HttpResponse:
+    """An SME administrator gives its consent again and publishes a practice it took down."""
+    practice = _practice_for(request.user, pk, member_only=True)
+    form = PublishAgainForm(_posted(request))
+    refusal, status = None, 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            practice = services.practice_publish_again(
+                user=request.user, practice=practice, consent=form.cleaned_data["consent"]
+            )
+        except ApplicationError as exc:
+            refusal, status = exc.message, REFUSED
+        else:
+            messages.success(
+                request,
+                _("“%(title)s” is published again: visitors find it on the site.")
+                % {"title": practice.display_title},
+            )
+            return redirect("practices:submission_detail", pk=practice.pk)
+    context = {
+        "practice": practice,
+        "form": form,
+        "refusal": refusal,
+        "not_allowed": None
+        if refusal
+        else _publication_refusal(request, practice, state=PracticeState.TAKEN_DOWN),
+    }
+    return render(request, "practices/submission_publish_again.html", context, status=status)
 
 
 @never_cache

@@ -54,6 +54,7 @@ THIRD_PARTY_APPS = [
     "django_countries",
     "django_filters",
     "csp",
+    "django_htmx",
 ]
 LOCAL_APPS = [
     "accounts",
@@ -73,15 +74,22 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # beside SecurityMiddleware (its documentation's place): every response gets the header,
+    # static files and refusals included
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # after LocaleMiddleware (a /fr/ path resolves only once its language is active) and before
+    # CSRF, log-in and two-factor redirects: a method no page uses is refused first
+    "skillup.middleware.HttpMethodsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # after allauth's: staff without an authenticator are sent to set one up
     "accounts.mfa.StaffMFARequiredMiddleware",
@@ -120,7 +128,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # ---------------------------------------------------------------------------------------------
 # Cache: Redis through django-redis when REDIS_URL is set, failing open (a Redis outage costs
-# speed, never a 500); process-local memory otherwise.
+# speed, never a 500; skillup.cache logs it once a minute); process-local memory otherwise.
 # ---------------------------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
@@ -135,7 +143,6 @@ if REDIS_URL:
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -275,6 +282,45 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Permissions-Policy (django-permissions-policy): the browser features the portal never uses are
+# off for its pages and anything they might frame. Kept on, for the page itself only:
+# clipboard-write (a practice page's "copy link"). WebAuthn is off (MFA_SUPPORTED_TYPES); turning
+# it on needs "self" for the two publickey-credentials features. A feature a browser does not
+# know is a console warning on every page: Chromium 156 on Linux knows all of these but
+# bluetooth and web-share, which it does know on the platforms that have them.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "bluetooth": [],
+    "browsing-topics": [],
+    "camera": [],
+    "clipboard-read": [],
+    "clipboard-write": ["self"],
+    "display-capture": [],
+    "encrypted-media": [],
+    "fullscreen": [],
+    "gamepad": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "identity-credentials-get": [],
+    "idle-detection": [],
+    "local-fonts": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "otp-credentials": [],
+    "payment": [],
+    "picture-in-picture": [],
+    "publickey-credentials-create": [],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "web-share": [],
+    "window-management": [],
+    "xr-spatial-tracking": [],
+}
 
 # ---------------------------------------------------------------------------------------------
 # Email: console with nothing set; EMAIL_URL (smtp://user:pass@host:port) or EMAIL_HOST/PORT

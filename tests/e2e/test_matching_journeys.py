@@ -52,6 +52,12 @@ CHECKIN_NOTE = "We mapped the sales data and chose a first forecasting tool."
 
 # (skill code, importance, target level) stated by the SME; the mentor covers all three
 GAPS = [("AI", "3", "3"), ("DATA", "2", "3"), ("CLOUD", "1", "2")]
+# how the SME finds each of them: (a word it types, the plain label it adds)
+GAP_WORDS = {
+    "AI": ("artificial intelligence", "Artificial intelligence (AI)"),
+    "DATA": ("big data", "Big data and data engineering"),
+    "CLOUD": ("cloud", "Cloud computing"),
+}
 MATURITY_BEFORE = {"Digital business strategy": "1", "Data management": "1"}
 MATURITY_AFTER = {"Data management": "3"}
 
@@ -125,6 +131,7 @@ def coordinator(transactional_db):
 # Helpers
 # ---------------------------------------------------------------------------------------------
 def gap_selects(page, code: str):
+    """A competence's two selects in the feedback form's table of gaps."""
     label = str(skill(code))
     return page.get_by_label(f"Importance: {label}"), page.get_by_label(f"Target level: {label}")
 
@@ -182,6 +189,7 @@ def test_sme_states_gaps_coordinator_matches_both_accept_partner_and_give_feedba
 
     # --- Looking for a mentor without a gap: refused, nothing lost ----------------------------
     page.get_by_role("radio", name="Looking for a mentor").check()
+    page.get_by_text("Digital maturity (optional)").click()  # the optional part is folded
     for dimension, level in MATURITY_BEFORE.items():
         page.get_by_label(dimension, exact=True).select_option(level)
     page.get_by_label("Your challenge (confidential)").fill(CHALLENGE)
@@ -203,9 +211,12 @@ def test_sme_states_gaps_coordinator_matches_both_accept_partner_and_give_feedba
 
     # --- Three gaps: saved -------------------------------------------------------------------
     for code, importance, target in GAPS:
-        importance_select, target_select = gap_selects(page, code)
-        importance_select.select_option(importance)
-        target_select.select_option(target)
+        word, label = GAP_WORDS[code]
+        page.get_by_role("searchbox", name="Search skills by a word you use").fill(word)
+        page.get_by_role("button", name=f"Add {label}").click()
+        gap = page.get_by_role("group", name=label)
+        gap.get_by_label("Importance").select_option(importance)
+        gap.get_by_label("Target level").select_option(target)
     page.get_by_role("button", name="Save your needs").click()
 
     expect(page).to_have_url(f"{site}/en/mentoring/")

@@ -125,7 +125,7 @@ def test_sme_drafts_leaves_comes_back_submits_and_gets_the_receipt(
     page.goto(f"{site}/en/")
     log_in(page, SME_EMAIL)
     page.goto(f"{site}/en/")
-    calls = page.get_by_role("region", name="Open call for good practices")
+    calls = page.get_by_role("region", name="Calls for good practices")
     calls.get_by_role("link", name=CALL_TITLE).click()
     expect(page).to_have_url(f"{site}/en/calls/{call.slug}/")
     expect(page.get_by_role("heading", level=1, name=CALL_TITLE)).to_be_visible()
@@ -361,7 +361,7 @@ def test_reviewer_scores_shortlists_asks_detail_and_publishes_after_the_sme_appr
     expect(admin_row(page, title)).to_contain_text("More detail requested")
 
     # --- The SME follows the email's link, logs in and answers ------------------------------
-    mail_about(smtp_sink, SME_EMAIL, f"Your practice “{title}” is shortlisted")
+    # shortlisting is the reviewers' own step: the SME hears of the request, not of it (#15)
     detail_email = mail_about(smtp_sink, SME_EMAIL, f"would like to know more about “{title}”")
     detail_text = smtp_sink.text_of(detail_email)
     assert question in detail_text, detail_text
@@ -385,7 +385,7 @@ def test_reviewer_scores_shortlists_asks_detail_and_publishes_after_the_sme_appr
     sme_page.get_by_label("Your answer").fill(answer)
     sme_page.get_by_role("button", name="Send the answer").click()
     expect(status(sme_page, "Thank you: your answer is sent to the reviewers.")).to_be_visible()
-    expect(sme_page.get_by_text("State: Detail received")).to_be_visible()
+    expect(sme_page.get_by_text("State: Under review")).to_be_visible()  # as the SME reads it
 
     # --- The reviewer hears of it, reads the answer, selects the practice ------------------
     received = mail_about(smtp_sink, REVIEWER_EMAIL, f"answered your request about “{title}”")

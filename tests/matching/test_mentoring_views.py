@@ -234,6 +234,7 @@ def needs_data(**changes) -> dict:
 
 def test_needs_save_creates_the_profile_with_gaps_and_maturity(world):
     company = CompanyFactory(name="Competitor Cloud")
+    MentorProfileFactory(company=company, state="approved")  # only such companies are offered
     client = Client()
     client.force_login(world.sme_member)
     skills = list(Skill.objects.selectable().order_by("pk")[:3])

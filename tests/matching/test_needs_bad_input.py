@@ -20,7 +20,7 @@ from matching.forms import (
     MSG_TARGET_NEEDED,
 )
 from matching.models import CHALLENGE_MAX, CheckIn, Feedback, NeedsProfile, Partnership, Skill
-from tests.factories import CompanyFactory
+from tests.factories import CompanyFactory, MentorProfileFactory
 from tests.matching.factories import CANARY, mentoring_scene
 
 pytestmark = pytest.mark.django_db
@@ -219,6 +219,7 @@ def test_needs_double_submit_changes_nothing(sme_client, needs_url):
 
 def test_needs_excluded_large_company_kept(sme_client, needs_url):
     company = CompanyFactory(name="Rival Systems")
+    MentorProfileFactory(company=company, state="approved")  # only such companies are offered
 
     sme_client.post(needs_url, needs_data(excluded_companies=[str(company.pk)]))
 

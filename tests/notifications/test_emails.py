@@ -107,6 +107,33 @@ def _detail_received(language: str) -> dict:
     )
 
 
+def _public_text_changed(language: str) -> dict:
+    _admin, practice = _sme_practice(
+        language, state="published", public_version_approved_at=timezone.now()
+    )
+    return _sent_by(
+        lambda: practice_services.practice_public_version_update(
+            user=_staff(REVIEWERS),
+            practice=practice,
+            public_title="Friday learning",
+            public_description="One hour of online courses every Friday.",
+        )
+    )
+
+
+def _taken_down(language: str) -> dict:
+    sme_admin, practice = _sme_practice(
+        language, state="published", slug=f"friday-learning-{language}"
+    )
+    coordinator = _staff(COORDINATORS, language)
+    sent: list[dict] = []
+    with mock.patch("practices.services.emails.notify", side_effect=lambda **kw: sent.append(kw)):
+        practice_services.practice_take_down(
+            user=sme_admin, practice=practice, comment="We changed <b>our</b> training."
+        )
+    return next(kw for kw in sent if kw["recipient"] == coordinator)
+
+
 def _public_version(language: str) -> dict:
     _admin, practice = _sme_practice(language, state="selected")
     return _sent_by(
@@ -402,13 +429,14 @@ SAMPLES = {
     ),
     "practice_submitted": _move("draft", "submitted"),
     "practice_withdrawn": _move("submitted", "withdrawn"),
-    "practice_shortlisted": _move("in_review", "shortlisted"),
     "practice_detail_requested": _detail_requested,
     "practice_detail_received": _detail_received,
     "practice_selected": _move("shortlisted", "selected"),
     "practice_declined": _move("in_review", "declined"),
     "practice_published": _move("selected", "published", public_version_approved_at=timezone.now),
     "practice_public_version": _public_version,
+    "practice_public_text_changed": _public_text_changed,
+    "practice_taken_down": _taken_down,
     "practice_deadline_extended": _deadline_extended,
     "practice_contact": _contact,
     "event_invitation": _event_invitation,

@@ -49,13 +49,6 @@ MOVES = {
         lambda w, p: services.practice_withdraw(user=w.sme_admin, practice=p, comment="Twice."),
         "practice_withdrawn",
     ),
-    "shortlist": (
-        "in_review",
-        lambda w, p: services.practice_transition(
-            practice=p, target="shortlisted", actor=w.reviewer
-        ),
-        "practice_shortlisted",
-    ),
     "request-detail": (
         "shortlisted",
         lambda w, p: services.detail_request_create(
@@ -131,15 +124,21 @@ def test_author_who_left_the_sme_is_not_emailed(world):
     practice = practice_of(world, "in_review", created_by=former)
     former.memberships.all().delete()
 
-    services.practice_transition(practice=practice, target="shortlisted", actor=world.reviewer)
+    services.practice_transition(practice=practice, target="declined", actor=world.reviewer)
 
-    assert sent() == [("practice_shortlisted", world.sme_admin.email)]
+    assert sent() == [("practice_declined", world.sme_admin.email)]
 
 
-def test_start_of_review_sends_nothing(world):
-    practice = practice_of(world, "submitted")
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [("submitted", "in_review"), ("in_review", "shortlisted")],
+    ids=["start-review", "shortlist"],
+)
+def test_review_steps_send_nothing_to_the_sme(world, source, target):
+    """The SME reads "under review" until a decision is announced: shortlisting is internal."""
+    practice = practice_of(world, source)
 
-    services.practice_transition(practice=practice, target="in_review", actor=world.reviewer)
+    services.practice_transition(practice=practice, target=target, actor=world.reviewer)
 
     assert sent() == []
 

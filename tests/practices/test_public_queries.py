@@ -104,9 +104,7 @@ def test_detail_query_count_is_the_same_at_1_and_30_practices(grow):
 
 
 def test_call_page_and_home_query_counts_are_fixed(grow):
-    at_one, at_thirty = grow(
-        lambda practice: ["/en/calls/digital-skillup/", "/en/", "/en/calls/"]
-    )
+    at_one, at_thirty = grow(lambda practice: ["/en/calls/digital-skillup/", "/en/", "/en/calls/"])
 
     assert at_one == at_thirty
     # home: open calls, practice figures, SMEs supported, companies pledging, latest practices

@@ -16,6 +16,7 @@ from practices.cache import practices_version
 from practices.filters import PER_PAGE
 from practices.models import Practice, PracticeSearch
 from tests.factories import (
+    MembershipFactory,
     OrganisationFactory,
     PracticeFactory,
     PublishedPracticeFactory,
@@ -145,15 +146,16 @@ def test_the_public_version_edited_after_publication_is_searchable(many):
     assert selectors.ranked_search("hydroponics", version=-1) == [practice.pk]
 
 
-def test_the_public_version_edited_after_publication_shows_in_a_search_at_once(
+def test_the_public_version_edited_after_publication_shows_in_a_search_once_approved(
     client, many, django_capture_on_commit_callbacks
 ):
-    """The search was seen before (its ranked ids and the visitor's page are cached): the
-    reviewers' edit starts a new practices version, so neither is read again."""
+    """The search was seen before (its ranked ids and the visitor's page are cached). The
+    reviewers' edit of a published text waits for the SME: the search still finds nothing.
+    The SME's approval starts a new practices version, so neither cache is read again."""
     practice = many[1]
     assert client.get(f"{LIST_URL}?q=hydroponics").context["total"] == 0
     reviewer = UserFactory(is_staff=True, groups=["Reviewers"])
-
+    sme_admin = MembershipFactory(organisation=practice.organisation, role="admin").user
     with django_capture_on_commit_callbacks(execute=True):
         services.practice_public_version_update(
             user=reviewer,
@@ -161,6 +163,10 @@ def test_the_public_version_edited_after_publication_shows_in_a_search_at_once(
             public_title="Hydroponics at lunch",
             public_description=practice.public_description,
         )
+    assert "Hydroponics at lunch" not in client.get(f"{LIST_URL}?q=hydroponics").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.practice_public_text_approve(user=sme_admin, practice=practice)
 
     assert titles(client.get(f"{LIST_URL}?q=hydroponics")) == ["Hydroponics at lunch"]
 

@@ -85,11 +85,12 @@ PAGES = {
     "practices:submission_create": (
         lambda p: {"slug": p.call.slug},
         {
-            # a person without an SME is told to register one (403); another SME may submit
+            # a person without an SME is told to register one (403); another SME may submit;
+            # the SME with a draft of the call is taken to it (302 to the draft's edit page)
             "anonymous": LOGIN,
             "outsider": 403,
-            "sme_member": 200,
-            "sme_admin": 200,
+            "sme_member": 302,
+            "sme_admin": 302,
             "other_sme_admin": 200,
             "company_admin": 403,
             "reviewer": 403,

@@ -547,8 +547,8 @@ def test_detail_shows_state_log_and_text_but_no_reviewer_data(world, client_for)
 
     body = client_for("sme_member").get(detail_url(practice)).content.decode()
 
-    assert "State: In review" in body
-    assert "<td>Submitted</td><td>In review</td>" in body
+    assert "State: Under review" in body
+    assert "<td>Submitted</td><td>Under review</td>" in body
     assert practice.short_description in body
     assert "SECRET-REVIEWER-COMMENT" not in body
     assert world.reviewer.email not in body
@@ -895,3 +895,148 @@ def test_dashboard_queries_do_not_grow_with_the_smes_practices(world, client_for
     ten = count_queries()
 
     assert one == ten
+
+
+# --------------------------------------------------------------------------------------------
+# Coming back to "Submit a practice" (#15): the draft, not a blank form
+# --------------------------------------------------------------------------------------------
+def test_second_visit_to_submit_opens_the_draft_saved_on_the_first(world, client_for):
+    call = CallFactory()
+    client = client_for("sme_member")
+    first = client.get(create_url(call))
+    client.post(create_url(call), form_data(title="Half-written", form_token=str(uuid.uuid4())))
+    draft = Practice.objects.get()
+
+    second = client.get(create_url(call))
+    opened = client.get(second["Location"])
+
+    assert first.status_code == 200 and first.context["practice"] is None
+    assert (second.status_code, second["Location"]) == (302, edit_url(draft))
+    assert opened.context["practice"] == draft
+    assert opened.context["form"]["title"].value() == "Half-written"
+    body = opened.content.decode()
+    assert "Here is the draft your SME started for this call." in body
+    assert f'href="{create_url(call)}?new=1"' in body  # "Start another practice"
+
+
+def test_submit_opens_the_draft_another_member_of_the_sme_started(world, client_for):
+    call = CallFactory()
+    draft = PracticeFactory(call=call, organisation=world.sme, title="Theirs")
+
+    response = client_for("sme_admin").get(create_url(call))
+
+    assert (response.status_code, response["Location"]) == (302, edit_url(draft))
+
+
+def test_submit_opens_the_draft_changed_last_when_there_are_two(world, client_for):
+    call = CallFactory()
+    first = PracticeFactory(call=call, organisation=world.sme, title="Started first")
+    PracticeFactory(call=call, organisation=world.sme, title="Started second")
+    Practice.objects.filter(pk=first.pk).update(updated_at=timezone.now() + timedelta(minutes=1))
+
+    response = client_for("sme_member").get(create_url(call))
+
+    assert response["Location"] == edit_url(first)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"state": "submitted"},  # sent: editable from its page, not a draft to continue
+        {"state": "withdrawn"},
+        {"title": "Another call's draft", "call": None},
+        {"title": "Another SME's draft", "organisation": None},
+    ],
+    ids=["submitted", "withdrawn", "other-call", "other-sme"],
+)
+def test_submit_opens_a_blank_form_without_a_draft_of_this_sme_for_this_call(
+    world, client_for, other
+):
+    call = CallFactory()
+    fields = {"call": call, "organisation": world.sme, **other}
+    fields["call"] = fields["call"] or CallFactory()
+    fields["organisation"] = fields["organisation"] or world.other_sme
+    PracticeFactory(**fields)
+
+    response = client_for("sme_member").get(create_url(call))
+
+    assert response.status_code == 200
+    assert response.context["practice"] is None
+    assert response.context["form"]["title"].value() is None
+
+
+def test_start_another_practice_opens_a_blank_form_and_keeps_the_draft(world, client_for):
+    call = CallFactory()
+    draft = PracticeFactory(call=call, organisation=world.sme, title="Kept")
+    client = client_for("sme_member")
+
+    blank = client.get(create_url(call) + "?new=1")
+    created = client.post(
+        create_url(call), form_data(title="Second practice", form_token=str(uuid.uuid4()))
+    )
+
+    assert blank.status_code == 200 and blank.context["form"]["title"].value() is None
+    assert created.status_code == 302
+    assert sorted(Practice.objects.values_list("title", flat=True)) == ["Kept", "Second practice"]
+    draft.refresh_from_db()
+    assert draft.title == "Kept"
+
+
+def test_after_the_deadline_submit_opens_the_draft_read_only(world, client_for):
+    call = closing_call()
+    draft = PracticeFactory(call=call, organisation=world.sme, title="Too late")
+
+    with time_machine.travel(AFTER, tick=False):
+        response = client_for("sme_member").get(create_url(call), follow=True)
+
+    body = response.content.decode()
+    assert response.redirect_chain == [(edit_url(draft), 302)]
+    assert response.context["closed_message"]
+    assert "Start another practice" not in body
+    assert 'value="Too late"' in body and "readonly" in body
+
+
+# --------------------------------------------------------------------------------------------
+# The request for detail speaks of the deadline only once it has passed (#15)
+# --------------------------------------------------------------------------------------------
+AFTER_DEADLINE_NOTE = "You can answer even though the call's deadline has passed."
+
+
+@pytest.mark.parametrize(
+    ("moment", "said"),
+    [
+        (CLOSES_AT - timedelta(days=45), False),
+        (CLOSES_AT - timedelta(minutes=1), False),
+        (CLOSES_AT + timedelta(minutes=1), True),
+    ],
+    ids=["45-days-before", "a-minute-before", "a-minute-after"],
+)
+def test_detail_answer_mentions_the_deadline_only_once_passed(world, client_for, moment, said):
+    call = closing_call()
+    with time_machine.travel(CLOSES_AT - timedelta(days=50), tick=False):
+        practice, request = detail_requested(world, call)
+    url = reverse("practices:detail_answer", kwargs={"pk": practice.pk, "request_pk": request.pk})
+
+    with time_machine.travel(moment, tick=False):
+        page = client_for("sme_member").get(url)
+
+    assert page.status_code == 200 and page.context["form"] is not None
+    assert (AFTER_DEADLINE_NOTE in page.content.decode()) is said
+
+
+def test_detail_answer_after_an_extension_is_not_past_the_deadline(world, client_for):
+    call = closing_call()
+    with time_machine.travel(BEFORE, tick=False):
+        practice, request = detail_requested(world, call)
+    DeadlineExtension.objects.create(
+        call=call,
+        organisation=world.sme,
+        closes_at=CLOSES_AT + timedelta(days=7),
+        granted_by=world.coordinator,
+    )
+    url = reverse("practices:detail_answer", kwargs={"pk": practice.pk, "request_pk": request.pk})
+
+    with time_machine.travel(CLOSES_AT + timedelta(days=1), tick=False):
+        page = client_for("sme_member").get(url)
+
+    assert AFTER_DEADLINE_NOTE not in page.content.decode()

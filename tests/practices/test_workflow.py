@@ -34,10 +34,18 @@ def move_id(move) -> str:
     return f"{move.source}->{move.target}"
 
 
+def right_actor(move) -> str:
+    return "sme_admin" if move.sme_admin_only else RIGHT_ACTOR[move.actor]
+
+
+def wrong_actors(move) -> list[str]:
+    return WRONG_ACTORS[move.actor] + (["sme_member"] if move.sme_admin_only else [])
+
+
 @pytest.mark.parametrize("move", MOVES, ids=move_id)
 def test_move_allowed_for_right_actor_is_made_and_logged(world, move):
     practice = practice_in(world, move.source)
-    actor = getattr(world, RIGHT_ACTOR[move.actor])
+    actor = getattr(world, right_actor(move))
 
     result = services.practice_transition(practice=practice, target=move.target, actor=actor)
 
@@ -50,7 +58,7 @@ def test_move_allowed_for_right_actor_is_made_and_logged(world, move):
 
 @pytest.mark.parametrize(
     ("move", "role"),
-    [(m, role) for m in MOVES for role in WRONG_ACTORS[m.actor]],
+    [(m, role) for m in MOVES for role in wrong_actors(m)],
     ids=lambda v: move_id(v) if hasattr(v, "source") else v,
 )
 def test_move_refused_for_wrong_actor(world, move, role):

@@ -260,9 +260,10 @@ ROWS: dict[str, Row] = {
         pk("detail_request"), expect(200, anonymous=404, company_admin=404, mentor=404)
     ),
     # ---------------------------------------------------------------- practices: the SME's
-    # only SMEs submit: anyone else gets a page saying so (403)
+    # only SMEs submit: anyone else gets a page saying so (403); Atelier has a draft of this
+    # call, so its people are taken to that draft (302 to its edit page)
     "practices:submission_create": Row(
-        slug("call"), expect(403, anonymous=LOGIN, sme_member=200, sme_admin=200)
+        slug("call"), expect(403, anonymous=LOGIN, sme_member=302, sme_admin=302)
     ),
     # a submission (here: detail received): the SME's members and programme staff
     "practices:submission_detail": Row(
@@ -294,6 +295,14 @@ ROWS: dict[str, Row] = {
     ),
     "practices:public_version_approve": Row(
         pk("selected"), expect(404, anonymous=LOGIN, sme_member=200, sme_admin=200)
+    ),
+    # taking a published practice down, and publishing it again: pages of its SME's people
+    # (its administrators act; a member reads why they may not), a 404 for everyone else
+    "practices:submission_take_down": Row(
+        pk("published"), expect(404, anonymous=LOGIN, sme_member=200, sme_admin=200)
+    ),
+    "practices:submission_publish_again": Row(
+        pk("published"), expect(404, anonymous=LOGIN, sme_member=200, sme_admin=200)
     ),
     "practices:event_rsvp": Row(
         pk("event_invitation"), expect(404, anonymous=LOGIN, sme_member=200, sme_admin=200)

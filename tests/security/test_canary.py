@@ -416,3 +416,79 @@ def test_a_conflicted_reviewers_digest_names_none_of_the_submissions(portal, kin
     text = _digest_text(portal, kind)
 
     assert [t for t in {*SUBMISSION_TITLES, "Learning budget"} if t in text] == []
+
+
+# --------------------------------------------------------------------------------------------
+# A published practice's new text and its taking down (#15): their pages and emails
+# --------------------------------------------------------------------------------------------
+NEW_TEXT_EVENTS = {"practice_public_text_changed", "practice_taken_down"}
+
+
+def _new_text_then_taken_down(portal: Portal) -> None:
+    """Staff propose a new public text for Atelier's published practice (the SME is emailed
+    the difference), then its administrator takes it down (the coordinators are emailed)."""
+    from practices import services as practice_services
+
+    practice_services.practice_public_version_update(
+        user=portal.people["reviewer"],
+        practice=portal.published,
+        public_title="Friday learning hours",
+        public_description="One hour of online courses, every Friday.",
+    )
+    practice_services.practice_take_down(
+        user=portal.people["sme_admin"], practice=portal.published, comment="We changed it."
+    )
+
+
+def test_no_canary_in_the_emails_of_a_new_public_text_or_a_take_down(portal):
+    _new_text_then_taken_down(portal)
+
+    emails = list(Notification.objects.filter(event__in=NEW_TEXT_EVENTS))
+
+    assert {email.event for email in emails} == NEW_TEXT_EVENTS  # the check is not vacuous
+    canaries = {CHALLENGE_CANARY, DRAFT_CANARY, ANSWER_CANARY}
+    assert [
+        (email.event, email.to_email)
+        for email in emails
+        if any(c in f"{email.subject}{email.body_text}{email.body_html}" for c in canaries)
+    ] == []
+    coordinators = {portal.people["coordinator"].email}
+    assert {e.to_email for e in emails if e.event == "practice_taken_down"} == coordinators
+
+
+@pytest.mark.parametrize("role", ["anonymous", "other_sme_admin", "company_admin", "reviewer"])
+def test_no_canary_on_any_page_once_a_practice_is_taken_down(portal, client_as, role):
+    _new_text_then_taken_down(portal)
+
+    pages = _crawl(portal, client_as, role)
+
+    assert _leaks(pages, NOT_FOR[role]) == []
+    assert len(pages) >= 15
+
+
+@pytest.mark.parametrize("role", ["sme_member", "sme_admin"])
+def test_the_sme_reads_its_new_text_and_take_down_pages_without_other_secrets(
+    portal, client_as, role
+):
+    """Its own pages of the take-down and of the new text: 200, and none of the other SME's,
+    the challenge's or a mentor's text (the canaries are Atelier's own; the page of the public
+    version shows the public text only)."""
+    from django.urls import reverse
+
+    _new_text_then_taken_down(portal)
+    client = client_as(role)
+    urls = [
+        reverse(name, kwargs={"pk": portal.published.pk})
+        for name in (
+            "practices:submission_take_down",
+            "practices:submission_publish_again",
+            "practices:public_version_approve",
+        )
+    ]
+
+    responses = {url: client.get(url) for url in urls}
+
+    assert {url: r.status_code for url, r in responses.items()} == dict.fromkeys(urls, 200)
+    pages = {url: r.content.decode() for url, r in responses.items()}
+    assert _leaks(pages, {CHALLENGE_CANARY, DRAFT_CANARY, ANSWER_CANARY}) == []
+    assert "Friday learning hours" in pages[urls[2]]

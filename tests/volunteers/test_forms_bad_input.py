@@ -61,7 +61,8 @@ PLEDGE_CASES = {
         "description",
         f"at most {DESCRIPTION_MAX} characters",
     ),
-    "no-pillar": ({"pillar": ""}, "pillar", "This field is required."),
+    "no-pillar": ({"pillar": ""}, "pillar", "Choose the Coalition pillar your pledge serves."),
+    "no-scope": ({"scope": ""}, "scope", "Choose the geographical scope of your pledge."),
     "unknown-pillar": ({"pillar": "space"}, "pillar", "Select a valid choice."),
     "unknown-country": ({"countries": ["US"]}, "countries", "Select a valid choice."),
     "unknown-language": ({"languages": ["xx"]}, "languages", "Select a valid choice."),
@@ -111,6 +112,39 @@ def test_pledge_empty_post_marks_every_required_field(world, client_for):
     required += [name for name, _text in COMMITMENTS]
     assert [name for name in required if not field_errors(response, name)] == []
     assert not Pledge.objects.exists()
+
+
+PILLAR_SCOPE_RADIO = re.compile(r'<input type="radio"[^>]*name="(?:pillar|scope)"[^>]*>')
+
+
+def test_pledge_form_preselects_no_pillar_nor_scope(world, client_for):
+    response = client_for("company_admin").get(
+        reverse("volunteers:pledge_create", kwargs={"pk": world.company.pk})
+    )
+
+    radios = re.findall(
+        r'<input type="radio"[^>]*name="(?:pillar|scope)"[^>]*>', response.content.decode()
+    )
+    assert len(radios) == 8  # four pillars, four scopes: every choice shown
+    assert [radio for radio in radios if "checked" in radio] == []
+
+
+def test_pledge_edit_form_shows_the_pillar_and_scope_chosen(world, client_for):
+    PledgeFactory(company=world.company, pillar="education", scope="national")
+
+    response = client_for("company_admin").get(
+        reverse("volunteers:pledge_update", kwargs={"pk": world.company.pk})
+    )
+
+    radios = re.findall(
+        r'<input type="radio"[^>]*name="(?:pillar|scope)"[^>]*>', response.content.decode()
+    )
+    assert [
+        re.search(r'value="(\w+)"', radio).group(1) for radio in radios if "checked" in radio
+    ] == [
+        "education",
+        "national",
+    ]
 
 
 def test_pledge_bad_edit_leaves_the_draft_as_it_was(world, client_for):

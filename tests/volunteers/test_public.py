@@ -364,7 +364,8 @@ def test_pledge_list_chart_has_figure_svg_legend_and_data_table(client):
     assert 'role="img" aria-labelledby="chart-title chart-desc"' in html
     assert '<title id="chart-title">Pledges and SMEs supported by country</title>' in html
     assert "SMEs supported" in html
-    assert "<caption>" in html
+    assert '<div class="pledge-chart-table"><table class="table table-sm mb-0">' in html
+    assert "<caption" in html
     assert '<tr><th scope="row">Belgium</th><td>2</td><td>0</td></tr>' in html
     assert '<tr><th scope="row">France</th><td>1</td><td>0</td></tr>' in html
 

@@ -1,0 +1,154 @@
+"""The HTTP methods each page answers, decided in one place.
+
+The portal reads with GET (and HEAD), writes with POST, and uses no other method. Django runs a
+function view for any method, so pages answered TRACE, PUT and PATCH as if they were GET (and
+allauth's form views take PUT as POST). HttpMethodsMiddleware:
+
+1. refuses every method but GET, HEAD, POST and OPTIONS with 405 and an Allow header, before a
+   session, a CSRF check, a log-in redirect or a view reads the request;
+2. refuses a POST to the function views named in READ_ONLY_VIEWS: pages that only read and
+   carry no decorator saying so. A view that does say (a class-based view's handlers, or
+   `require_http_methods`, `require_GET`, `require_POST`, `require_safe` on a function) refuses
+   the rest itself, after its own log-in check, as before;
+3. answers OPTIONS itself with the page's Allow header, without running the view (a function
+   view would run it as a GET: a practice page would count a view);
+4. runs a HEAD as the page's GET and drops the body (RFC 9110 §9.3.2), so a form page whose
+   decorator lists only GET and POST answers HEAD like any other page.
+"""
+
+import inspect
+from collections.abc import Callable
+from functools import lru_cache
+
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http.response import HttpResponseBase
+from django.urls import Resolver404, resolve
+
+# Every method some page of the portal answers, in the order an Allow header lists them.
+PORTAL_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
+
+# Function views (by URL name) that only read and say nothing about methods themselves: GET,
+# HEAD and OPTIONS only. A function view of the portal that takes a POST says so with
+# `require_http_methods`; tests/security/test_http_methods.py fails on a function view that does
+# neither (so a new page chooses) and on a name here whose view reads a POST.
+READ_ONLY_VIEWS = frozenset(
+    {
+        # skillup
+        "home",
+        "dashboard",
+        "accessibility_statement",
+        "sitemap_index",
+        "sitemap_section",
+        "admin_overview_csv",
+        "admin_overview_call_csv",
+        # accounts, privacy
+        "organisation_detail",
+        "privacy_notice",
+        "account_data",
+        # practices
+        "practices:call_list",
+        "practices:call_detail",
+        "practices:practice_list",
+        "practices:practice_feed",
+        "practices:practice_detail",
+        "practices:practice_attachment",
+        "practices:detail_attachment",
+        "practices:submission_detail",
+        # matching
+        "matching:skill_list",
+        "matching:mentoring_home",
+        "matching:how_it_works",
+        "matching:outcomes",
+        # volunteers
+        "volunteers:pledge_list",
+        "volunteers:pledge_detail",
+        "volunteers:company_pledge",
+        "volunteers:mentor_detail",
+    }
+)
+
+
+@lru_cache(maxsize=1024)
+def declared_methods(view: Callable) -> frozenset[str] | None:
+    """The methods a view says it handles: a class-based view's handler methods, or the list
+    given to `require_http_methods` anywhere in a function view's decorators; None when the
+    view says nothing."""
+    view_class = getattr(view, "view_class", None)
+    if view_class is not None:
+        handlers = {m.upper() for m in view_class.http_method_names if hasattr(view_class, m)}
+        return frozenset(handlers | ({"HEAD"} if "GET" in handlers else set()))
+    func = view
+    while inspect.isfunction(func):
+        # django.views.decorators.http.require_http_methods keeps its list in the closure of
+        # the function it returns (functools.wraps links each decorator to the next)
+        names = func.__code__.co_freevars
+        if "request_method_list" in names:
+            return frozenset(func.__closure__[names.index("request_method_list")].cell_contents)
+        func = getattr(func, "__wrapped__", None)
+    return None
+
+
+@lru_cache(maxsize=1024)
+def allowed_methods(view: Callable, view_name: str) -> tuple[str, ...]:
+    """What the Allow header of this page lists: what the view handles, within PORTAL_METHODS,
+    with HEAD wherever GET is and OPTIONS everywhere (both answered here)."""
+    methods = declared_methods(view)
+    if methods is None:
+        methods = {"GET"} if view_name in READ_ONLY_VIEWS else {"GET", "POST"}
+    methods = set(methods) | {"OPTIONS"}
+    if "GET" in methods:
+        methods.add("HEAD")
+    return tuple(m for m in PORTAL_METHODS if m in methods)
+
+
+def _allow(methods: tuple[str, ...]) -> HttpResponse:
+    response = HttpResponse()
+    response["Allow"] = ", ".join(methods)
+    return response
+
+
+def _drop_body(response: HttpResponseBase) -> None:
+    """HEAD: the GET's headers (Content-Length included, set by CommonMiddleware), no body."""
+    if response.streaming:
+        response.streaming_content = []
+    else:
+        response.content = b""
+
+
+class HttpMethodsMiddleware:
+    """See the module docstring. Placed after LocaleMiddleware (so /fr/… paths resolve) and
+    before CommonMiddleware and CsrfViewMiddleware."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if request.method not in PORTAL_METHODS:
+            return HttpResponseNotAllowed(self._methods_of_path(request))
+        is_head = request.method == "HEAD"
+        response = self.get_response(request)
+        if is_head:
+            request.method = "HEAD"
+            _drop_body(response)
+        return response
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        allowed = allowed_methods(view_func, match.view_name if match else "")
+        if request.method == "OPTIONS":
+            return _allow(allowed)
+        if request.method not in allowed:
+            if declared_methods(view_func) is None:
+                return HttpResponseNotAllowed(allowed)
+            return None  # the view's own decorator or class refuses it
+        if request.method == "HEAD":
+            request.method = "GET"  # restored in __call__, which drops the body
+        return None
+
+    @staticmethod
+    def _methods_of_path(request: HttpRequest) -> tuple[str, ...]:
+        try:
+            match = resolve(request.path_info, urlconf=getattr(request, "urlconf", None))
+        except Resolver404:
+            return PORTAL_METHODS
+        return allowed_methods(match.func, match.view_name)
