@@ -33,8 +33,7 @@ from tests.fuzz.strategies import (
     raw_query,
     snapshot,
 )
-from volunteers.enums import Language
-from volunteers.filters import STATUS_CHOICES
+from volunteers.enums import Language, PledgePhase
 from volunteers.models import Pledge
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +67,7 @@ PLEDGE_PARAMS = {
     "expertise": st.integers(min_value=1, max_value=400).map(str),
     "language": st.sampled_from(Language.values),
     "company": st.integers(min_value=1, max_value=50).map(str),
-    "status": st.sampled_from([value for value, _label in STATUS_CHOICES]),
+    "status": st.sampled_from([value for value, _label in PledgePhase.choices]),
     "page": page,
 }
 
