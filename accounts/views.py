@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from skillup import ratelimit
 from skillup.errors import ApplicationError
@@ -57,6 +57,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
+@require_safe
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = _organisation_for(request.user, pk)
     organisation = selectors.organisation_with_people(organisation.pk)

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from skillup import ratelimit
 from skillup.errors import ApplicationError
@@ -24,6 +24,7 @@ from .forms import AccountDeleteForm
 ACCOUNT_DELETE_PASSWORD_RATE = ratelimit.Limit("account-delete-password", 5, 15 * 60)
 
 
+@require_safe
 def privacy_notice(request: HttpRequest) -> HttpResponse:
     """What the portal collects, why, who sees it, for how long, and the person's rights."""
     context = {
@@ -41,6 +42,7 @@ def privacy_notice(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @reauthentication_required
+@require_safe
 def account_data(request: HttpRequest) -> HttpResponse:
     """The person's own data as a JSON download (GDPR art. 15 and 20); asks for the password
     again when the last log-in is not recent."""

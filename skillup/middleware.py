@@ -6,10 +6,11 @@ allauth's form views take PUT as POST). HttpMethodsMiddleware:
 
 1. refuses every method but GET, HEAD, POST and OPTIONS with 405 and an Allow header, before a
    session, a CSRF check, a log-in redirect or a view reads the request;
-2. refuses a POST to the function views named in READ_ONLY_VIEWS: pages that only read and
-   carry no decorator saying so. A view that does say (a class-based view's handlers, or
-   `require_http_methods`, `require_GET`, `require_POST`, `require_safe` on a function) refuses
-   the rest itself, after its own log-in check, as before;
+2. refuses a POST the view does not declare before the CSRF check and the view run: declared
+   are a class-based view's handlers, or the list of `require_http_methods` / `require_safe` /
+   `require_POST` on a function. Every function view of the portal declares its methods (a
+   page that only reads with `require_safe`); tests/security/test_http_methods.py fails on one
+   that does not. A GET to a POST-only action is left to the view: its log-in check first;
 3. answers OPTIONS itself with the page's Allow header, without running the view (a function
    view would run it as a GET: a practice page would count a view);
 4. runs a HEAD as the page's GET and drops the body (RFC 9110 §9.3.2), so a form page whose
@@ -26,46 +27,6 @@ from django.urls import Resolver404, resolve
 
 # Every method some page of the portal answers, in the order an Allow header lists them.
 PORTAL_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
-
-# Function views (by URL name) that only read and say nothing about methods themselves: GET,
-# HEAD and OPTIONS only. A function view of the portal that takes a POST says so with
-# `require_http_methods`; tests/security/test_http_methods.py fails on a function view that does
-# neither (so a new page chooses) and on a name here whose view reads a POST.
-READ_ONLY_VIEWS = frozenset(
-    {
-        # skillup
-        "home",
-        "dashboard",
-        "accessibility_statement",
-        "sitemap_index",
-        "sitemap_section",
-        "admin_overview_csv",
-        "admin_overview_call_csv",
-        # accounts, privacy
-        "organisation_detail",
-        "privacy_notice",
-        "account_data",
-        # practices
-        "practices:call_list",
-        "practices:call_detail",
-        "practices:practice_list",
-        "practices:practice_feed",
-        "practices:practice_detail",
-        "practices:practice_attachment",
-        "practices:detail_attachment",
-        "practices:submission_detail",
-        # matching
-        "matching:skill_list",
-        "matching:mentoring_home",
-        "matching:how_it_works",
-        "matching:outcomes",
-        # volunteers
-        "volunteers:pledge_list",
-        "volunteers:pledge_detail",
-        "volunteers:company_pledge",
-        "volunteers:mentor_detail",
-    }
-)
 
 
 @lru_cache(maxsize=1024)
@@ -89,12 +50,12 @@ def declared_methods(view: Callable) -> frozenset[str] | None:
 
 
 @lru_cache(maxsize=1024)
-def allowed_methods(view: Callable, view_name: str) -> tuple[str, ...]:
+def allowed_methods(view: Callable) -> tuple[str, ...]:
     """What the Allow header of this page lists: what the view handles, within PORTAL_METHODS,
     with HEAD wherever GET is and OPTIONS everywhere (both answered here)."""
     methods = declared_methods(view)
     if methods is None:
-        methods = {"GET"} if view_name in READ_ONLY_VIEWS else {"GET", "POST"}
+        methods = {"GET", "POST"}  # a third-party function view that says nothing
     methods = set(methods) | {"OPTIONS"}
     if "GET" in methods:
         methods.add("HEAD")
@@ -133,14 +94,13 @@ class HttpMethodsMiddleware:
         return response
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        allowed = allowed_methods(view_func, match.view_name if match else "")
+        allowed = allowed_methods(view_func)
         if request.method == "OPTIONS":
             return _allow(allowed)
         if request.method not in allowed:
-            if declared_methods(view_func) is None:
-                return HttpResponseNotAllowed(allowed)
-            return None  # the view's own decorator or class refuses it
+            if request.method in ("GET", "HEAD"):
+                return None  # a POST-only action: its log-in check first, then its own 405
+            return HttpResponseNotAllowed(allowed)  # before the CSRF check
         if request.method == "HEAD":
             request.method = "GET"  # restored in __call__, which drops the body
         return None
@@ -151,4 +111,4 @@ class HttpMethodsMiddleware:
             match = resolve(request.path_info, urlconf=getattr(request, "urlconf", None))
         except Resolver404:
             return PORTAL_METHODS
-        return allowed_methods(match.func, match.view_name)
+        return allowed_methods(match.func)

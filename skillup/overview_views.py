@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from accounts.permissions import is_coordinator
 from practices.exports import csv_response
@@ -43,6 +44,7 @@ def _csv(figure: overview.Figure, name: str) -> HttpResponse:
     return csv_response(filename, figure.columns, figure.rows)
 
 
+@require_safe
 def overview_csv(request: HttpRequest, figure: str) -> HttpResponse:
     """A programme-wide figure as CSV: coordinators only (the admin sends others to log in)."""
     if not is_coordinator(request.user):
@@ -52,6 +54,7 @@ def overview_csv(request: HttpRequest, figure: str) -> HttpResponse:
     return _csv(overview.programme_figure(figure), figure)
 
 
+@require_safe
 def overview_call_csv(request: HttpRequest, call_id: int, figure: str) -> HttpResponse:
     """A figure of one call as CSV: coordinators only."""
     if not is_coordinator(request.user):

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from practices.cache import cache_page_per_version
 from practices.sitemaps import SITEMAPS
@@ -40,13 +41,13 @@ urlpatterns = [
     # practices version: a publication, or a practice taken down, shows at once)
     path(
         "sitemap.xml",
-        cache_page_per_version(SITEMAP_CACHE_SECONDS)(sitemap_views.index),
+        require_safe(cache_page_per_version(SITEMAP_CACHE_SECONDS)(sitemap_views.index)),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap_index",
     ),
     path(
         "sitemap-<section>.xml",
-        cache_page_per_version(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap),
+        require_safe(cache_page_per_version(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap)),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

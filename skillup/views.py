@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from accounts import selectors as account_selectors
 from accounts.permissions import is_coordinator, is_reviewer
@@ -20,6 +21,7 @@ from volunteers import selectors as volunteer_selectors
 ACCESSIBILITY_STATEMENT_DATE = date(2026, 11, 29)
 
 
+@require_safe
 def accessibility_statement(request: HttpRequest) -> HttpResponse:
     """The accessibility statement, after the model of Implementing Decision (EU) 2018/1523."""
     context = {
@@ -30,6 +32,7 @@ def accessibility_statement(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility.html", context)
 
 
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """The open calls with their deadlines, the programme's figures, the latest practices and
     the way in for each kind of visitor: six queries whatever the data."""
@@ -46,6 +49,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
+@require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
     memberships = list(account_selectors.memberships_of(user))

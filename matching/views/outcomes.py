@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from accounts.permissions import is_coordinator
 
@@ -13,6 +14,7 @@ from ..models import Partnership
 
 @never_cache
 @login_required
+@require_safe
 def outcomes(request: HttpRequest) -> HttpResponse:
     """All partnerships for coordinators; a pledging company's admins: their mentors'
     partnerships. Anyone else: 404."""

@@ -4,11 +4,13 @@ proficiency scale."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from .. import selectors
 from ..levels import DIGCOMP, ECF, CommonLevel, native_label
 
 
+@require_safe
 def skill_list(request: HttpRequest) -> HttpResponse:
     levels = [
         {

@@ -2,10 +2,12 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from .. import selectors
 
 
+@require_safe
 def call_list(request: HttpRequest) -> HttpResponse:
     """Two queries whatever the number of calls."""
     context = {

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.enums import OrganisationKind
 from accounts.models import Organisation
@@ -360,6 +360,7 @@ def submission_submit(request: HttpRequest, pk: int) -> HttpResponse:
 # --------------------------------------------------------------------------------------------
 @never_cache
 @login_required
+@require_safe
 def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     practice = _practice_for(request.user, pk, member_only=False)
     user = request.user
@@ -587,36 +588,21 @@ def _publication_refusal(request: HttpRequest, practice: Practice, *, state: str
 @require_http_methods(["GET", "POST"])
 def submission_take_down(request: HttpRequest, pk: int) -> HttpResponse:
     """An SME administrator confirms, then takes its published practice off the public site."""
-    practice = _practice_for(request.user, pk, member_only=True)
-    form = TakeDownForm(_posted(request))
-    refusal, status = None, 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.practice_take_down(
-                user=request.user, practice=practice, comment=form.cleaned_data["comment"]
-            )
-        except ApplicationError as exc:
-            refusal, status = exc.message, REFUSED
-        else:
-            messages.success(
-                request,
-                _(
-                    "“%(title)s” is off the public site: its page, the list, search, the feed "
-                    "and the sitemap no longer show it. The programme's coordinators are told. "
-                    "You can publish it again from this page, with your consent."
-                )
-                % {"title": practice.display_title},
-            )
-            return redirect("practices:submission_detail", pk=practice.pk)
-    context = {
-        "practice": practice,
-        "form": form,
-        "refusal": refusal,
-        "not_allowed": None
-        if refusal
-        else _publication_refusal(request, practice, state=PracticeState.PUBLISHED),
-    }
-    return render(request, "practices/submission_take_down.html", context, status=status)
+    return _publication_move(
+        request,
+        pk,
+        form_class=TakeDownForm,
+        from_state=PracticeState.PUBLISHED,
+        move=lambda practice, data: services.practice_take_down(
+            user=request.user, practice=practice, comment=data["comment"]
+        ),
+        done=_(
+            "“%(title)s” is off the public site: its page, the list, search, the feed "
+            "and the sitemap no longer show it. The programme's coordinators are told. "
+            "You can publish it again from this page, with your consent."
+        ),
+        template="practices/submission_take_down.html",
+    )
 
 
 @never_cache
@@ -624,22 +610,32 @@ def submission_take_down(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def submission_publish_again(request: HttpRequest, pk: int) -> HttpResponse:
     """An SME administrator gives its consent again and publishes a practice it took down."""
+    return _publication_move(
+        request,
+        pk,
+        form_class=PublishAgainForm,
+        from_state=PracticeState.TAKEN_DOWN,
+        move=lambda practice, data: services.practice_publish_again(
+            user=request.user, practice=practice, consent=data["consent"]
+        ),
+        done=_("“%(title)s” is published again: visitors find it on the site."),
+        template="practices/submission_publish_again.html",
+    )
+
+
+def _publication_move(request, pk, *, form_class, from_state, move, done, template):
+    """Confirm, then make one of the SME's publication moves (take down, publish again): the
+    form, the service's refusal shown on the page, the success message and the redirect."""
     practice = _practice_for(request.user, pk, member_only=True)
-    form = PublishAgainForm(_posted(request))
+    form = form_class(_posted(request))
     refusal, status = None, 200
     if request.method == "POST" and form.is_valid():
         try:
-            practice = services.practice_publish_again(
-                user=request.user, practice=practice, consent=form.cleaned_data["consent"]
-            )
+            practice = move(practice, form.cleaned_data)
         except ApplicationError as exc:
             refusal, status = exc.message, REFUSED
         else:
-            messages.success(
-                request,
-                _("“%(title)s” is published again: visitors find it on the site.")
-                % {"title": practice.display_title},
-            )
+            messages.success(request, done % {"title": practice.display_title})
             return redirect("practices:submission_detail", pk=practice.pk)
     context = {
         "practice": practice,
@@ -647,9 +643,9 @@ def submission_publish_again(request: HttpRequest, pk: int) -> HttpResponse:
         "refusal": refusal,
         "not_allowed": None
         if refusal
-        else _publication_refusal(request, practice, state=PracticeState.TAKEN_DOWN),
+        else _publication_refusal(request, practice, state=from_state),
     }
-    return render(request, "practices/submission_publish_again.html", context, status=status)
+    return render(request, template, context, status=status)
 
 
 @never_cache

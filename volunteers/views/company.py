@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.models import Organisation
 from skillup import ratelimit
@@ -106,6 +106,7 @@ def _pledge_form_page(request, *, company, pledge: Pledge | None) -> HttpRespons
 # --------------------------------------------------------------------------------------------
 @never_cache
 @login_required
+@require_safe
 def company_pledge(request: HttpRequest, pk: int) -> HttpResponse:
     company = _company_for(request.user, pk)
     pledge = selectors.pledge_for_company(company)

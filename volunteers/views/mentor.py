@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from skillup import ratelimit
 from skillup.errors import ApplicationError, add_service_errors
@@ -92,6 +92,7 @@ def mentor_profile(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
+@require_safe
 def mentor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     mentor = get_object_or_404(selectors.mentors_with_skills(), pk=pk)
     if not can_view_mentor(request.user, mentor):

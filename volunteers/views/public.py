@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_safe
 
 from skillup.links import absolute_url
 
@@ -15,6 +16,7 @@ from ..models import Pledge
 from ..permissions import can_view_pledge
 
 
+@require_safe
 def pledge_list(request: HttpRequest) -> HttpResponse:
     filterset = PledgeFilter(request.GET)
     pledges = filterset.qs
@@ -40,6 +42,7 @@ def pledge_list(request: HttpRequest) -> HttpResponse:
     return render(request, "volunteers/pledge_list.html", context)
 
 
+@require_safe
 def pledge_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         pledge = viewer.pledge_for_page(slug)
