@@ -300,7 +300,23 @@ def initial_from(practice: Practice) -> dict:
     }
 
 
-class WithdrawForm(forms.Form):
+class _ConfirmForm(forms.Form):
+    """A short form of the SME's pages with one button: `button` is (name, label, css class).
+    Consent boxes are never ticked in advance."""
+
+    button: tuple = ("confirm", "", "btn-primary")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if "consent" in self.fields:
+            self.fields["consent"].initial = False
+        name, label, css_class = self.button
+        self.helper = FormHelper()
+        self.helper.attrs = dict(_FORM_ATTRS)
+        self.helper.add_input(Submit(name, label, css_class=css_class))
+
+
+class WithdrawForm(_ConfirmForm):
     comment = forms.CharField(
         label=_("Why are you withdrawing it? (optional)"),
         required=False,
@@ -308,16 +324,10 @@ class WithdrawForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.attrs = dict(_FORM_ATTRS)
-        self.helper.add_input(
-            Submit("withdraw", _("Withdraw this practice"), css_class="btn-danger")
-        )
+    button = ("withdraw", _("Withdraw this practice"), "btn-danger")
 
 
-class DetailAnswerForm(forms.Form):
+class DetailAnswerForm(_ConfirmForm):
     answer = forms.CharField(
         label=_("Your answer"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 8})
     )
@@ -327,15 +337,14 @@ class DetailAnswerForm(forms.Form):
         widget=forms.FileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}),
     )
 
+    button = ("send", _("Send the answer"), "btn-primary")
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["answer_attachment"].help_text = _attachment_help()
-        self.helper = FormHelper()
-        self.helper.attrs = dict(_FORM_ATTRS)
-        self.helper.add_input(Submit("send", _("Send the answer")))
 
 
-class PublicVersionApprovalForm(forms.Form):
+class PublicVersionApprovalForm(_ConfirmForm):
     consent = forms.BooleanField(
         label=_(
             "We approve this public version and consent to its publication on SkillUp, "
@@ -344,28 +353,19 @@ class PublicVersionApprovalForm(forms.Form):
         error_messages={"required": MSG_NEEDS_CONSENT},
     )
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["consent"].initial = False  # never ticked for the SME
-        self.helper = FormHelper()
-        self.helper.attrs = dict(_FORM_ATTRS)
-        self.helper.add_input(Submit("approve", _("Approve the public version")))
+    button = ("approve", _("Approve the public version"), "btn-primary")
 
 
-class PublicTextApprovalForm(forms.Form):
+class PublicTextApprovalForm(_ConfirmForm):
     """The SME approves the new public text staff proposed for its published practice. The
     proposal's id says which text was read: a newer proposal is not approved unseen."""
 
     proposal = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.attrs = dict(_FORM_ATTRS)
-        self.helper.add_input(Submit("approve", _("Approve the new text")))
+    button = ("approve", _("Approve the new text"), "btn-primary")
 
 
-class TakeDownForm(forms.Form):
+class TakeDownForm(_ConfirmForm):
     comment = forms.CharField(
         label=_("Why are you taking it down? (optional, for the programme's coordinators)"),
         required=False,
@@ -373,16 +373,10 @@ class TakeDownForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.attrs = dict(_FORM_ATTRS)
-        self.helper.add_input(
-            Submit("take_down", _("Take it off the public site"), css_class="btn-danger")
-        )
+    button = ("take_down", _("Take it off the public site"), "btn-danger")
 
 
-class PublishAgainForm(forms.Form):
+class PublishAgainForm(_ConfirmForm):
     consent = forms.BooleanField(
         label=_(
             "We consent to the publication of this practice on SkillUp again, with the name of "
@@ -391,15 +385,10 @@ class PublishAgainForm(forms.Form):
         error_messages={"required": MSG_NEEDS_CONSENT},
     )
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["consent"].initial = False  # never ticked for the SME
-        self.helper = FormHelper()
-        self.helper.attrs = dict(_FORM_ATTRS)
-        self.helper.add_input(Submit("publish", _("Publish it again")))
+    button = ("publish", _("Publish it again"), "btn-primary")
 
 
-class RsvpForm(forms.Form):
+class RsvpForm(_ConfirmForm):
     rsvp = forms.ChoiceField(
         label=_("Will you attend?"),
         choices=[(Rsvp.YES, _("Yes, we will attend")), (Rsvp.NO, _("No, we cannot attend"))],
@@ -407,8 +396,4 @@ class RsvpForm(forms.Form):
         error_messages={"required": _("Choose whether you will attend.")},
     )
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.attrs = dict(_FORM_ATTRS)
-        self.helper.add_input(Submit("answer", _("Send the answer")))
+    button = ("answer", _("Send the answer"), "btn-primary")
