@@ -82,6 +82,21 @@ def organisation_update(*, user: User, organisation: Organisation, **fields) -> 
     return organisation
 
 
+def organisation_lock_as(organisation: Organisation, kind: str, refusal) -> Organisation:
+    """Before a record that belongs to one kind of organisation is written (a practice or needs
+    profile for an SME; a pledge or mentor for a large company): lock the organisation's row
+    (FOR NO KEY UPDATE, which waits for organisation_kind_change's lock) and read its kind
+    again, so a kind changed meanwhile refuses the write with `refusal` instead of leaving a
+    practice under a large company. Call it inside the writing transaction."""
+    locked = (
+        Organisation.objects.select_for_update(no_key=True).only("kind").get(pk=organisation.pk)
+    )
+    organisation.kind = locked.kind
+    if locked.kind != kind:
+        raise ApplicationError(refusal)
+    return organisation
+
+
 def organisation_kind_change_error(organisation: Organisation, kind: str) -> str:
     """Why `organisation` cannot become `kind` now ("" if it can): the records it has as what
     it is in the database (practices, a needs profile; pledges, mentors...) would be left

@@ -5,7 +5,9 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from accounts.enums import OrganisationKind
 from accounts.models import Organisation, User
+from accounts.services import organisation_lock_as
 from skillup.errors import ApplicationError
 
 from ..models import NeedsProfile, Skill, SkillGap
@@ -27,6 +29,7 @@ def needs_save(
         raise ApplicationError(MSG_NOT_AN_SME)
     if not is_sme_member(user, organisation):
         raise ApplicationError(MSG_NOT_ALLOWED)
+    organisation_lock_as(organisation, OrganisationKind.SME, MSG_NOT_AN_SME)
     needs = NeedsProfile.objects.select_for_update().filter(organisation=organisation).first()
     needs = needs or NeedsProfile(organisation=organisation)
     for name, value in fields.items():

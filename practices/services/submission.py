@@ -6,9 +6,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.enums import ConsentKind
+from accounts.enums import ConsentKind, OrganisationKind
 from accounts.models import Organisation, User
-from accounts.services import consent_give, consent_withdraw
+from accounts.services import consent_give, consent_withdraw, organisation_lock_as
 from skillup.errors import ApplicationError
 
 from ..enums import SENT_STATES, PracticeState, RevisionReason
@@ -82,6 +82,7 @@ def _practice_save(*, user, call, organisation, practice, form_token, fields) ->
             if existing is not None:
                 return existing
         check_window(call.window_for(organisation, now=now))
+        organisation_lock_as(organisation, OrganisationKind.SME, MSG_NOT_AN_SME)
         practice = Practice(call=call, organisation=organisation, created_by=user)
         if form_token is not None:
             practice.form_token = form_token

@@ -299,3 +299,72 @@ def test_kind_change_error_is_empty_when_the_kind_stays(world):
     PracticeFactory(organisation=world.sme)
 
     assert services.organisation_kind_change_error(world.sme, "sme") == ""
+
+
+# --------------------------------------------------------------------------------------------
+# The writers read the kind again under the organisation's lock: a kind changed after the
+# caller read the organisation (a coordinator's change that committed meanwhile) refuses the
+# write instead of leaving a practice, needs profile, pledge or mentor under the wrong kind
+def _changed_meanwhile(organisation, kind: str) -> Organisation:
+    stale = Organisation.objects.get(pk=organisation.pk)
+    Organisation.objects.filter(pk=organisation.pk).update(kind=kind)
+    return stale
+
+
+def test_practice_save_reads_the_kind_again(world):
+    from practices.services import practice_save
+    from practices.services.submission import MSG_NOT_AN_SME
+    from tests.factories import CallFactory
+    from tests.practices.test_services import FIELDS
+
+    stale = _changed_meanwhile(world.sme, "large_company")
+
+    with pytest.raises(ApplicationError) as refused:
+        practice_save(
+            user=world.sme_member, call=CallFactory(), organisation=stale, fields=FIELDS
+        )
+
+    assert refused.value.message == MSG_NOT_AN_SME
+    assert not stale.practices.exists()
+
+
+def test_needs_save_reads_the_kind_again(world):
+    from matching.services import needs_save
+    from matching.services.errors import MSG_NOT_AN_SME
+
+    stale = _changed_meanwhile(world.sme, "large_company")
+
+    with pytest.raises(ApplicationError) as refused:
+        needs_save(user=world.sme_admin, organisation=stale, fields={}, gaps=[])
+
+    assert refused.value.message == MSG_NOT_AN_SME
+    assert not NeedsProfile.objects.filter(organisation=world.sme).exists()
+
+
+def test_pledge_create_reads_the_kind_again(world):
+    from tests.volunteers.test_services import _pledge_fields
+    from volunteers.models import Pledge
+    from volunteers.services import MSG_NOT_A_COMPANY, pledge_create
+
+    stale = _changed_meanwhile(world.company, "sme")
+
+    with pytest.raises(ApplicationError) as refused:
+        pledge_create(user=world.company_admin, company=stale, fields=_pledge_fields())
+
+    assert refused.value.message == MSG_NOT_A_COMPANY
+    assert not Pledge.objects.filter(company=world.company).exists()
+
+
+def test_mentor_invitation_accept_reads_the_kind_again(world):
+    from volunteers.models import MentorProfile
+    from volunteers.services import MSG_NOT_A_COMPANY, mentor_invitation_accept
+
+    invitation = MentorInvitationFactory(company=world.company)
+    invited = UserFactory(email=invitation.email)
+    Organisation.objects.filter(pk=world.company.pk).update(kind="sme")
+
+    with pytest.raises(ApplicationError) as refused:
+        mentor_invitation_accept(user=invited, invitation=invitation)
+
+    assert refused.value.message == MSG_NOT_A_COMPANY
+    assert not MentorProfile.objects.filter(user=invited).exists()
