@@ -24,6 +24,7 @@ from functools import lru_cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.http.response import HttpResponseBase
 from django.urls import Resolver404, resolve
+from django_htmx.http import HttpResponseClientRedirect
 
 # Every method some page of the portal answers, in the order an Allow header lists them.
 PORTAL_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
@@ -112,3 +113,22 @@ class HttpMethodsMiddleware:
         except Resolver404:
             return PORTAL_METHODS
         return allowed_methods(match.func)
+
+
+class HtmxWholePageRedirectMiddleware:
+    """A part of a page asked by htmx must never receive another whole page: after the session
+    expired, the "Add" of a skill gap was answered with the log-in page, which htmx put inside
+    the list of gaps. A redirect answering an htmx request (request.htmx, set by django-htmx's
+    middleware, listed before this one) becomes django-htmx's HttpResponseClientRedirect: htmx
+    then loads the redirect's target as the whole page (the log-in page, with `next` kept).
+    Placed after HtmxMiddleware and before allauth's and the staff two-factor middleware, so
+    their redirects are turned too."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if getattr(request, "htmx", False) and response.status_code in (301, 302, 303, 307, 308):
+            return HttpResponseClientRedirect(response["Location"])
+        return response

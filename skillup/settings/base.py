@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # after HtmxMiddleware: a redirect answering htmx loads the whole page it points to
+    "skillup.middleware.HtmxWholePageRedirectMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # after allauth's: staff without an authenticator are sent to set one up
     "accounts.mfa.StaffMFARequiredMiddleware",
