@@ -4,6 +4,7 @@ logged with who and when, the coordinators told, and published again only with a
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -15,6 +16,7 @@ from practices import services
 from practices.models import Practice, PracticeTransition
 from skillup.errors import ApplicationError
 from tests.factories import MembershipFactory, PracticeFactory, PublishedPracticeFactory
+from tests.harness import at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -303,3 +305,29 @@ def test_the_gone_page_is_never_kept_by_the_browser(world, published):
     assert response.status_code == 410
     assert "no-store" in response["Cache-Control"]
     assert TITLE not in response.content.decode()
+
+
+@pytest.mark.skipif(
+    connection.vendor == "sqlite", reason="SQLite has no concurrent writers; runs on PostgreSQL"
+)
+@pytest.mark.django_db(transaction=True)
+def test_a_double_submit_takes_it_down_once_and_the_second_click_reads_why(world, published):
+    """Two clicks of the button reach the server together: one move, one log row, one email per
+    coordinator; the other click gets the page again with the reason, never an error."""
+    clients = []
+    for _ in range(2):
+        client = Client()
+        client.force_login(world.sme_admin)
+        clients.append(client)
+
+    responses = at_once(
+        *(lambda c=c: c.post(take_down_url(published), {"comment": "Twice"}) for c in clients)
+    )
+
+    statuses = sorted(response.status_code for response in responses)
+    assert statuses == [302, 409], statuses
+    refused = next(r for r in responses if r.status_code == 409).content.decode()
+    assert "Taken down" in refused or "taken down" in refused
+    assert PracticeTransition.objects.filter(practice=published).count() == 1
+    assert Notification.objects.filter(event="practice_taken_down").count() == 1
+    assert Practice.objects.get(pk=published.pk).state == "taken_down"
