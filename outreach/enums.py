@@ -17,11 +17,14 @@ class Segment(models.TextChoices):
 # the groups drawn from one call's practices: they need the call
 CALL_SEGMENTS = frozenset({Segment.SELECTED, Segment.SUBMITTED})
 
-# practice states per call group. "Selected" means announced: selected or already published (a
-# decision recorded but not yet announced stays unknown to the SME, so it is not written to).
+# practice states per call group. "Selected" means announced: selected, published, or published
+# then taken down by its SME (it withdrew its publication consent, not its selection); a
+# decision recorded but not yet announced stays unknown to the SME, so it is not written to.
 # "Submitted" means sent to the programme: every state past draft but withdrawn, declined and
 # published ones included (they did take part).
 SEGMENT_PRACTICE_STATES = {
-    Segment.SELECTED: frozenset({PracticeState.SELECTED, PracticeState.PUBLISHED}),
+    Segment.SELECTED: frozenset(
+        {PracticeState.SELECTED, PracticeState.PUBLISHED, PracticeState.TAKEN_DOWN}
+    ),
     Segment.SUBMITTED: SENT_STATES,
 }

@@ -46,7 +46,7 @@ def _sme_with_practice(call, state, **practice):
 # --------------------------------------------------------------------------------------------
 # The SMEs of a call
 # --------------------------------------------------------------------------------------------
-def test_selected_smes_are_the_people_of_selected_and_published_practices_of_that_call():
+def test_selected_smes_are_the_people_of_selected_published_or_taken_down_practices_of_the_call():
     call, other_call = CallFactory(), CallFactory()
     sme = OrganisationFactory(name="Atelier Selected")
     admin = _admin_of(sme)
@@ -55,6 +55,7 @@ def test_selected_smes_are_the_people_of_selected_and_published_practices_of_tha
     _admin_of(sme, is_active=False)  # switched off by staff
     PracticeFactory(call=call, organisation=sme, state="selected", created_by=author)
     published = _sme_with_practice(call, "published")
+    taken_down = _sme_with_practice(call, "taken_down")  # its consent withdrawn, still selected
     shortlisted = _sme_with_practice(call, "shortlisted")
     # a decision recorded, not yet announced: the SME does not know it was selected
     recorded = _sme_with_practice(call, "shortlisted", pending_decision="selected")
@@ -62,7 +63,7 @@ def test_selected_smes_are_the_people_of_selected_and_published_practices_of_tha
 
     emails = _emails(Segment.SELECTED, call)
 
-    assert sorted(emails) == sorted([admin.email, author.email, published.email])
+    assert sorted(emails) == sorted([admin.email, author.email, published.email, taken_down.email])
     assert not {shortlisted.email, recorded.email, elsewhere.email} & set(emails)
 
 
