@@ -205,6 +205,16 @@ def _invitation_expiry():
     return timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
 
 
+class InvitationQuerySet(models.QuerySet):
+    def unanswered(self):
+        """Not accepted yet (expired ones included: they can be sent again)."""
+        return self.filter(accepted_at__isnull=True)
+
+    def open(self, now=None):
+        """Not accepted and not expired: the link still works (the row twin of `is_open`)."""
+        return self.unanswered().filter(expires_at__gt=now or timezone.now())
+
+
 class InvitationBase(models.Model):
     """An invitation by email to join something: a secret link (`token`) that works until it
     expires or is accepted. Inviting the same address again re-sends the open invitation with a
@@ -223,6 +233,8 @@ class InvitationBase(models.Model):
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires at"), default=_invitation_expiry)
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
 
     class Meta:
         abstract = True

@@ -17,8 +17,10 @@ REMIND_BEFORE_EXPIRY = timedelta(days=3)
 def invitation_reminders() -> Iterator[dict]:
     """An open invitation that expires within three days gets one reminder."""
     now = timezone.now()
-    due = Invitation.objects.filter(
-        accepted_at__isnull=True, expires_at__gt=now, expires_at__lte=now + REMIND_BEFORE_EXPIRY
-    ).select_related("organisation", "invited_by")
+    due = (
+        Invitation.objects.open(now)
+        .filter(expires_at__lte=now + REMIND_BEFORE_EXPIRY)
+        .select_related("organisation", "invited_by")
+    )
     for invitation in due:
         yield invitation_notification_kwargs(invitation, event="invitation_reminder")

@@ -3,7 +3,7 @@ from urllib.parse import urlsplit
 from django.apps import apps
 from django.db.models import Prefetch, QuerySet
 from django.urls import Resolver404, resolve
-from django.utils import timezone, translation
+from django.utils import translation
 
 from .enums import MembershipRole
 from .models import Invitation, InvitationBase, Membership, Organisation, User
@@ -29,9 +29,7 @@ def organisation_with_people(organisation_id: int) -> Organisation:
         Prefetch("memberships", queryset=Membership.objects.select_related("user")),
         Prefetch(
             "invitations",
-            queryset=Invitation.objects.filter(accepted_at__isnull=True).select_related(
-                "invited_by"
-            ),
+            queryset=Invitation.objects.unanswered().select_related("invited_by"),
             to_attr="open_invitations",
         ),
     ).get(pk=organisation_id)
@@ -77,9 +75,7 @@ def invitation_by_link(path: str) -> InvitationBase | None:
 
 def open_invitations_for(email: str) -> QuerySet[Invitation]:
     """Invitations to join an organisation still open for this address (any case)."""
-    return Invitation.objects.filter(
-        email__iexact=email, accepted_at__isnull=True, expires_at__gt=timezone.now()
-    ).select_related("organisation")
+    return Invitation.objects.open().filter(email__iexact=email).select_related("organisation")
 
 
 # Relations to an organisation that mean the same whatever its kind: its people, and a

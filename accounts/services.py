@@ -162,7 +162,8 @@ def invitation_create(
         raise ApplicationError(MSG_ALREADY_MEMBER, field="email")
     invitation = (
         Invitation.objects.select_for_update()
-        .filter(organisation=organisation, email__iexact=email, accepted_at__isnull=True)
+        .unanswered()
+        .filter(organisation=organisation, email__iexact=email)
         .first()
     )
     if invitation is None:

@@ -71,9 +71,7 @@ def mentors_of_company(company: Organisation) -> QuerySet[MentorProfile]:
 
 
 def open_mentor_invitations(company: Organisation) -> QuerySet[MentorInvitation]:
-    return MentorInvitation.objects.filter(company=company, accepted_at__isnull=True).order_by(
-        "-created_at"
-    )
+    return MentorInvitation.objects.unanswered().filter(company=company).order_by("-created_at")
 
 
 def mentors_with_skills() -> QuerySet[MentorProfile]:
@@ -256,9 +254,7 @@ def mentors_open_to_proposals(on=None) -> QuerySet[MentorProfile]:
 
 def open_mentor_invitations_for(email: str) -> QuerySet[MentorInvitation]:
     """Invitations to mentor for a company still open for this address (any case)."""
-    return MentorInvitation.objects.filter(
-        email__iexact=email, accepted_at__isnull=True, expires_at__gt=timezone.now()
-    ).select_related("company")
+    return MentorInvitation.objects.open().filter(email__iexact=email).select_related("company")
 
 
 def volunteer_dashboard(user, company_memberships) -> dict:
