@@ -22,7 +22,20 @@ $(VENV)/.installed: $(UV) requirements-dev.lock
 	$(UV) pip sync --quiet --python $(PY) --require-hashes requirements-dev.lock
 	@touch $@
 
-install: $(VENV)/.installed
+# The Nu HTML Checker the browser suite runs on every public page (tests/e2e/htmlcheck.py): fetched
+# with npm, run with Java. Without npm, a warning: the rest of the install goes on and the suite's
+# HTML check then fails saying what to install.
+VNU_VERSION := 26.9.27
+VNU_STAMP := $(TOOLS)/vnu/.installed-$(VNU_VERSION)
+$(VNU_STAMP):
+	@if command -v npm >/dev/null; then \
+	  npm install --no-save --no-audit --no-fund --loglevel=error --prefix $(TOOLS)/vnu vnu-jar@$(VNU_VERSION) \
+	  && touch $@; \
+	else \
+	  echo "WARNING: npm not found: the Nu HTML Checker (vnu-jar) is not installed; the browser suite needs it" >&2; \
+	fi
+
+install: $(VENV)/.installed $(VNU_STAMP)
 
 # Migrate, load demo data and serve on the embedded default (SQLite, eager Celery, console email).
 run: install

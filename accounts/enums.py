@@ -3,6 +3,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import Countries
 
+from skillup.i18n import sorted_by_name
+
 
 class OrganisationKind(models.TextChoices):
     SME = "sme", _("SME")
@@ -69,13 +71,14 @@ _country_names: dict[str, list[tuple[str, str]]] = {}
 
 
 def eu_eea_country_choices() -> list[tuple[str, str]]:
-    """(code, name) of the EU/EEA countries in the active language, sorted by name: worked out
-    once per language and process (django-countries translates and sorts on every pass).
+    """(code, name) of the EU/EEA countries in the active language, sorted by name as
+    skillup.i18n files names ("Österreich" with O): worked out once per language and process
+    (django-countries translates and sorts on every pass).
     Shared: do not change the list."""
     language = get_language() or ""
     choices = _country_names.get(language)
     if choices is None:
-        choices = [(code, str(name)) for code, name in EuEeaCountries()]
+        choices = sorted_by_name(EuEeaCountries())
         _country_names[language] = choices
     return choices
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from skillup import ratelimit
 
-from .enums import ConsentKind, MembershipRole
+from .enums import ConsentKind, MembershipRole, eu_eea_country_choices
 from .models import InvitationBase, Organisation
 from .selectors import invitation_by_link, is_token_link
 from .services import consent_give
@@ -97,6 +97,9 @@ class OrganisationForm(forms.ModelForm):
     def __init__(self, *args, submit_label=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["name"].strip = True
+        # named and sorted in the reader's language, as every country list (skillup.i18n)
+        country = self.fields["country"]
+        country.choices = [*list(country.choices)[:1], *eu_eea_country_choices()]
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}  # the server's labelled errors, not browser pop-ups
         self.helper.add_input(Submit("submit", submit_label or _("Save")))

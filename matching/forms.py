@@ -26,7 +26,8 @@ from django.utils.translation import pgettext
 from accounts.enums import OrganisationKind
 from accounts.models import Organisation
 from skillup.fields import ModelMultipleChoiceField
-from volunteers.enums import Language, MentorState
+from skillup.i18n import language_choices
+from volunteers.enums import MentorState
 
 from .enums import Importance, MaturityDimension, MaturityLevel, MentoringMode, NeedsStatus
 from .gap_choices import (
@@ -38,10 +39,8 @@ from .gap_choices import (
     gap_catalogue,
     parse_id,
 )
-from .levels import CommonLevel, level_choices
+from .levels import CommonLevel
 from .models import CHALLENGE_MAX, NeedsProfile, Partnership, Skill
-from .selectors import skill_groups
-from .skill_search import normalise
 
 # Server-side errors with their labels, not browser pop-ups; one submission per click.
 _FORM_ATTRS = {"novalidate": "", "data-submit-once": ""}
@@ -49,6 +48,7 @@ _DATE_FORMAT = "%Y-%m-%d"  # what <input type="date"> sends and shows
 
 GAP_PREFIX = "gap_"
 TARGET_PREFIX = "target_"
+CLOSED_PREFIX = "closed_"  # the SME closed this gap (its feedback)
 MATURITY_PREFIX = "maturity_"
 REGION_MAX = 100
 REASON_MAX = 2000
@@ -70,8 +70,8 @@ END_EARLY = "ended_early"
 
 MSG_TARGET_NEEDED = _("Choose the level you aim for in this competence.")
 MSG_IMPORTANCE_NEEDED = _("Choose how important this gap is, or remove it.")
-# the feedback form's gaps table, where "Not a gap" is a choice
-MSG_IMPORTANCE_OR_NOT_A_GAP = _("Choose how important this gap is, or clear its target level.")
+# the SME's feedback: each of its gaps is still a gap (how important, what level) or closed
+MSG_IMPORTANCE_OR_CLOSED = _("Choose how important this gap still is, or tick “Closed”.")
 MSG_ACTIVE_NEEDS_GAPS = _(
     "To look for a mentor, state at least one skill gap — or save as a draft for now."
 )
@@ -116,67 +116,37 @@ def _button(label, *, name: str, value: str, css_class: str = "btn-primary") -> 
     return StrictButton(label, type="submit", name=name, value=value, css_class=css_class)
 
 
-IMPORTANCE_CHOICES = [("", _("Not a gap")), *((str(v), label) for v, label in Importance.choices)]
-
-
-class GapsTable:
-    """A crispy layout object: the gaps as one table per area (two selects a row)."""
-
-    def render(self, form, context, template_pack=None, **kwargs) -> str:
-        return render_to_string(
-            "matching/partials/mentoring_gaps.html", {"groups": form.gap_groups}
-        )
-
-
 # --------------------------------------------------------------------------------------------
 # Skill gaps and maturity: shared by the needs form and the SME's feedback
 # --------------------------------------------------------------------------------------------
-class GapRow:
-    """One competence of the gaps table: its two bound fields."""
-
-    def __init__(self, skill: Skill, importance: forms.BoundField, target: forms.BoundField):
-        self.skill = skill
-        self.importance = importance
-        self.target = target
-
-    @property
-    def fields(self) -> list[forms.BoundField]:
-        return [self.importance, self.target]
-
-    @property
-    def errors(self) -> list:
-        return [*self.importance.errors, *self.target.errors]
+def gap_level_fields(pk: int, label, importance, target, *, focus: bool = False) -> dict:
+    """The two fields of one chosen gap (its importance and target level, both optional here:
+    the form says what is missing), named by the gap's skill; `focus` puts the focus on it."""
+    return {
+        f"{GAP_PREFIX}{pk}": forms.TypedChoiceField(
+            label=_("Importance: %(skill)s") % {"skill": label},
+            choices=gap_importance_choices(),
+            coerce=int,
+            empty_value=None,
+            required=False,
+            initial=importance,
+            widget=forms.Select(attrs={"autofocus": True} if focus else {}),
+        ),
+        f"{TARGET_PREFIX}{pk}": forms.TypedChoiceField(
+            label=_("Target level: %(skill)s") % {"skill": label},
+            choices=gap_target_choices(),
+            coerce=int,
+            empty_value=None,
+            required=False,
+            initial=target,
+        ),
+    }
 
 
 class GapsAndMaturityMixin:
-    """Adds one importance and one target select per competence (grouped by area, rendered by
-    templates/matching/partials/mentoring_gaps.html) and one select per maturity dimension."""
-
-    def _add_gap_fields(self, *, gaps: dict[int, tuple[int, int]]) -> None:
-        self._gap_skills: dict[int, Skill] = {}
-        self._gap_groups = skill_groups()
-        for _legend, skills in self._gap_groups:
-            for skill in skills:
-                self._gap_skills[skill.pk] = skill
-                importance, target = gaps.get(skill.pk, (None, None))
-                self.fields[f"{GAP_PREFIX}{skill.pk}"] = forms.TypedChoiceField(
-                    label=_("Importance: %(skill)s") % {"skill": skill},
-                    choices=IMPORTANCE_CHOICES,
-                    coerce=int,
-                    empty_value=None,
-                    required=False,
-                    initial=importance,
-                    widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
-                )
-                self.fields[f"{TARGET_PREFIX}{skill.pk}"] = forms.TypedChoiceField(
-                    label=_("Target level: %(skill)s") % {"skill": skill},
-                    choices=level_choices(skill.framework.key, _("— no target —")),
-                    coerce=int,
-                    empty_value=None,
-                    required=False,
-                    initial=target,
-                    widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
-                )
+    """The SME's self-assessment, shared by the needs form and its feedback: one select per
+    maturity dimension; the gaps' importance and target level are checked and handed to the
+    services here (each form adds the fields of the gaps it shows: `_gap_skills`)."""
 
     def _add_maturity_fields(self, *, maturity: dict) -> None:
         choices = [
@@ -193,24 +163,6 @@ class GapsAndMaturityMixin:
                 initial=maturity.get(dimension.value),
             )
 
-    @property
-    def gap_groups(self) -> list[tuple[str, list[GapRow]]]:
-        """(legend, rows) per area, for the template."""
-        return [
-            (
-                legend,
-                [
-                    GapRow(
-                        skill,
-                        self[f"{GAP_PREFIX}{skill.pk}"],
-                        self[f"{TARGET_PREFIX}{skill.pk}"],
-                    )
-                    for skill in skills
-                ],
-            )
-            for legend, skills in self._gap_groups
-        ]
-
     def _maturity_fieldset(self) -> Fieldset:
         return Fieldset(
             _("Digital maturity"),
@@ -218,22 +170,17 @@ class GapsAndMaturityMixin:
             *(f"{MATURITY_PREFIX}{d.value}" for d in MaturityDimension),
         )
 
-    def _gaps_layout(self) -> "GapsTable":
-        return GapsTable()
-
-    def _clean_gaps(self, *, chosen: bool = False) -> None:
-        """Each gap needs both its importance and its target level. In the table (`chosen`
-        False) a row with neither is "not a gap"; a chosen gap (the needs form) needs both."""
+    def _clean_gaps(self, *, importance_message=MSG_IMPORTANCE_NEEDED, skip=()) -> None:
+        """Each gap shown needs both its importance and its target level (but those in `skip`:
+        the gaps an SME closed, in its feedback)."""
         data = self.cleaned_data
-        importance_message = MSG_IMPORTANCE_NEEDED if chosen else MSG_IMPORTANCE_OR_NOT_A_GAP
         for pk in self._gap_skills:
             importance_name, target_name = f"{GAP_PREFIX}{pk}", f"{TARGET_PREFIX}{pk}"
-            if importance_name in self.errors or target_name in self.errors:
-                continue  # not a valid choice: said already
-            importance, target = data.get(importance_name), data.get(target_name)
-            if importance is None and (target is not None or chosen):
+            if pk in skip or importance_name in self.errors or target_name in self.errors:
+                continue  # closed, or not a valid choice: said already
+            if data.get(importance_name) is None:
                 self.add_error(importance_name, importance_message)
-            if target is None and (importance is not None or chosen):
+            if data.get(target_name) is None:
                 self.add_error(target_name, MSG_TARGET_NEEDED)
 
     def service_gaps(self) -> list[tuple[Skill, int, int]]:
@@ -387,7 +334,7 @@ class NeedsForm(GapsAndMaturityMixin, forms.Form):
     )
     languages = forms.MultipleChoiceField(
         label=_("Languages you work in"),
-        choices=Language.choices,
+        choices=language_choices,  # named and sorted in the reader's language
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -422,10 +369,6 @@ class NeedsForm(GapsAndMaturityMixin, forms.Form):
         self.needs = needs
         self.needs_url = url  # where the form posts and the search asks
         self.fields["excluded_companies"].queryset = excludable_companies(needs)
-        # by their names in the reader's language
-        self.fields["languages"].choices = sorted(
-            Language.choices, key=lambda choice: normalise(str(choice[1]))
-        )
         _charcount(
             self.fields["challenge"],
             CHALLENGE_MAX,
@@ -538,23 +481,9 @@ class NeedsForm(GapsAndMaturityMixin, forms.Form):
         for pk in chosen:
             label = self.catalogue[pk].label
             importance, target = saved.get(pk, (None, None))
-            self.fields[f"{GAP_PREFIX}{pk}"] = forms.TypedChoiceField(
-                label=_("Importance: %(skill)s") % {"skill": label},
-                choices=gap_importance_choices(),
-                coerce=int,
-                empty_value=None,
-                required=False,
-                initial=importance,
-                # the gap just added: the person goes on with it (htmx focuses it after a swap)
-                widget=forms.Select(attrs={"autofocus": True} if pk == self.focus_gap else {}),
-            )
-            self.fields[f"{TARGET_PREFIX}{pk}"] = forms.TypedChoiceField(
-                label=_("Target level: %(skill)s") % {"skill": label},
-                choices=gap_target_choices(),
-                coerce=int,
-                empty_value=None,
-                required=False,
-                initial=target,
+            # the gap just added: the person goes on with it (htmx focuses it after a swap)
+            self.fields.update(
+                gap_level_fields(pk, label, importance, target, focus=pk == self.focus_gap)
             )
 
     @property
@@ -587,7 +516,7 @@ class NeedsForm(GapsAndMaturityMixin, forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        self._clean_gaps(chosen=True)
+        self._clean_gaps()
         if len(self.gap_ids) > MAX_GAPS:
             self.add_error(None, MSG_GAPS_TOO_MANY)
         if data.get("status") == NeedsStatus.ACTIVE and not self.errors:
@@ -765,9 +694,29 @@ class PartnershipEndForm(forms.Form):
         return self.cleaned_data["outcome"] == END_COMPLETED
 
 
+class ReassessedGap(ChosenGap):
+    """One of the SME's gaps in its feedback: closed, or still a gap (how important, what level
+    now)."""
+
+    def __init__(self, choice: GapChoice, closed: forms.BoundField, *fields: forms.BoundField):
+        super().__init__(choice, *fields)
+        self.closed = closed
+
+
+class FeedbackGaps:
+    """A crispy layout object: the SME's own gaps to assess again
+    (templates/matching/partials/feedback_gaps.html)."""
+
+    def render(self, form, context, template_pack=None, **kwargs) -> str:
+        return render_to_string("matching/partials/feedback_gaps.html", {"form": form})
+
+
 class FeedbackForm(GapsAndMaturityMixin, forms.Form):
     """One side's feedback; the SME's also repeats its self-assessment (prefilled from its
-    current needs) so the change can be shown."""
+    current needs) so the change can be shown: its maturity, and each of the gaps of its needs
+    profile, in the plain words and with the levels of the needs page, either closed or still a
+    gap. What it saves becomes its needs and the partnership's "end" snapshot: a gap closed is
+    a gap of the "start" snapshot missing from the "end" one (matching.selectors.outcomes)."""
 
     rating = forms.TypedChoiceField(
         label=_("Your rating of the partnership"),
@@ -792,8 +741,11 @@ class FeedbackForm(GapsAndMaturityMixin, forms.Form):
             _("What went well, what could be better. The coordinators read it."),
         )
         layout = [Fieldset(_("Your feedback"), "rating", "text")]
+        self.gap_ids: list[int] = []
+        self._gap_skills: dict[int, Skill] = {}
+        self._kept_gaps: list[tuple[Skill, int, int]] = []
         if needs is not None:
-            self._add_gap_fields(gaps=current_gaps(needs))
+            self._add_reassessed_gap_fields(current_gaps(needs))
             self._add_maturity_fields(maturity=needs.maturity or {})
             layout += [
                 self._maturity_fieldset(),
@@ -803,12 +755,13 @@ class FeedbackForm(GapsAndMaturityMixin, forms.Form):
                         format_html(
                             '<p class="form-text">{}</p>',
                             _(
-                                "Set a gap you closed to “Not a gap”. What you save here becomes "
-                                "your current needs."
+                                "For each gap of your needs, tick “Closed” if your staff no "
+                                "longer need help with it, or say how it stands now. What you "
+                                "save here becomes your current needs."
                             ),
                         )
                     ),
-                    self._gaps_layout(),
+                    FeedbackGaps(),
                 ),
             ]
         self.helper = _helper(
@@ -816,8 +769,48 @@ class FeedbackForm(GapsAndMaturityMixin, forms.Form):
             FormActions(_button(_("Send your feedback"), name="action", value=ACTION_FEEDBACK)),
         )
 
+    def _add_reassessed_gap_fields(self, saved: dict[int, tuple[int, int]]) -> None:
+        """Three fields per gap of the needs profile: closed, importance, target level. A gap
+        whose competence can no longer be chosen is not shown, and kept as it was."""
+        self.catalogue = gap_catalogue()
+        self.gap_ids = [pk for pk in saved if pk in self.catalogue]
+        retired = Skill.objects.in_bulk([pk for pk in saved if pk not in self.catalogue])
+        self._kept_gaps = [(skill, *saved[pk]) for pk, skill in retired.items()]
+        for pk in self.gap_ids:
+            choice = self.catalogue[pk]
+            self._gap_skills[pk] = choice.skill
+            importance, target = saved[pk]
+            self.fields[f"{CLOSED_PREFIX}{pk}"] = forms.BooleanField(
+                label=_("Closed: %(skill)s") % {"skill": choice.label}, required=False
+            )
+            self.fields.update(gap_level_fields(pk, choice.label, importance, target))
+
+    @property
+    def chosen_gaps(self) -> list[ReassessedGap]:
+        return [
+            ReassessedGap(
+                self.catalogue[pk],
+                self[f"{CLOSED_PREFIX}{pk}"],
+                self[f"{GAP_PREFIX}{pk}"],
+                self[f"{TARGET_PREFIX}{pk}"],
+            )
+            for pk in self.gap_ids
+        ]
+
+    def _closed_ids(self) -> set[int]:
+        return {pk for pk in self.gap_ids if self.cleaned_data.get(f"{CLOSED_PREFIX}{pk}")}
+
     def clean(self) -> dict:
         data = super().clean()
         if self.with_assessment:
-            self._clean_gaps()
+            self._clean_gaps(importance_message=MSG_IMPORTANCE_OR_CLOSED, skip=self._closed_ids())
         return data
+
+    def service_gaps(self) -> list[tuple[Skill, int, int]]:
+        """(skill, importance, target level) of the gaps not closed, and those kept unseen."""
+        data, closed = self.cleaned_data, self._closed_ids()
+        return [
+            (self._gap_skills[pk], data[f"{GAP_PREFIX}{pk}"], data[f"{TARGET_PREFIX}{pk}"])
+            for pk in self.gap_ids
+            if pk not in closed
+        ] + self._kept_gaps

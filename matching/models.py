@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from multiselectfield import MultiSelectField
 
+from skillup.dates import format_moment
 from skillup.models import TransitionLog
 from volunteers.enums import Language
 
@@ -319,7 +320,7 @@ class MatchRun(models.Model):
     def __str__(self) -> str:
         return _("Run %(pk)s of %(date)s") % {
             "pk": self.pk,
-            "date": timezone.localtime(self.created_at).strftime("%Y-%m-%d %H:%M"),
+            "date": format_moment(self.created_at),
         }
 
 

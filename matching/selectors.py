@@ -155,11 +155,17 @@ def sme_summary(proposal: Proposal) -> SmeSummary:
         country=organisation.country.name,
         languages=needs.get_languages_display(),
         mode=needs.get_mode_display(),
-        gaps=[
-            GapLine(gap.skill, gap.get_importance_display(), gap.get_target_level_display())
-            for gap in needs.gaps.all()
-        ],
+        gaps=gap_lines(needs),
     )
+
+
+def gap_lines(needs: NeedsProfile) -> list[GapLine]:
+    """The needs' gaps as a table shows them (importance and target level in words), from
+    needs_with_gaps()."""
+    return [
+        GapLine(gap.skill, gap.get_importance_display(), gap.get_target_level_display())
+        for gap in needs.gaps.all()
+    ]
 
 
 def mentor_with_skills(mentor_id: int) -> MentorProfile:

@@ -13,12 +13,13 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from skillup.admin import ReadOnlyAdminMixin
+from skillup.dates import format_moment
 from skillup.errors import ApplicationError
 
 from . import selectors, services
@@ -95,9 +96,7 @@ class GroupMessageAdmin(admin.ModelAdmin):
     def sent(self, obj: GroupMessage) -> str:
         if obj.sent_at is None:
             return gettext("Draft, not sent")
-        return gettext("Sent on %(date)s") % {
-            "date": f"{timezone.localtime(obj.sent_at):%Y-%m-%d %H:%M}"
-        }
+        return gettext("Sent on %(date)s") % {"date": format_moment(obj.sent_at)}
 
     @admin.display(description=_("recipients"))
     def recipients_summary(self, obj: GroupMessage):

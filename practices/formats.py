@@ -1,12 +1,5 @@
 """How practices' dates are written for people (no model, no query: any module may use it)."""
 
-from datetime import datetime
+from skillup.dates import format_moment as format_deadline  # "30 April 2021, 23:59 CEST"
 
-from django.utils import timezone
-from django.utils.formats import date_format
-
-
-def format_deadline(moment: datetime) -> str:
-    """'30 April 2021, 23:59 CEST': the date in the active time zone, the zone named."""
-    local = timezone.localtime(moment)
-    return f"{date_format(local, 'j F Y, H:i')} {local.tzname()}"
+__all__ = ["format_deadline"]

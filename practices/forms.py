@@ -313,7 +313,9 @@ class _ConfirmForm(forms.Form):
         name, label, css_class = self.button
         self.helper = FormHelper()
         self.helper.attrs = dict(_FORM_ATTRS)
-        self.helper.add_input(Submit(name, label, css_class=css_class))
+        submit = Submit(name, label)
+        submit.field_classes = f"btn {css_class}"  # not "btn-primary btn-danger": one colour
+        self.helper.add_input(submit)
 
 
 class WithdrawForm(_ConfirmForm):

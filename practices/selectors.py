@@ -30,7 +30,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
 from accounts.models import User
@@ -44,6 +44,7 @@ from .models import (
     Call,
     DeadlineExtension,
     DetailRequest,
+    Event,
     EventInvitation,
     Practice,
     PracticeSearch,
@@ -94,6 +95,61 @@ def published_practices() -> QuerySet[Practice]:
             Prefetch("tools", queryset=TrainingTool.objects.order_by("name")),
         )
     )
+
+
+def published_practice_for_image(slug: str) -> Practice | None:
+    """A published practice with what its Open Graph image shows (its SME), or None."""
+    return (
+        Practice.objects.filter(state=PracticeState.PUBLISHED, slug=slug)
+        .select_related("organisation")
+        .only(
+            "pk", "slug", "state", "title", "public_title", "organisation__name",
+            "organisation__country",
+        )
+        .first()
+    )  # fmt: skip
+
+
+RELATED_PRACTICES = 3
+
+
+def _shared(through, field: str, ids: list[int]):
+    """How many of `ids` a practice is filed under (a topic or tool through table)."""
+    if not ids:
+        return Value(0)
+    shared = (
+        through.objects.filter(practice_id=OuterRef("pk"), **{f"{field}__in": ids})
+        .order_by()
+        .values("practice_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(shared, output_field=IntegerField()), 0)
+
+
+def related_practices(practice: Practice, count: int = RELATED_PRACTICES) -> QuerySet[Practice]:
+    """Other published practices filed under the same topics or tools as `practice`, those
+    sharing the most first, then the newest: one query (its topics and tools are read from
+    its prefetched rows, see published_practices), none when it has neither."""
+    topic_ids = [topic.pk for topic in practice.topics.all()]
+    tool_ids = [tool.pk for tool in practice.tools.all()]
+    if not topic_ids and not tool_ids:
+        return Practice.objects.none()
+    return (
+        Practice.objects.filter(state=PracticeState.PUBLISHED)
+        .exclude(pk=practice.pk)
+        .select_related("organisation")
+        .only(
+            "pk", "slug", "state", "title", "public_title", "published_at",
+            "organisation__name", "organisation__country",
+        )
+        .alias(
+            shared=_shared(Practice.topics.through, "topic", topic_ids)
+            + _shared(Practice.tools.through, "trainingtool", tool_ids)
+        )
+        .filter(shared__gt=0)
+        .order_by("-shared", "-published_at", "-pk")[:count]
+    )  # fmt: skip
 
 
 # A search's ranked ids are kept this long per practices version (a publication starts afresh):
@@ -603,6 +659,7 @@ def sme_dashboard(user, smes) -> dict:
     submissions = list(submissions_of_user(user))
     for practice in submissions:
         window = practice.call.window_for(practice.organisation, now, extensions=extended)
+        practice.deadline_at = window.deadline
         practice.deadline_text = format_deadline(window.deadline)
         practice.editable_now = is_editable_now(practice, window=window)
         # selected and its public version to approve, or published with a new text to approve
@@ -658,3 +715,58 @@ def calls_closed() -> QuerySet[Call]:
     return Call.objects.filter(is_listed=True, closes_at__lte=timezone.now()).order_by(
         "-closes_at", "-pk"
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Public events
+# --------------------------------------------------------------------------------------------
+def _presented_practices() -> Prefetch:
+    """An event's invitations whose practice is published and whose SME said it attends, as
+    `event.presented` (sorted by the practice's public title), with what their link shows. Never
+    a practice that is not published: who else was invited is confidential."""
+    invitations = (
+        EventInvitation.objects.filter(practice__state=PracticeState.PUBLISHED, rsvp=Rsvp.YES)
+        .select_related("practice__organisation")
+        .only(
+            "event_id",
+            "practice__state",
+            "practice__slug",
+            "practice__title",
+            "practice__public_title",
+            "practice__organisation__name",
+        )
+        .order_by(Coalesce(NullIf("practice__public_title", Value("")), "practice__title"), "pk")
+    )
+    return Prefetch("invitations", queryset=invitations, to_attr="presented")
+
+
+def events_public() -> QuerySet[Event]:
+    """Events coordinators list publicly, with the practices presented there (one query more,
+    whatever their number)."""
+    return Event.objects.filter(is_public=True).prefetch_related(_presented_practices())
+
+
+def _is_upcoming(now) -> Q:
+    """Not over yet: it ends later, or, without an end, starts later (Event.is_over)."""
+    return Q(ends_at__gt=now) | Q(ends_at__isnull=True, starts_at__gt=now)
+
+
+def _is_over(now) -> Q:
+    return Q(ends_at__lte=now) | Q(ends_at__isnull=True, starts_at__lte=now)
+
+
+def events_upcoming(*, now=None) -> QuerySet[Event]:
+    """Public events not over yet, the soonest first."""
+    now = now or timezone.now()
+    return events_public().filter(_is_upcoming(now)).order_by("starts_at", "pk")
+
+
+def events_past(*, now=None) -> QuerySet[Event]:
+    """Public events that are over, the latest first."""
+    now = now or timezone.now()
+    return events_public().filter(_is_over(now)).order_by("-starts_at", "-pk")
+
+
+def event_public(slug: str) -> Event | None:
+    """One public event, with its description and the practices presented there."""
+    return events_public().filter(slug=slug).first()

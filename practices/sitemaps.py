@@ -1,11 +1,12 @@
-"""The sitemap (/sitemap.xml): the home page, the practice list, listed calls and published
-practices, in each language with its alternates. A fixed number of queries whatever the size."""
+"""The sitemap (/sitemap.xml): the home page, the practice and event lists, listed calls, public
+events and published practices, in each language with its alternates. A fixed number of queries
+whatever the size."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from .enums import PracticeState
-from .models import Call, Practice
+from .models import Call, Event, Practice
 
 
 class _Localised(Sitemap):
@@ -17,7 +18,7 @@ class PageSitemap(_Localised):
     changefreq = "daily"
 
     def items(self) -> list[str]:
-        return ["home", "practices:practice_list"]
+        return ["home", "practices:practice_list", "practices:event_list"]
 
     def location(self, item: str) -> str:
         return reverse(item)
@@ -44,8 +45,16 @@ class PracticeSitemap(_Localised):
         return item.published_at
 
 
+class EventSitemap(_Localised):
+    changefreq = "weekly"
+
+    def items(self):
+        return Event.objects.filter(is_public=True).only("slug").order_by("-starts_at", "pk")
+
+
 SITEMAPS: dict[str, type[Sitemap]] = {
     "pages": PageSitemap,
     "calls": CallSitemap,
+    "events": EventSitemap,
     "practices": PracticeSitemap,
 }

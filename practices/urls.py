@@ -1,6 +1,7 @@
 from django.urls import path
+from django.views.decorators.http import require_safe
 
-from .views import calls, public, submission
+from .views import calls, events, public, submission
 
 app_name = "practices"
 
@@ -9,9 +10,13 @@ urlpatterns = [
     path("calls/", calls.call_list, name="call_list"),
     path("calls/<slug:slug>/", public.call_detail, name="call_detail"),
     path("practices/", public.practice_list, name="practice_list"),
-    path("practices/feed/", public.PracticeFeed(), name="practice_feed"),
+    path("practices/feed/", require_safe(public.PracticeFeed()), name="practice_feed"),
     path("practices/<slug:slug>/", public.practice_detail, name="practice_detail"),
     path("practices/<slug:slug>/contact/", public.practice_contact, name="practice_contact"),
+    path("practices/<slug:slug>/og.png", public.practice_og_image, name="practice_og_image"),
+    path("events/", events.event_list, name="event_list"),
+    path("events/<slug:slug>/", events.event_detail, name="event_detail"),
+    path("events/<slug:slug>/calendar.ics", events.event_calendar_file, name="event_calendar"),
     path("files/practices/<int:pk>/", public.practice_attachment, name="practice_attachment"),
     path("files/detail/<int:pk>/", public.detail_attachment, name="detail_attachment"),
     # SMEs

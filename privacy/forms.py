@@ -18,7 +18,9 @@ class AccountDeleteForm(forms.Form):
         self.user = user
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}
-        self.helper.add_input(Submit("submit", _("Delete my account"), css_class="btn-danger"))
+        delete = Submit("submit", _("Delete my account"))
+        delete.field_classes = "btn btn-danger"  # Submit's own "btn-primary" would win the colour
+        self.helper.add_input(delete)
 
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]

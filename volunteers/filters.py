@@ -18,9 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from accounts.enums import eu_eea_country_choices
 from accounts.models import Organisation
 from matching.models import Skill
+from skillup.i18n import language_choices
 
 from . import selectors
-from .enums import Language, PledgePhase
+from .enums import PledgePhase
 from .models import Pledge
 from .phases import phase_filter
 
@@ -129,7 +130,7 @@ class PledgeFilter(django_filters.FilterSet):
     language = django_filters.ChoiceFilter(
         label=_("Language"),
         method="filter_language",
-        choices=Language.choices,
+        choices=language_choices,  # named and sorted in the reader's language
         empty_label=_("All languages"),
     )
     company = django_filters.ChoiceFilter(

@@ -18,9 +18,10 @@ from accounts.enums import NaceSection, eu_eea_country_choices
 from matching.levels import level_choices
 from matching.models import Skill
 from matching.selectors import skill_groups
+from skillup.i18n import language_choices
 
 from .commitments import COMMITMENTS
-from .enums import Availability, CoalitionPillar, GeographicalScope, Language
+from .enums import Availability, CoalitionPillar, GeographicalScope
 from .invitation_csv import (
     MAX_BYTES,
     MAX_ROWS,
@@ -77,6 +78,36 @@ def _charcount(field: forms.CharField, limit: int) -> None:
 # --------------------------------------------------------------------------------------------
 # Pledge
 # --------------------------------------------------------------------------------------------
+class FoldedCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes folded in a `<details>` per group of choices, in columns where the screen is
+    wide (static/css/pledges.css): a long list costs one line on a phone until it is opened.
+    Without JavaScript. A group with a ticked choice is open, and says how many are ticked, so
+    nothing chosen is hidden; so is every group of a field with an error (`open = True`, set by
+    the form after validation). Choices without a group are one group, summarised by `summary`
+    and their number ("Choose countries (30)")."""
+
+    template_name = "volunteers/widgets/folded_checkboxes.html"
+
+    def __init__(self, *args, summary: str = "", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.summary = summary
+        self.open = False
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        groups: list[dict] = []
+        for group_name, options, _index in context["widget"]["optgroups"]:
+            if group_name is None and groups and groups[-1]["name"] is None:
+                groups[-1]["options"].extend(options)  # ungrouped choices: one group
+            else:
+                groups.append({"name": group_name, "options": list(options)})
+        for group in groups:
+            group["chosen"] = sum(1 for option in group["options"] if option["selected"])
+            group["open"] = self.open or bool(group["chosen"])
+        context["widget"].update(groups=groups, summary=self.summary)
+        return context
+
+
 class PledgeForm(forms.Form):
     """The whole pledge on one page. The three commitments are required and never ticked in
     advance: each save confirms them again, for what is saved."""
@@ -103,17 +134,19 @@ class PledgeForm(forms.Form):
     expertise = forms.MultipleChoiceField(
         label=_("Areas of expertise offered"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("The competences your mentors can transfer to SMEs."),
+        widget=FoldedCheckboxes,
+        help_text=_("What your mentors can teach SMEs. Open an area to tick its competences."),
     )
     countries = forms.MultipleChoiceField(
-        label=_("Countries served"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Countries served"),
+        required=False,
+        widget=FoldedCheckboxes(summary=_("Choose countries")),
     )
     languages = forms.MultipleChoiceField(
         label=_("Languages served"),
         required=False,
-        choices=Language.choices,
-        widget=forms.CheckboxSelectMultiple,
+        choices=language_choices,  # named and sorted in the reader's language
+        widget=FoldedCheckboxes(summary=_("Choose languages")),
     )
     target_smes = forms.IntegerField(label=_("SMEs to support"))
     target_mentors = forms.IntegerField(label=_("Mentors to engage"))
@@ -171,8 +204,12 @@ class PledgeForm(forms.Form):
                 *(name for name, _text in COMMITMENTS),
             ),
             Fieldset(_("Your pledge"), "description", "pillar", "scope"),
-            Field("expertise", template="volunteers/partials/company_expertise_field.html"),
-            Fieldset(_("Where and for whom"), "countries", "languages"),
+            Field("expertise", template="volunteers/partials/folded_choices_field.html"),
+            Fieldset(
+                _("Where and for whom"),
+                Field("countries", template="volunteers/partials/folded_choices_field.html"),
+                Field("languages", template="volunteers/partials/folded_choices_field.html"),
+            ),
             Fieldset(_("Targets"), "target_smes", "target_mentors", "target_hours"),
             Fieldset(_("Dates and visibility"), "starts_on", "ends_on", "is_public"),
             FormActions(
@@ -193,6 +230,13 @@ class PledgeForm(forms.Form):
             ),
         )
         return helper
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:  # a folded list with an error opens, to show where it is
+            widget = self.fields[name].widget if name in self.fields else None
+            if isinstance(widget, FoldedCheckboxes):
+                widget.open = True
 
     def clean(self) -> dict:
         data = super().clean()
@@ -342,7 +386,7 @@ class MentorProfileForm(forms.Form):
     )
     languages = forms.MultipleChoiceField(
         label=_("Languages you mentor in"),
-        choices=Language.choices,
+        choices=language_choices,  # named and sorted in the reader's language
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -18,9 +18,10 @@ from accounts.enums import ConsentKind, MembershipRole, OrganisationKind
 from accounts.models import Membership, Organisation, User
 from accounts.permissions import is_coordinator
 from accounts.selectors import organisation_admins
-from accounts.services import consent_give, consent_withdraw
+from accounts.services import consent_give, consent_withdraw, organisation_lock_as
 from matching.models import Skill
 from notifications.services import notify
+from skillup.dates import format_day
 from skillup.errors import ApplicationError
 from skillup.links import absolute_url, language_of
 
@@ -130,6 +131,7 @@ def pledge_create(
     if not is_company_admin(user, company):
         raise ApplicationError(MSG_NOT_ALLOWED)
     Organisation.objects.select_for_update().get(pk=company.pk)  # one pledge at a time
+    organisation_lock_as(company, OrganisationKind.LARGE_COMPANY, MSG_NOT_A_COMPANY)  # kind again
     if Pledge.objects.filter(company=company).exclude(state__in=CLOSED_STATES).exists():
         raise ApplicationError(MSG_OPEN_PLEDGE_EXISTS)
     pledge = Pledge(company=company, created_by=user)
@@ -263,7 +265,8 @@ def mentor_invitation_create(
         raise ApplicationError(MSG_ALREADY_MENTOR, field="email")
     invitation = (
         MentorInvitation.objects.select_for_update()
-        .filter(company=company, email__iexact=email, accepted_at__isnull=True)
+        .unanswered()
+        .filter(company=company, email__iexact=email)
         .first()
     )
     if invitation is None:
@@ -308,9 +311,8 @@ def mentor_invitations_check(*, company: Organisation, rows: list[ExpertRow]) ->
         .values_list("address", flat=True)
     )
     invited = dict(
-        MentorInvitation.objects.filter(
-            company=company, accepted_at__isnull=True, expires_at__gt=timezone.now()
-        )
+        MentorInvitation.objects.open()
+        .filter(company=company)
         .annotate(address=Lower("email"))
         .filter(address__in=emails)
         .values_list("address", "expires_at")
@@ -321,7 +323,7 @@ def mentor_invitations_check(*, company: Organisation, rows: list[ExpertRow]) ->
         if row.email in mentors:
             row.problems.append(str(MSG_ALREADY_MENTOR))
         elif row.email in invited:
-            date = formats.date_format(timezone.localtime(invited[row.email]), "j F Y")
+            date = format_day(invited[row.email])
             row.problems.append(str(MSG_ALREADY_INVITED % {"date": date}))
     return rows
 
@@ -393,6 +395,7 @@ def mentor_invitation_accept(*, user: User, invitation: MentorInvitation) -> Men
     existing = MentorProfile.objects.filter(user=user).first()
     if existing is not None and existing.company_id != invitation.company_id:
         raise ApplicationError(MSG_MENTOR_OF_OTHER_COMPANY)
+    organisation_lock_as(invitation.company, OrganisationKind.LARGE_COMPANY, MSG_NOT_A_COMPANY)
     Membership.objects.get_or_create(
         user=user, organisation=invitation.company, defaults={"role": MembershipRole.MEMBER}
     )

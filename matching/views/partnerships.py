@@ -147,6 +147,7 @@ def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "partnership": partnership,
         "sme": partnership.needs.organisation,
         "needs": needs,
+        "gaps": selectors.gap_lines(needs),
         "mentor": selectors.mentor_with_skills(partnership.mentor_id),
         "sme_contacts": list(
             organisation_admins(partnership.needs.organisation).order_by("full_name", "pk")

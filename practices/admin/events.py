@@ -38,13 +38,23 @@ class EventInvitationInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(TranslationAdmin):
-    list_display = ["title", "starts_at", "place", "call", "invited", "attending"]
-    list_filter = ["call"]
+    list_display = ["title", "starts_at", "place", "call", "is_public", "invited", "attending"]
+    list_filter = ["call", "is_public", "language"]
     search_fields = [*localized_names("title"), *localized_names("place")]
     list_select_related = ["call"]
     date_hierarchy = "starts_at"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    fields = ["call", "title", "description", "starts_at", "place", "online_url"]
+    fields = [
+        "call",
+        "title",
+        "description",
+        ("starts_at", "ends_at"),
+        "place",
+        "online_url",
+        "language",
+        "is_public",
+        "slug",
+    ]
     inlines = [EventInvitationInline]
 
     def get_queryset(self, request):

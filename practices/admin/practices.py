@@ -13,13 +13,13 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.enums import NaceSection, SizeBand
 from skillup.admin import action_page, run_each, run_each_and_report, warn_refused
+from skillup.dates import format_moment
 from skillup.errors import ApplicationError
 
 from .. import selectors, services
@@ -357,7 +357,7 @@ class PracticeAdmin(AssignmentActionsMixin, admin.ModelAdmin):
             "{}<br><strong>{}</strong><br>{}",
             gettext("Proposed on %(date)s by %(author)s; visitors read the current text.")
             % {
-                "date": date_format(timezone.localtime(proposal.created_at), "j F Y, H:i"),
+                "date": format_moment(proposal.created_at),
                 "author": proposal.author or "–",
             },
             proposal.data.get("public_title") or obj.title,

@@ -1,5 +1,5 @@
 """Public pages: calls, the browsable list of published practices, a practice's page with its
-contact form, attachments, the Atom feed."""
+contact form, share links and Open Graph image (share.py), attachments, the Atom feed."""
 
 import hashlib
 import mimetypes
@@ -14,23 +14,22 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import linebreaks
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.enums import SizeBand, eu_eea_country_choices
 from skillup import ratelimit
+from skillup.dates import format_day
 from skillup.errors import ApplicationError
 from skillup.pagecache import cache_for_visitors
 
-from .. import selectors, services
+from .. import og_image, selectors, services, share
 from ..cache import practices_version
 from ..enums import PracticeState
 from ..filters import PER_PAGE, PracticeFilter
@@ -64,6 +63,7 @@ def deadline_context(call: Call) -> dict:
     }
 
 
+@require_safe
 def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
     call = get_object_or_404(Call, slug=slug)
     if not can_view_call(request.user, call):
@@ -109,7 +109,7 @@ def practice_cards(practices) -> list[PracticeCard]:
         organisation = practice.organisation
         country = countries.get(organisation.country, str(organisation.country))
         views = practice.view_count
-        date = date_format(timezone.localtime(practice.published_at), "j F Y")
+        date = format_day(practice.published_at)
         cards.append(
             PracticeCard(
                 pk=practice.pk,
@@ -136,6 +136,7 @@ LIST_CACHE_SECONDS = 60
 
 
 @cache_for_visitors(timeout=LIST_CACHE_SECONDS, version=practices_version)
+@require_safe
 def practice_list(request: HttpRequest) -> HttpResponse:
     filterset = PracticeFilter(request.GET)
     facets = filterset.facet_counts()
@@ -214,19 +215,26 @@ def published_only(view):
 
 def _practice_context(request: HttpRequest, practice: Practice, form: ContactForm) -> dict:
     extension = practice.attachment.name.rsplit(".", 1)[-1].lower() if practice.attachment else ""
+    absolute_url = f"{settings.SITE_URL}{practice.get_absolute_url()}"
     return {
         "practice": practice,
         "form": form,
         "show_attachment": bool(practice.attachment)
         and can_view_attachment(request.user, practice),
         "attachment_is_image": extension in INLINE_TYPES,
-        "absolute_url": f"{settings.SITE_URL}{practice.get_absolute_url()}",
+        "absolute_url": absolute_url,
         "site_url": settings.SITE_URL,
         "call_is_public": practice.call.is_listed,
+        "share_links": share.share_links(url=absolute_url, title=practice.display_title),
+        "og_image_url": share.og_image_url(practice),
+        "og_image_size": (og_image.WIDTH, og_image.HEIGHT),
+        "structured_data": share.json_ld(share.structured_data(practice, url=absolute_url)),
+        "related": list(selectors.related_practices(practice)),
     }
 
 
 @published_only
+@require_safe
 def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
     practice = _published(slug)
     counted = services.practice_register_view(practice=practice, visitor=_visitor(request))
@@ -234,6 +242,24 @@ def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = _practice_context(request, practice, ContactForm(action=action))
     context["view_count"] = practice.view_count + int(counted)
     return render(request, "practices/practice_detail.html", context)
+
+
+# Shared caches may keep an image this long; the portal's own cache holds it per practices
+# version (share.py), and a practice taken down answers 404 at once.
+OG_IMAGE_MAX_AGE = 300
+
+
+@require_safe
+def practice_og_image(request: HttpRequest, slug: str) -> HttpResponse:
+    """The Open Graph image of a published practice (a PNG drawn by the portal); a 404 for
+    any other slug, a taken-down practice's included."""
+    practice = selectors.published_practice_for_image(slug)
+    if practice is None:
+        raise Http404
+    response = HttpResponse(share.og_image_png(practice), content_type=share.OG_IMAGE_TYPE)
+    response["Cache-Control"] = f"public, max-age={OG_IMAGE_MAX_AGE}"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -266,6 +292,7 @@ def practice_contact(request: HttpRequest, slug: str) -> HttpResponse:
 # --------------------------------------------------------------------------------------------
 # Attachments
 # --------------------------------------------------------------------------------------------
+@require_safe
 def practice_attachment(request: HttpRequest, pk: int) -> FileResponse:
     """The practice's image or PDF, for whoever may see it; a 404 for everyone else (an id
     reveals nothing)."""
@@ -277,6 +304,7 @@ def practice_attachment(request: HttpRequest, pk: int) -> FileResponse:
     )
 
 
+@require_safe
 def detail_attachment(request: HttpRequest, pk: int) -> FileResponse:
     """The file an SME attached to its answer to a request for detail: the SME's members and
     programme staff without a conflict of interest; a 404 for everyone else."""

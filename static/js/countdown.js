@@ -55,9 +55,13 @@
       if (!visitorZone || visitorZone === element.getAttribute("data-zone")) { return; }
       var moment = new Date(element.getAttribute("data-local-time"));
       if (isNaN(moment.getTime())) { return; }
-      var text = new Intl.DateTimeFormat(lang, {
-        day: "numeric", month: "long", year: "numeric",
-        hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+      // as the server writes moments (skillup/dates.py): "20 January 2027, 18:55 UTC" (day first
+      // in English too, a 24-hour clock, the zone named)
+      var dayLang = lang === "en" ? "en-GB" : lang;
+      var text = new Intl.DateTimeFormat(dayLang, {
+        day: "numeric", month: "long", year: "numeric"
+      }).format(moment) + ", " + new Intl.DateTimeFormat(lang, {
+        hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short"
       }).format(moment);
       element.textContent = element.getAttribute("data-template").replace("__TIME__", text);
       element.hidden = false;

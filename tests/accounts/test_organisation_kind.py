@@ -320,9 +320,7 @@ def test_practice_save_reads_the_kind_again(world):
     stale = _changed_meanwhile(world.sme, "large_company")
 
     with pytest.raises(ApplicationError) as refused:
-        practice_save(
-            user=world.sme_member, call=CallFactory(), organisation=stale, fields=FIELDS
-        )
+        practice_save(user=world.sme_member, call=CallFactory(), organisation=stale, fields=FIELDS)
 
     assert refused.value.message == MSG_NOT_AN_SME
     assert not stale.practices.exists()

@@ -10,6 +10,7 @@ What this harness gives a test under tests/e2e/:
 - `csp_violations`  every `securitypolicyviolation` and uncaught page error seen by `page`
 - `axe_check_admin` axe_check for Django admin pages (axe's CSSOM preload off)
 - `new_person`      new_person() -> (page, csp_violations): another person's browser, watched
+- `html_checker`    the Nu HTML Checker (vnu-jar, one JVM per process): .errors(html)
 
 Helpers the journeys share (logging in, finding parts of a page, waiting for an email) are in
 tests/e2e/helpers.py.
@@ -417,6 +418,21 @@ def axe_check_admin(axe_check, _axe_js):
         return axe_check(page, label)
 
     return check
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML: the Nu HTML Checker
+# ---------------------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def html_checker():
+    """The Nu HTML Checker as a web service, started once for the test process (its JVM takes
+    seconds to start; each page then takes milliseconds). See tests/e2e/htmlcheck.py."""
+    from tests.e2e.htmlcheck import HtmlChecker
+
+    checker = HtmlChecker()
+    checker.start()
+    yield checker
+    checker.stop()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -548,5 +548,86 @@ def test_visitor_filters_searches_and_finds_the_practice(
     html = page.content()
     for address in staff_emails:
         assert address not in html, f"{address} is shown on the public page"
-    assert "mailto:" not in html
+    # no address to write to: the only mailto: link is "Share by email", with none (#15)
+    assert re.findall(r"mailto:[^?]", html) == []
+    assert csp_violations == [], csp_violations
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. On a phone: the results first, the filters behind "Filters" (issue #15)
+# ---------------------------------------------------------------------------------------------
+PHONE = {"width": 390, "height": 844}
+
+
+def test_visitor_on_a_phone_opens_the_filters_filters_and_opens_a_practice(
+    page, site, axe_check, csp_violations, call, sme
+):
+    organisation, _member = sme
+    wanted = PublishedPracticeFactory(
+        call=call, organisation=organisation, title="Saturday cybersecurity escape game"
+    )
+    german_sme = OrganisationFactory(name="Werkstatt Nord GmbH", country="DE")
+    other = PublishedPracticeFactory(
+        call=call, organisation=german_sme, title="Cloud certification path"
+    )
+    page.set_viewport_size(PHONE)
+    width = "() => document.documentElement.scrollWidth"
+
+    page.goto(f"{site}/en/practices/")
+    results = page.get_by_role("region", name="Results")
+    filters_button = page.locator("summary").filter(has_text=re.compile(r"^Filters"))
+    country = page.get_by_role("search").get_by_label("Country")
+    expect(status(page, "2 practices found.")).to_be_visible()
+    expect(filters_button).to_have_text("Filters")
+    expect(country).to_be_hidden()  # behind the button...
+    expect(results.get_by_role("link", name=other.title)).to_be_visible()
+    assert results.bounding_box()["y"] < PHONE["height"] / 2  # ...and the results come first
+    assert page.evaluate(width) <= PHONE["width"]
+    axe_check(page, "phone-practice-list")
+
+    filters_button.click()
+    expect(country).to_be_visible()
+    axe_check(page, "phone-practice-list-filters-open")
+    country.select_option(label="France (1)")
+    page.get_by_role("search").get_by_role("button", name="Show practices").click()
+
+    expect(status(page, "1 practice found.")).to_be_visible()
+    expect(filters_button).to_have_text("Filters (1 in use)")
+    expect(country).to_be_hidden()  # the results first again
+    expect(results.get_by_role("link", name=other.title)).to_have_count(0)
+    results.get_by_role("link", name=wanted.title).click()
+    expect(page).to_have_url(f"{site}/en/practices/{wanted.slug}/")
+    expect(page.get_by_role("heading", level=1, name=wanted.title)).to_be_visible()
+    assert page.evaluate(width) <= PHONE["width"]
+    assert csp_violations == [], csp_violations
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. A visitor shares it (#15)
+# ---------------------------------------------------------------------------------------------
+def test_visitor_copies_the_link_to_a_practice(page, site, axe_check, csp_violations, call, sme):
+    organisation, _member = sme
+    PublishedPracticeFactory(
+        call=call,
+        organisation=organisation,
+        title="Cafés & Łódź: learning together",
+        slug="cafes-lodz",
+    )
+    url = f"{site}/en/practices/cafes-lodz/"
+    page.context.grant_permissions(["clipboard-write"], origin=site)
+
+    page.goto(url)
+    share = page.get_by_role("region", name="Share this practice")
+    expect(share.get_by_role("link", name="Share on LinkedIn")).to_have_attribute(
+        "href", re.compile(r"^https://www\.linkedin\.com/sharing/share-offsite/\?url=http")
+    )
+    expect(share.get_by_role("textbox", name="Link to this practice")).to_have_value(url)
+    copy = share.get_by_role("button", name="Copy link")
+    copy.focus()
+    page.keyboard.press("Enter")
+
+    expect(share.get_by_role("status")).to_have_text("Link copied")
+    axe_check(page, "practice-detail-link-copied")
+    # the page's JSON-LD is a data block: no Content-Security-Policy violation
+    assert page.locator('script[type="application/ld+json"]').count() == 1
     assert csp_violations == [], csp_violations

@@ -534,6 +534,7 @@ def test_feedback_with_self_assessment_shows_the_change(world, scene, partnershi
             "maturity_strategy": "3",
             "maturity_data": "2",
             # the first gap is closed, the second kept with a higher target
+            f"closed_{skills[0].pk}": "on",
             f"gap_{skills[1].pk}": "1",
             f"target_{skills[1].pk}": "3",
         },
@@ -810,3 +811,19 @@ def test_dashboard_links_to_mentoring(client_as, role, shown):
     body = client_as(role).get(reverse("dashboard")).content.decode()
 
     assert (f'href="{reverse("matching:mentoring_home")}"' in body) == shown
+
+
+def test_partnership_page_shows_the_gaps_importance_and_target_in_words(world, partnership):
+    """The page passed the model's rows to a table made for the summary's lines: the target
+    level was empty and the importance a bare number."""
+    gap = partnership.needs.gaps.select_related("skill").first()
+    client = Client()
+    client.force_login(world.sme_admin)
+
+    body = client.get(partnership.get_absolute_url()).content.decode()
+
+    table = body[body.index("current skill gaps") :]
+    table = table[: table.index("</table>")]
+    row = next(r for r in table.split("<tr>") if str(gap.skill) in r)
+    cells = re.findall(r"<td>(.*?)</td>", row)
+    assert cells[1:] == [gap.get_importance_display(), gap.get_target_level_display()]

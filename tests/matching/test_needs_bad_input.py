@@ -59,18 +59,6 @@ def page_messages(response) -> list[str]:
     return [str(m) for m in response.wsgi_request._messages]
 
 
-@pytest.fixture
-def sme_client(world):
-    client = Client()
-    client.force_login(world.sme_admin)
-    return client
-
-
-@pytest.fixture
-def needs_url(world):
-    return reverse("matching:needs_edit", kwargs={"pk": world.sme.pk})
-
-
 # --------------------------------------------------------------------------------------------
 # Needs form
 # --------------------------------------------------------------------------------------------
@@ -435,9 +423,10 @@ def test_feedback_text_escaped_for_its_author(world, ended):
     client = Client()
     client.force_login(world.sme_admin)
 
+    closed = {f"closed_{pk}": "on" for pk in ended.needs.gaps.values_list("skill_id", flat=True)}
     client.post(
         ended.get_absolute_url(),
-        {"action": "feedback", "rating": "3", "text": f"{UNICODE} {SCRIPT}"},
+        {"action": "feedback", "rating": "3", "text": f"{UNICODE} {SCRIPT}", **closed},
     )
     body = client.get(ended.get_absolute_url()).content.decode()
 

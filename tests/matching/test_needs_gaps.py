@@ -132,15 +132,8 @@ def _english():
 
 
 @pytest.fixture
-def sme_client(world):
-    client = Client()
-    client.force_login(world.sme_admin)
-    return client
-
-
-@pytest.fixture
-def url(world):
-    return reverse("matching:needs_edit", kwargs={"pk": world.sme.pk})
+def url(needs_url):
+    return needs_url
 
 
 @pytest.fixture
@@ -417,7 +410,7 @@ def test_htmx_search_answers_the_results_only(sme_client, url):
     assert response.status_code == 200
     assert "<html" not in body and "<form" not in body
     assert add_button(response, skill("digcomp", "4.1"))
-    assert 'id="gap-results-status" hx-swap-oob="innerHTML"' in body
+    assert 'id="gap-results-status" data-hx-swap-oob="innerHTML"' in body
     assert "skills match “phishing”" in page_text(response)
 
 
@@ -443,8 +436,8 @@ def test_htmx_add_answers_the_gap_list_with_the_note_and_results(sme_client, url
     assert "<html" not in body
     assert body.lstrip().startswith('<div id="gap-list"')
     assert re.search(rf'<select name="gap_{cloud.pk}"[^>]*autofocus', body)
-    assert 'id="gap-note" hx-swap-oob="innerHTML"' in body
-    assert 'id="gap-results" hx-swap-oob="innerHTML"' in body
+    assert 'id="gap-note" data-hx-swap-oob="innerHTML"' in body
+    assert 'id="gap-results" data-hx-swap-oob="innerHTML"' in body
     assert not add_button(response, cloud)  # "In your list" in the refreshed results
     assert not NeedsProfile.objects.exists()
 
@@ -460,11 +453,28 @@ def test_htmx_remove_answers_the_gap_list(sme_client, url, typed):
 
 
 def test_htmx_save_is_a_normal_save(world, sme_client, url, typed):
-    """Only the gap buttons are htmx requests; a save answers the redirect as always."""
+    """Only the gap buttons are htmx requests; a save sent by htmx anyway saves and sends the
+    browser on as a whole page."""
+    plain = sme_client.post(url, typed)
     response = sme_client.post(url, typed, **HTMX)
 
-    assert response.status_code == 302
+    assert plain.status_code == 302
+    assert (response.status_code, response["HX-Redirect"]) == (200, plain["Location"])
     assert NeedsProfile.objects.filter(organisation=world.sme).exists()
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_htmx_after_the_session_expired_loads_the_log_in_page_whole(
+    world, client, url, typed, method
+):
+    """The log-in page never lands inside the list of gaps: htmx is told to load it whole."""
+    data = {"find_skill": "cloud"} if method == "get" else {**typed, "add_gap": "1"}
+
+    response = getattr(client, method)(url, data, **HTMX)
+
+    assert response.status_code == 200
+    assert response.content == b""
+    assert response["HX-Redirect"].startswith(reverse("account_login") + "?next=")
 
 
 def test_page_loads_htmx_from_the_site_with_no_inline_script(sme_client, url):

@@ -2,6 +2,8 @@
 from the public site at once (list, page, search, feed, sitemap, the visitors' cached pages),
 logged with who and when, the coordinators told, and published again only with a new consent."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -331,3 +333,11 @@ def test_a_double_submit_takes_it_down_once_and_the_second_click_reads_why(world
     assert PracticeTransition.objects.filter(practice=published).count() == 1
     assert Notification.objects.filter(event="practice_taken_down").count() == 1
     assert Practice.objects.get(pk=published.pk).state == "taken_down"
+
+
+def test_the_take_down_button_is_red_only(world, client_for, published):
+    """Submit's own "btn-primary" beside "btn-danger" drew it in the site's blue."""
+    body = client_for("sme_admin").get(take_down_url(published)).content.decode()
+
+    button = re.search(r'<input type="submit"[^>]*name="take_down"[^>]*>', body, re.S).group(0)
+    assert re.search(r'class="btn btn-danger"', button), button

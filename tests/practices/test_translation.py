@@ -147,6 +147,8 @@ def test_admin_saves_a_french_title_for_an_event(client_for, world):
             "place_fr": "Bruxelles",
             "starts_at_0": "2030-05-01",
             "starts_at_1": "10:00:00",
+            "language": "en",
+            "is_public": "on",
             "invitations-TOTAL_FORMS": "0",
             "invitations-INITIAL_FORMS": "0",
             "_save": "Save",

@@ -16,6 +16,7 @@ from practices.models import ContactMessage, DeadlineExtension, Practice, Practi
 from practices.selectors import practices_with_purge_date
 from privacy.services import retention_apply
 from privacy.tasks import task_apply_retention
+from skillup.dates import format_day
 from tests.factories import CallFactory, PracticeFactory, PublishedPracticeFactory
 
 pytestmark = pytest.mark.django_db
@@ -210,10 +211,10 @@ def test_admin_lists_what_goes_when_without_showing_drafts(world, client):
     assert declined.title in body
     assert reverse("admin:practices_practice_change", args=[declined.pk]) in body
     declined_on = timezone.now() - 3 * DAY + timedelta(days=settings.RETENTION_DECLINED_DAYS)
-    assert timezone.localtime(declined_on).strftime("%Y-%m-%d") in body
+    assert f">{format_day(declined_on)}</time>" in body
     assert "A forgotten draft" not in body and "A published one" not in body
     draft_on = timezone.localtime(call.closes_at + timedelta(days=settings.RETENTION_DRAFT_DAYS))
-    row = f"<td>{draft_on:%Y-%m-%d}</td>\n        <td>{call.title}</td>\n        <td>2</td>"
+    row = f">{format_day(draft_on)}</time></td>\n        <td>{call.title}</td>\n        <td>2</td>"
     assert row in body
 
 

@@ -253,7 +253,14 @@ ROWS: dict[str, Row] = {
     "practices:practice_feed": Row(NONE, everyone(200)),
     "practices:practice_detail": Row(slug("published"), everyone(200)),
     "practices:practice_contact": Row(slug("published"), everyone(200)),
+    # the Open Graph image the portal draws for a published practice (#15): public
+    "practices:practice_og_image": Row(slug("published"), everyone(200)),
     "practices:practice_attachment": Row(pk("published"), everyone(200)),
+    # events (#15): a public event's page and calendar file; an event not listed publicly is a
+    # 404 for everyone (see the canary test for the practices an event shows)
+    "practices:event_list": Row(NONE, everyone(200)),
+    "practices:event_detail": Row(slug("event"), everyone(200)),
+    "practices:event_calendar": Row(slug("event"), everyone(200)),
     # a file the SME sent to the reviewers: its members and programme staff; a 404 (not a
     # log-in page) for everyone else, anonymous visitors included
     "practices:detail_attachment": Row(

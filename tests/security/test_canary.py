@@ -492,3 +492,83 @@ def test_the_sme_reads_its_new_text_and_take_down_pages_without_other_secrets(
     pages = {url: r.content.decode() for url, r in responses.items()}
     assert _leaks(pages, {CHALLENGE_CANARY, DRAFT_CANARY, ANSWER_CANARY}) == []
     assert "Friday learning hours" in pages[urls[2]]
+
+
+# --------------------------------------------------------------------------------------------
+# Events (#15): an event lists the published practices whose SME attends, never another
+# --------------------------------------------------------------------------------------------
+def _everyone_attends(portal: Portal) -> None:
+    """The draft (its title carrying the canary), the selected practice (already invited) and
+    the published one are invited to the portal's public event, and the SME says yes to each."""
+    from practices.models import EventInvitation, Practice
+
+    Practice.objects.filter(pk=portal.draft.pk).update(title=f"Our next idea {DRAFT_CANARY}")
+    EventInvitation.objects.filter(event=portal.event).update(rsvp="yes")
+    for practice in (portal.draft, portal.published):
+        EventInvitation.objects.create(event=portal.event, practice=practice, rsvp="yes")
+
+
+@pytest.mark.parametrize("role", sorted(NOT_FOR))
+def test_no_unpublished_practice_on_the_events_pages(portal, client_as, role):
+    _everyone_attends(portal)
+
+    pages = _crawl(portal, client_as, role)
+
+    events = {url: body for url, body in pages.items() if "/events/" in url}
+    assert len(events) == 3  # the list, the event's page and its calendar file
+    assert _leaks(pages, NOT_FOR[role]) == []
+    assert [url for url, body in events.items() if portal.selected.title in body] == []
+    html = [body for url, body in events.items() if not url.endswith(".ics")]
+    assert [portal.published.display_title in body for body in html] == [True, True]
+
+
+# --------------------------------------------------------------------------------------------
+# A published practice's Open Graph image and schema.org data (#15)
+# --------------------------------------------------------------------------------------------
+SHARE_CANARY = "CANARY-7f3e91c4-share"
+
+
+def test_no_confidential_text_in_the_share_image_or_the_json_ld(portal, client_as):
+    """The image and the JSON-LD are made for other sites: they carry the practice's public
+    title and summary and its SME's name, never the text the SME sent before reviewers
+    shortened it, a decision comment, a review or an address of the SME's people (all set
+    here, so the check is not vacuous; the public texts are found, so it reads the output)."""
+    import io
+    import json
+    import re
+
+    from django.utils import translation
+    from PIL import Image
+
+    from practices import share
+    from practices.models import Practice
+    from tests.factories import ReviewFactory
+
+    published = portal.published
+    Practice.objects.filter(pk=published.pk).update(
+        title=f"Submitted title {SHARE_CANARY}",
+        public_title="Friday learning hour",
+        short_description=f"Submitted summary {SHARE_CANARY}",
+        public_description="One hour of online courses every Friday.",
+        pending_decision_comment=f"Decision comment {SHARE_CANARY}",
+    )
+    ReviewFactory(practice=published, reviewer=portal.people["coordinator"], comment=SHARE_CANARY)
+    secrets = {SHARE_CANARY, CHALLENGE_CANARY, DRAFT_CANARY, ANSWER_CANARY}
+    secrets |= {m.user.email for m in portal.sme.memberships.select_related("user")}
+    client = client_as("anonymous")
+    page_url = url_for("practices:practice_detail", portal)
+    image_url = url_for("practices:practice_og_image", portal)
+
+    page = client.get(page_url).content.decode()
+    image = client.get(image_url)
+    with translation.override("en"):
+        card = share.og_card(Practice.objects.get(pk=published.pk))
+
+    (json_ld,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    data = json.loads(json_ld)
+    assert (data["headline"], data["author"]["name"]) == ("Friday learning hour", portal.sme.name)
+    assert (card.title, card.sme) == ("Friday learning hour", portal.sme.name)
+    assert Image.open(io.BytesIO(image.content)).size == (1200, 630)
+    texts = {"json-ld": json_ld, "card": repr(card), "png": image.content.decode("latin-1")}
+    assert _leaks(texts, secrets) == []
+    assert _leaks({"page": page}, secrets) == []
