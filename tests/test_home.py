@@ -86,15 +86,16 @@ def test_calls_page_lists_open_and_past_listed_calls_only(client):
     assert "Open call" not in past_part and "Hidden call" not in html
 
 
-def test_main_menu_leads_to_practices_calls_pledges_and_mentoring(client):
+def test_main_menu_leads_to_practices_calls_events_pledges_and_mentoring(client):
     html = client.get("/de/calls/").content.decode()
     menu = html[html.index('id="main-nav"') : html.index("language-switcher")]
 
     link = r'<a class="nav-link" href="([^"]+)"( aria-current="page")?>([^<]+)</a>'
     links = re.findall(link, menu)
-    assert [(href, text) for href, _current, text in links][:4] == [
+    assert [(href, text) for href, _current, text in links][:5] == [
         ("/de/practices/", "Gute Praxisbeispiele"),
         ("/de/calls/", "Aufrufe"),
+        ("/de/events/", "Veranstaltungen"),
         ("/de/pledges/", "Zusagen"),
         ("/de/mentoring/how-it-works/", "Mentoring"),
     ]

@@ -84,6 +84,16 @@ def tick_commitments(page, texts) -> None:
 # ---------------------------------------------------------------------------------------------
 # 1. A company admin pledges, a coordinator approves, a visitor finds it in the Pledge Viewer
 # ---------------------------------------------------------------------------------------------
+
+
+def unfold_every_list(page) -> None:
+    """Open each folded list of the form (a <details> per area, countries, languages) by
+    clicking its summary, as a person would."""
+    folded = page.locator("form details:not([open]) > summary")
+    while folded.count():
+        folded.first.click()
+
+
 def test_company_pledges_coordinator_approves_visitor_finds_it_in_the_viewer(
     page,
     new_person,
@@ -149,6 +159,7 @@ def test_company_pledges_coordinator_approves_visitor_finds_it_in_the_viewer(
         expect(page.get_by_role("radio", name=name)).not_to_be_checked()
     page.get_by_role("radio", name="Digital skills for the labour force").check()
     page.get_by_role("radio", name="Several countries").check()
+    unfold_every_list(page)  # the long lists are folded; a person opens the ones they need
     page.get_by_role("checkbox", name="AI Artificial intelligence").check()
     page.get_by_role("checkbox", name=re.compile(r"^2\.1 Interacting through")).check()
     page.get_by_role("checkbox", name="Belgium", exact=True).check()
