@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from skillup.languages import Language
 from skillup.models import TransitionLog
 
 from ..enums import (
@@ -95,6 +96,14 @@ class Practice(models.Model):
         db_index=True,
     )
     title = models.CharField(_("title"), max_length=200)
+    # the language the SME wrote it in (ISO 639-1): its text's `lang`, its search configuration
+    language = models.CharField(
+        _("language of the text"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.EN,
+        help_text=_("The language the practice is written in."),
+    )
     short_description = models.TextField(_("short description"), blank=True)
     online_learning = models.TextField(_("online learning"), blank=True, max_length=5000)
     methodology = models.TextField(_("methodology"), blank=True, max_length=5000)
