@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +21,7 @@ from accounts.selectors import organisation_admins
 from accounts.services import consent_give, consent_withdraw
 from matching.models import Skill
 from notifications.services import notify
+from skillup.day_formats import day_format
 from skillup.errors import ApplicationError
 from skillup.links import absolute_url, language_of
 
@@ -321,7 +322,7 @@ def mentor_invitations_check(*, company: Organisation, rows: list[ExpertRow]) ->
         if row.email in mentors:
             row.problems.append(str(MSG_ALREADY_MENTOR))
         elif row.email in invited:
-            date = formats.date_format(timezone.localtime(invited[row.email]), "j F Y")
+            date = day_format(timezone.localtime(invited[row.email]))
             row.problems.append(str(MSG_ALREADY_INVITED % {"date": date}))
     return rows
 

@@ -2,6 +2,39 @@
 
 from django.db import migrations, models
 
+BATCH_SIZE = 500
+
+
+def detect_languages(apps, schema_editor):
+    """Every existing practice gets the language detected from what its SME wrote (title,
+    description, answers); "en" (the field's default) stays where the detector is unsure.
+    lingua is loaded only when there is a practice to read."""
+    Practice = apps.get_model("practices", "Practice")
+    practices = Practice.objects.only(
+        "pk",
+        "language",
+        "title",
+        "short_description",
+        "online_learning",
+        "methodology",
+        "keep_learning",
+    ).order_by("pk")
+    if not practices.exists():
+        return
+    from practices.language import detect_language, practice_text
+
+    changed = []
+    for practice in practices.iterator(chunk_size=BATCH_SIZE):
+        language = detect_language(practice_text(practice)) or "en"
+        if language != practice.language:
+            practice.language = language
+            changed.append(practice)
+        if len(changed) >= BATCH_SIZE:
+            Practice.objects.bulk_update(changed, ["language"])
+            changed = []
+    if changed:
+        Practice.objects.bulk_update(changed, ["language"])
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -47,4 +80,43 @@ class Migration(migrations.Migration):
                 verbose_name="language of the text",
             ),
         ),
+        migrations.AddField(
+            model_name="practice",
+            name="public_language",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("bg", "Bulgarian"),
+                    ("cs", "Czech"),
+                    ("da", "Danish"),
+                    ("de", "German"),
+                    ("el", "Greek"),
+                    ("en", "English"),
+                    ("es", "Spanish"),
+                    ("et", "Estonian"),
+                    ("fi", "Finnish"),
+                    ("fr", "French"),
+                    ("ga", "Irish"),
+                    ("hr", "Croatian"),
+                    ("hu", "Hungarian"),
+                    ("it", "Italian"),
+                    ("lt", "Lithuanian"),
+                    ("lv", "Latvian"),
+                    ("mt", "Maltese"),
+                    ("nl", "Dutch"),
+                    ("pl", "Polish"),
+                    ("pt", "Portuguese"),
+                    ("ro", "Romanian"),
+                    ("sk", "Slovak"),
+                    ("sl", "Slovenian"),
+                    ("sv", "Swedish"),
+                    ("is", "Icelandic"),
+                    ("no", "Norwegian"),
+                ],
+                help_text="Leave empty when the public text is in the language of the practice.",
+                max_length=2,
+                verbose_name="language of the public text",
+            ),
+        ),
+        migrations.RunPython(detect_languages, migrations.RunPython.noop, elidable=True),
     ]

@@ -17,7 +17,6 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import linebreaks
 from django.utils.text import Truncator, slugify
@@ -27,13 +26,16 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.enums import SizeBand, eu_eea_country_choices
 from skillup import ratelimit
+from skillup.day_formats import day_format
 from skillup.errors import ApplicationError
+from skillup.languages import Language
 from skillup.pagecache import cache_for_visitors
 
 from .. import selectors, services
 from ..cache import practices_version
 from ..enums import PracticeState
 from ..filters import PER_PAGE, PracticeFilter
+from ..language import interface_content_language
 from ..models import Call, DetailRequest, Practice
 from ..permissions import (
     can_view_attachment,
@@ -99,17 +101,22 @@ class PracticeCard:
     description: str  # the first 40 words
     topics: list[str]
     published: str  # "Published 3 May 2024 · 12 views"
+    language: str  # of its text (the `lang` of its title and description)
+    language_note: str  # "Language: Polish" when it is not the page's language, else ""
 
 
 def practice_cards(practices) -> list[PracticeCard]:
     countries = dict(eu_eea_country_choices())
     sizes = dict(SizeBand.choices)
+    language_names = dict(Language.choices)
+    page_language = interface_content_language()
     cards = []
     for practice in practices:
+        language = practice.text_language
         organisation = practice.organisation
         country = countries.get(organisation.country, str(organisation.country))
         views = practice.view_count
-        date = date_format(timezone.localtime(practice.published_at), "j F Y")
+        date = day_format(timezone.localtime(practice.published_at))
         cards.append(
             PracticeCard(
                 pk=practice.pk,
@@ -126,6 +133,11 @@ def practice_cards(practices) -> list[PracticeCard]:
                     views,
                 )
                 % {"date": date, "views": views},
+                language=language,
+                language_note=""
+                if language == page_language
+                else _("Language: %(language)s")
+                % {"language": language_names.get(language, language)},
             )
         )
     return cards
@@ -152,6 +164,8 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     page.object_list = practice_cards(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
+    suggestion_query = query.copy()
+    suggestion_query["q"] = filterset.suggestion or ""
     context = {
         "filter": filterset,
         "form": filterset.form,
@@ -159,6 +173,7 @@ def practice_list(request: HttpRequest) -> HttpResponse:
         "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
         "total": facets.total,
         "query": query.urlencode(),
+        "suggestion_query": suggestion_query.urlencode(),
         "filtered": bool(filterset.values),
     }
     return render(request, "practices/practice_list.html", context)
@@ -223,6 +238,7 @@ def _practice_context(request: HttpRequest, practice: Practice, form: ContactFor
         "absolute_url": f"{settings.SITE_URL}{practice.get_absolute_url()}",
         "site_url": settings.SITE_URL,
         "call_is_public": practice.call.is_listed,
+        "text_language_name": dict(Language.choices).get(practice.text_language, ""),
     }
 
 
@@ -311,10 +327,22 @@ def _file_response(field_file, *, practice: Practice, public: bool) -> FileRespo
 # --------------------------------------------------------------------------------------------
 # Feed
 # --------------------------------------------------------------------------------------------
+class _ContentLanguageAtomFeed(Atom1Feed):
+    """Atom whose entries say the language of their practice's text (xml:lang on <entry>)
+    where it is not the feed's own (the interface language, on <feed>)."""
+
+    def item_attributes(self, item) -> dict:
+        attributes = super().item_attributes(item)
+        language = item.get("text_language")
+        if language and language != self.feed["language"]:
+            attributes["xml:lang"] = language
+        return attributes
+
+
 class PracticeFeed(Feed):
     """The newest published practices (Atom)."""
 
-    feed_type = Atom1Feed
+    feed_type = _ContentLanguageAtomFeed
     title = gettext_lazy("SkillUp: new good practices")
     subtitle = gettext_lazy("How SMEs upskill their staff, as published by SkillUp.")
     link = reverse_lazy("practices:practice_list")
@@ -343,3 +371,6 @@ class PracticeFeed(Feed):
 
     def item_categories(self, item: Practice) -> list[str]:
         return [str(topic) for topic in item.topics.all()]
+
+    def item_extra_kwargs(self, item: Practice) -> dict:
+        return {"text_language": item.text_language}

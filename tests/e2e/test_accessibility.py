@@ -454,6 +454,11 @@ def _review_with_errors(page):
     admin_error(page)
 
 
+def _open_language_switcher(page):
+    page.locator(".language-switcher > summary").click()
+    expect(page.get_by_role("link", name="Nederlands")).to_be_visible()
+
+
 def _admin_search(page):
     page.get_by_role("textbox", name="Search").fill("robotics")
     button(page, "Search")
@@ -477,6 +482,11 @@ CASES = [
         "practice-list-empty",
         "anonymous",
         goto("/en/practices/?q=zeppelin+maintenance", "Good practices"),
+    ),
+    Case(  # PostgreSQL: "Did you mean cybersecurity?" and its results (SQLite: nothing found)
+        "practice-list-did-you-mean",
+        "anonymous",
+        goto("/en/practices/?q=cybersecurty", "Good practices"),
     ),
     Case("practice-detail", "anonymous", goto("{practice}", PUBLISHED_TITLE)),
     Case(
@@ -650,6 +660,8 @@ CASES = [
         goto("/admin/matching/needsprofile/{needs}/recommendations/"),
         admin=True,
     ),
+    # issue #16, more interface languages: the switcher opened (seven languages), a Polish page
+    Case("language-switcher-open", "anonymous", goto("/pl/", then=_open_language_switcher)),
 ]
 
 
