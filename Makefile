@@ -67,7 +67,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 
 messages: install
-	$(MANAGE) makemessages -l fr -l de --no-location --no-obsolete --ignore=.venv --ignore=.tools --ignore=tests --ignore=benchmarks
+	$(MANAGE) makemessages -l fr -l de -l es -l it -l pl -l nl --no-location --no-obsolete --ignore=.venv --ignore=.tools --ignore=tests --ignore=benchmarks
 	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools
 
 # Every benchmark under benchmarks/, each ending with its one-line result.

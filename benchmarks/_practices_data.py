@@ -2,7 +2,9 @@
 behind them, several calls, and a review backlog in the open call for the reviewers' admin list.
 
 Text comes from small word lists in ten EU languages plus a long tail of generated words (Zipf
-distributed, so the full-text index has a realistic vocabulary). Each search word of
+distributed, so the full-text index has a realistic vocabulary); each practice is written in one
+language (see TextMaker.language: about 40% English, the rest spread over the nine others),
+which its `language` field says, as the SME's form records it. Each search word of
 SEARCH_WORDS is planted in about 1% of the published practices and nowhere else.
 
 Rows are written with bulk_create in batches (explicit primary keys, sequences reset after), the
@@ -78,6 +80,7 @@ LANGUAGE_OF = {
     "FR": "fr", "BE": "fr", "LU": "fr", "DE": "de", "AT": "de", "LI": "de", "ES": "es",
     "IT": "it", "MT": "it", "PL": "pl", "FI": "fi", "NL": "nl", "PT": "pt", "SE": "sv",
 }  # fmt: skip
+OTHER_LANGUAGES = tuple(language for language in WORDS if language != "en")
 LEGAL_FORM = {
     "FR": "SARL", "BE": "SRL", "LU": "S.à r.l.", "DE": "GmbH", "AT": "GmbH", "LI": "AG",
     "ES": "S.L.", "IT": "S.r.l.", "MT": "Ltd", "PL": "sp. z o.o.", "FI": "Oy", "NL": "B.V.",
@@ -133,7 +136,14 @@ class TextMaker:
             self.sentences[language] = pool
 
     def language(self, country: str) -> str:
-        return LANGUAGE_OF.get(country, "en") if self.rng.random() < 0.7 else "en"
+        """An SME writes in its country's language four times in five, else in English; where
+        we have no words for its language, in English or, as a stand-in for its own, in one of
+        the other word lists (real practices come in 24 languages, not mostly English)."""
+        if self.rng.random() >= 0.8:
+            return "en"
+        if country in LANGUAGE_OF:
+            return LANGUAGE_OF[country]
+        return "en" if self.rng.random() < 0.5 else self.rng.choice(OTHER_LANGUAGES)
 
     def title(self, language: str, planted: str | None) -> str:
         words = self.rng.sample(self.title_words[language], self.rng.randint(3, 6))
@@ -301,6 +311,7 @@ def fill(n: int, *, seed: int = 4, log=print) -> dict:
             call=call,
             organisation=organisation,
             state=state,
+            language=language,
             title=title,
             short_description=text.text(language, 300, 1200, planted),
             online_learning=text.text(language, 100, 500),
@@ -436,6 +447,23 @@ TABLES = (
     "practices_review",
     "practices_detailrequest",
 )
+
+
+def language_shares() -> list[tuple[str, float]]:
+    """The published practices' languages, most frequent first, as shares of all of them."""
+    from django.db.models import Count
+
+    from practices.enums import PracticeState
+    from practices.models import Practice
+
+    rows = list(
+        Practice.objects.filter(state=PracticeState.PUBLISHED)
+        .values_list("language")
+        .annotate(rows=Count("pk"))
+        .order_by("-rows", "language")
+    )
+    total = sum(count for _language, count in rows) or 1
+    return [(language, count / total) for language, count in rows]
 
 
 def analyse(*, vacuum: bool) -> None:

@@ -16,7 +16,8 @@ whole-page cache off (a render's cost is measured, not a cache hit), persistent
 database connection. Requests go through Django's test Client, in this process (no network,
 no server), so the figures are the view + ORM + template time a worker spends on a request.
 
-Data (benchmarks/_practices_data.py): N published practices with multilingual word-list text,
+Data (benchmarks/_practices_data.py): N published practices written in ten languages (each
+with its `language` set and its text made of that language's words; the shares are printed),
 ~20,000 SMEs in the 30 EU/EEA countries, three closed calls and one just closed, topics, tools,
 view counts, publication over three years, and a review backlog of ~3% of N in the review states
 with 1 to 3 reviews each by 20 reviewers. The reviewers' admin list is read as one of them.
@@ -26,7 +27,10 @@ queries per request):
   list        /en/practices/?page=k                                (page varies)
   facets      /en/practices/?country=XX&audience=YY                (values vary)
   search      /en/practices/?q=<word found in ~1% of practices>    (word varies; its ranked
-                                                                    ids forgotten first: never seen)
+                                                                    ids forgotten first: never seen;
+                                                                    words finding more than 3% as
+                                                                    the search reads them are left
+                                                                    out, their shares printed)
   search more /en/practices/?q=<word>&page=2 or 3                  (ranked ids cached)
   search common /en/practices/?q=<word in ~half the practices>     (never seen; 20 requests)
   detail      /en/practices/<slug>/                                (a new practice each time)
@@ -58,7 +62,11 @@ review <= 150 ms, same query counts) and then:
 
 Options: --n N (100000), --requests R (50), --warmup W (5), --seed S, --keep, --explain (EXPLAIN
 ANALYZE the slowest SELECT of each page at N), --skip-small, --only PAGE,… and --profile
-'PAGE NAME' (cProfile of its requests at N), for debugging.
+'PAGE NAME' (cProfile of its requests at N), for debugging. --compare-simple: after the pages,
+the search's SQL alone compared with the search before issue #16 on the same data and server
+(`simple` configuration documents built in a temporary table with a GIN index, about a minute
+at 100,000): the median time of the ranked ids of the ~1% words and of a common word, each
+way, and how many practices each finds (printed before the table; not in the last line).
 """
 
 import argparse
@@ -77,6 +85,7 @@ sys.path.insert(0, str(ROOT))
 TARGET_MS = 60.0
 TARGET_ADMIN_MS = 150.0
 SMALL_N = 10
+RARE_SHARE = 0.03  # a "search" word finds at most this share of the practices (~1% planted)
 ADMIN_PAGE_SIZE = 100
 
 
@@ -96,6 +105,9 @@ def _parse() -> argparse.Namespace:
     parser.add_argument("--skip-small", action="store_true", help="no 10-practice baseline")
     parser.add_argument("--only", default="", help="comma-separated page names (for debugging)")
     parser.add_argument("--profile", default="", help="cProfile the measured requests of a page")
+    parser.add_argument(
+        "--compare-simple", action="store_true", help="time the search before #16 alongside"
+    )
     args = parser.parse_args()
     if args.n < SMALL_N:
         parser.error(f"--n must be at least {SMALL_N}")
@@ -161,6 +173,8 @@ class Result:
     queries: list[int] = field(default_factory=list)
     sql_ms: list[float] = field(default_factory=list)  # time spent in SQL, per request
     slowest: list[tuple[float, str]] = field(default_factory=list)  # (ms, sql), top 3
+    # the SQL of the first request with each query count: what a varying count adds
+    sql_by_count: dict[int, list[str]] = field(default_factory=dict)
 
     def p(self, q: float) -> float:
         ordered = sorted(self.ms)
@@ -185,7 +199,7 @@ def _request(client, url: str, index: int, page: Page):
         from practices.selectors import search_cache_key
 
         words = parse_qs(urlsplit(url).query)["q"][0]
-        cache.delete(search_cache_key(words, practices_version()))
+        cache.delete(search_cache_key(words, practices_version(), *_search_language(url)))
     # a different visitor address each time: each detail view is a new, counted view
     remote = f"10.{index // 65536 % 256}.{index // 256 % 256}.{index % 256}"
     with CaptureQueriesContext(connection) as captured:
@@ -199,6 +213,18 @@ def _request(client, url: str, index: int, page: Page):
             + " (is the page written yet?)"
         )
     return elapsed, captured.captured_queries
+
+
+def _search_language(url: str) -> tuple[str, ...]:
+    """The language a search's ranked ids are cached under (the page's, /en/…), where the
+    cache key has one (since issue #16)."""
+    import inspect
+
+    from practices.selectors import search_cache_key
+
+    if "language" not in inspect.signature(search_cache_key).parameters:
+        return ()
+    return (url.split("/")[1],)
 
 
 def run_page(clients: dict, page: Page, requests: int, profile: bool = False) -> Result:
@@ -223,6 +249,7 @@ def run_page(clients: dict, page: Page, requests: int, profile: bool = False) ->
         result.queries.append(len(queries))
         result.sql_ms.append(sum(float(q["time"]) for q in queries) * 1000)
         seen_sql = seen_sql or any(page.expect_sql in q["sql"] for q in queries)
+        result.sql_by_count.setdefault(len(queries), [q["sql"] for q in queries])
         for query in queries:
             result.slowest.append((float(query["time"]) * 1000, query["sql"]))
         result.slowest = sorted(result.slowest, reverse=True)[:3]
@@ -282,6 +309,7 @@ def pages(args, rng: random.Random) -> list[Page]:
     common = present(COMMON_WORDS)
     if not words or not common:
         _fail("no search word is in the data")
+    words = _rare(words, published, count)
     in_review = Practice.objects.filter(state=PracticeState.IN_REVIEW).count()
     review_states = list(
         Practice.objects.filter(state__in=REVIEW_STATES).values_list("state", flat=True).distinct()
@@ -363,6 +391,27 @@ def pages(args, rng: random.Random) -> list[Page]:
     return result
 
 
+def _rare(words: list[str], published, count: int) -> list[str]:
+    """The search words that find at most RARE_SHARE of the practices as the page reads them:
+    a word planted in ~1% may find more once the search stems ("mentoring" also finds every
+    "mentor" of the English, Spanish, Dutch… texts). Prints each word's share."""
+    from django.utils import translation
+
+    from practices.selectors import search_practices
+
+    if count < 1000:  # (the 10-practice baseline: every word is "common" there)
+        return words
+    with translation.override("en"):
+        shares = {w: search_practices(published, w).count() / max(count, 1) for w in words}
+    print("search words (share of practices found): " + ", ".join(
+        f"{w} {share:.1%}" for w, share in sorted(shares.items(), key=lambda item: item[1])
+    ))  # fmt: skip
+    rare = [w for w in words if shares[w] <= RARE_SHARE]
+    if not rare:
+        print(f"  WARNING no search word finds {RARE_SHARE:.0%} or less: all of them are used")
+    return rare or words
+
+
 def _with_authenticator(user) -> None:
     """Staff need a second factor (accounts.mfa): the measured reviewer has one, as in real life
     (the middleware's lookup of it is part of every staff request)."""
@@ -424,6 +473,7 @@ def _fill_big(args) -> None:
     present = Practice.objects.filter(state=PracticeState.PUBLISHED).count()
     if args.keep and present == args.n:
         print(f"reusing the {present} published practices of an earlier run (--keep)")
+        _print_languages()
         return
     started = time.perf_counter()
     data.empty()
@@ -433,6 +483,15 @@ def _fill_big(args) -> None:
     data.analyse(vacuum=True)
     print(f"  vacuum analyse in {time.perf_counter() - vacuum_started:.1f}s")
     print(f"filled and analysed in {time.perf_counter() - started:.1f}s")
+    _print_languages()
+
+
+def _print_languages() -> None:
+    from benchmarks import _practices_data as data
+
+    shares = data.language_shares()
+    print(f"languages of the published practices ({len(shares)}): "
+          + ", ".join(f"{language} {share:.0%}" for language, share in shares))  # fmt: skip
 
 
 def _small_phase(args) -> dict[str, Result]:
@@ -473,6 +532,80 @@ def _explain(results: dict[str, Result]) -> None:
                 print("\n".join(row[0] for row in cursor.fetchall()))
 
 
+# The search before issue #16 (practices/services/search.py and selectors._ranked_ids as they
+# were), for --compare-simple
+SIMPLE_DOCUMENTS_SQL = """
+CREATE TEMPORARY TABLE bench_simple_search AS
+SELECT p.id AS practice_id, p.published_at, ranked.doc AS rank_document,
+       ranked.doc || setweight(to_tsvector('simple', concat_ws(' ', p.online_learning,
+           p.methodology, p.keep_learning, p.other_tools)), 'C') AS document
+FROM practices_practice p JOIN accounts_organisation o ON o.id = p.organisation_id
+CROSS JOIN LATERAL (
+    SELECT setweight(to_tsvector('simple', COALESCE(p.public_title, '')), 'A')
+        || setweight(to_tsvector('simple', COALESCE(p.title, '')), 'A')
+        || setweight(to_tsvector('simple', COALESCE(p.public_description, '')), 'B')
+        || setweight(to_tsvector('simple', COALESCE(p.short_description, '')), 'B')
+        || setweight(to_tsvector('simple', COALESCE(o.name, '')), 'B') AS doc
+) ranked
+WHERE p.state = 'published'
+"""
+SIMPLE_RANKED_SQL = """
+SELECT practice_id FROM bench_simple_search, websearch_to_tsquery('simple', %s) query
+WHERE document @@ query
+ORDER BY ts_rank(rank_document, query) DESC, published_at DESC, practice_id DESC
+"""
+
+
+def _compare_simple() -> None:
+    """The search's SQL now and before #16, same data, same server (see the docstring)."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.utils import translation
+
+    from benchmarks._practices_data import COMMON_WORDS, SEARCH_WORDS
+    from practices import selectors
+    from practices.cache import practices_version
+
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS bench_simple_search")
+        cursor.execute(SIMPLE_DOCUMENTS_SQL)
+        cursor.execute("CREATE INDEX ON bench_simple_search USING gin (document)")
+        cursor.execute("ANALYZE bench_simple_search")
+    print(f"\nsearch before #16 (simple documents) built in {time.perf_counter() - started:.0f}s")
+
+    def before(word: str) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("SET enable_seqscan = off")  # (as the search before did)
+            cursor.execute(SIMPLE_RANKED_SQL, [word])
+            found = len(cursor.fetchall())
+            cursor.execute("RESET enable_seqscan")
+        return found
+
+    def now(word: str) -> int:
+        version = practices_version()
+        cache.delete(selectors.search_cache_key(word, version, *_search_language("/en/")))
+        with translation.override("en"):
+            return len(selectors.ranked_search(word, version))
+
+    rare = [w for w in SEARCH_WORDS if w != "mentoring"][:8]
+    for label, words in (
+        ("~1% words", rare),
+        (f"common {COMMON_WORDS[3]!r}", [COMMON_WORDS[3]] * 4),
+    ):
+        for name, search in (("before #16", before), ("now", now)):
+            search(words[0])  # (warm)
+            times, found = [], []
+            for word in words * 2:
+                began = time.perf_counter()
+                found.append(search(word))
+                times.append((time.perf_counter() - began) * 1000)
+            print(f"  search SQL, {label:<17}{name:<11} median {statistics.median(times):7.1f} ms"
+                  f"  max {max(times):7.1f} ms  finds {statistics.median(found):.0f}")  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE bench_simple_search")
+
+
 def _report(n: int, small: dict[str, Result] | None, big: dict[str, Result]) -> None:
     print()
     header = f"{'page':<16}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'SQL p50':>9}   queries at n={n}"
@@ -494,6 +627,17 @@ def _report(n: int, small: dict[str, Result] | None, big: dict[str, Result]) -> 
         print(line)
     print("(queries: the distinct per-request counts; a page DIFFERS when its highest count at")
     print(f" n={SMALL_N} is not its highest at n={n})")
+    for size, results in ((n, big), (SMALL_N, small or {})):
+        for name, result in results.items():
+            if len(result.sql_by_count) > 1:
+                fewest = result.sql_by_count[min(result.sql_by_count)]
+                most = result.sql_by_count[max(result.sql_by_count)]
+                known = {" ".join(sql.split())[:60] for sql in fewest}  # (parameters vary)
+                extra = [sql for sql in most if " ".join(sql.split())[:60] not in known]
+                extra = extra or most[len(fewest) :]
+                for sql in extra:
+                    print(f"  {name} at n={size}, a request with {max(result.sql_by_count)} "
+                          f"queries also ran: {' '.join(sql.split())[:140]}")  # fmt: skip
     print(f"slowest SQL per page at n={n}:")
     for name, result in big.items():
         if not result.slowest:
@@ -573,6 +717,8 @@ def main() -> None:
         print(f"n={args.n}: measured in {time.perf_counter() - started:.1f}s")
         if args.explain:
             _explain(big)
+        if args.compare_simple:
+            _compare_simple()
         print(f"run time {time.perf_counter() - began:.0f}s; {_load()}")
         _report(args.n, small, big)
     finally:

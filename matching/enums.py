@@ -93,7 +93,8 @@ class Answer(models.TextChoices):
 
 class PartnershipState(models.TextChoices):
     ACTIVE = "active", _("Active")
-    COMPLETED = "completed", _("Completed")
+    # a context of its own: Spanish "colaboración" completada (a pledge is "completado")
+    COMPLETED = "completed", pgettext_lazy("partnership state", "Completed")
     ENDED_EARLY = "ended_early", _("Ended early")
 
 

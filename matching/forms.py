@@ -12,6 +12,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Field, Fieldset, Layout
 from crispy_forms.utils import TEMPLATE_PACK, render_field
 from django import forms
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q, QuerySet
 from django.forms.utils import ErrorDict
@@ -360,7 +361,7 @@ class NeedsForm(GapsAndMaturityMixin, forms.Form):
     )
 
     # the languages shown first (the interface's); the others are folded
-    main_languages = ("en", "fr", "de")
+    main_languages = tuple(code for code, _name in settings.LANGUAGES)
 
     def __init__(self, *args, needs: NeedsProfile | None = None, url: str = "", **kwargs) -> None:
         if "initial" not in kwargs:

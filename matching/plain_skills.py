@@ -1,4 +1,4 @@
-"""Plain words for the skill taxonomy, in the interface's languages (English, French, German).
+"""Plain words for the skill taxonomy, in the interface's languages (settings.LANGUAGES).
 
 SMEs do not speak framework ("A.1 IS and Business Strategy Alignment"): the needs form shows and
 searches these words instead. For every competence of matching/fixtures/taxonomy.json (keyed by
@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from django.utils.translation import get_language
 
-LANGUAGES = ("en", "fr", "de")
+LANGUAGES = ("en", "fr", "de", "es", "it", "pl", "nl")
 FALLBACK_LANGUAGE = "en"
 
 
@@ -42,16 +42,28 @@ FRAMEWORKS: dict[str, dict[str, str]] = {
         "en": "Everyday digital skills",
         "fr": "Compétences numériques du quotidien",
         "de": "Digitale Alltagskompetenzen",
+        "es": "Competencias digitales cotidianas",
+        "it": "Competenze digitali di tutti i giorni",
+        "pl": "Codzienne umiejętności cyfrowe",
+        "nl": "Digitale basisvaardigheden",
     },
     "ecf": {
         "en": "IT specialist skills",
         "fr": "Compétences informatiques spécialisées",
         "de": "IT-Fachkompetenzen",
+        "es": "Competencias informáticas especializadas",
+        "it": "Competenze informatiche specialistiche",
+        "pl": "Specjalistyczne umiejętności informatyczne",
+        "nl": "Specialistische IT-vaardigheden",
     },
     "advanced": {
         "en": "Advanced technologies",
         "fr": "Technologies avancées",
         "de": "Zukunftstechnologien",
+        "es": "Tecnologías avanzadas",
+        "it": "Tecnologie avanzate",
+        "pl": "Zaawansowane technologie",
+        "nl": "Geavanceerde technologieën",
     },
 }
 
@@ -61,51 +73,91 @@ AREAS: dict[tuple[str, str], dict[str, str]] = {
         "en": "Finding and managing information",
         "fr": "Trouver et gérer l’information",
         "de": "Informationen finden und verwalten",
+        "es": "Buscar y gestionar información",
+        "it": "Cercare e gestire le informazioni",
+        "pl": "Wyszukiwanie informacji i zarządzanie nimi",
+        "nl": "Informatie zoeken en beheren",
     },
     ("digcomp", "2"): {
         "en": "Communicating and working together online",
         "fr": "Communiquer et collaborer en ligne",
         "de": "Online kommunizieren und zusammenarbeiten",
+        "es": "Comunicarse y colaborar en línea",
+        "it": "Comunicare e collaborare online",
+        "pl": "Komunikacja i współpraca online",
+        "nl": "Online communiceren en samenwerken",
     },
     ("digcomp", "3"): {
         "en": "Creating digital content",
         "fr": "Créer des contenus numériques",
         "de": "Digitale Inhalte erstellen",
+        "es": "Crear contenidos digitales",
+        "it": "Creare contenuti digitali",
+        "pl": "Tworzenie treści cyfrowych",
+        "nl": "Digitale inhoud maken",
     },
     ("digcomp", "4"): {
         "en": "Staying safe online",
         "fr": "Sécurité et protection",
         "de": "Sicherheit und Schutz",
+        "es": "Seguridad y protección",
+        "it": "Sicurezza e protezione",
+        "pl": "Bezpieczeństwo i ochrona",
+        "nl": "Veiligheid en bescherming",
     },
     ("digcomp", "5"): {
         "en": "Solving problems with digital tools",
         "fr": "Résoudre des problèmes grâce au numérique",
         "de": "Probleme mit digitalen Mitteln lösen",
+        "es": "Resolver problemas con herramientas digitales",
+        "it": "Risolvere problemi con gli strumenti digitali",
+        "pl": "Rozwiązywanie problemów za pomocą narzędzi cyfrowych",
+        "nl": "Problemen oplossen met digitale middelen",
     },
     ("ecf", "A"): {
         "en": "Planning IT",
         "fr": "Planifier l’informatique",
         "de": "IT planen",
+        "es": "Planificar la informática",
+        "it": "Pianificare l’informatica",
+        "pl": "Planowanie IT",
+        "nl": "IT plannen",
     },
     ("ecf", "B"): {
         "en": "Building software and systems",
         "fr": "Développer logiciels et systèmes",
         "de": "Software und Systeme entwickeln",
+        "es": "Desarrollar software y sistemas",
+        "it": "Sviluppare software e sistemi",
+        "pl": "Tworzenie oprogramowania i systemów",
+        "nl": "Software en systemen bouwen",
     },
     ("ecf", "C"): {
         "en": "Running IT and supporting users",
         "fr": "Exploiter l’informatique et assister les utilisateurs",
         "de": "IT betreiben und Nutzer unterstützen",
+        "es": "Gestionar la informática y dar soporte a los usuarios",
+        "it": "Gestire l’informatica e assistere gli utenti",
+        "pl": "Utrzymanie IT i wsparcie użytkowników",
+        "nl": "IT beheren en gebruikers ondersteunen",
     },
     ("ecf", "D"): {
         "en": "Security, data, marketing, purchasing and training",
         "fr": "Sécurité, données, marketing, achats et formation",
         "de": "Sicherheit, Daten, Marketing, Einkauf und Schulung",
+        "es": "Seguridad, datos, marketing, compras y formación",
+        "it": "Sicurezza, dati, marketing, acquisti e formazione",
+        "pl": "Bezpieczeństwo, dane, marketing, zakupy i szkolenia",
+        "nl": "Beveiliging, data, marketing, inkoop en opleiding",
     },
     ("ecf", "E"): {
         "en": "Managing IT: projects, risks, quality",
         "fr": "Piloter l’informatique : projets, risques, qualité",
         "de": "IT steuern: Projekte, Risiken, Qualität",
+        "es": "Dirigir la informática: proyectos, riesgos, calidad",
+        "it": "Governare l’informatica: progetti, rischi, qualità",
+        "pl": "Zarządzanie IT: projekty, ryzyko, jakość",
+        "nl": "IT aansturen: projecten, risico’s, kwaliteit",
     },
 }
 
@@ -135,6 +187,31 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "google, suchmaschine, recherche, internetsuche, onlinesuche, browser, surfen, "
             "stichwörter, filter, marktforschung",
         ),
+        "es": (
+            "Buscar en internet de forma eficaz",
+            "Encontrar información fiable en línea con buscadores, filtros y alertas.",
+            "google, buscador, motor de búsqueda, búsqueda, búsqueda en internet, búsqueda en "
+            "línea, navegación, web, palabras clave, filtros, estudio de mercado",
+        ),
+        "it": (
+            "Cercare in modo efficace su internet",
+            "Trovare informazioni affidabili online con motori di ricerca, filtri e avvisi.",
+            "google, motore di ricerca, ricerca, ricerca su internet, ricerca online, "
+            "navigazione, web, parole chiave, filtri, ricerca di mercato",
+        ),
+        "pl": (
+            "Skuteczne wyszukiwanie w internecie",
+            "Znajdowanie wiarygodnych informacji w sieci za pomocą wyszukiwarek, filtrów i "
+            "alertów.",
+            "google, wyszukiwarka, wyszukiwanie, wyszukiwanie w internecie, szukanie w sieci, "
+            "przeglądanie, przeglądarka, słowa kluczowe, filtry, badanie rynku",
+        ),
+        "nl": (
+            "Doeltreffend zoeken op internet",
+            "Betrouwbare informatie online vinden met zoekmachines, filters en meldingen.",
+            "google, zoekmachine, zoeken, internet zoeken, online zoeken, surfen, browser, "
+            "trefwoorden, zoekwoorden, filters, marktonderzoek",
+        ),
     },
     ("digcomp", "1.2"): {
         "en": (
@@ -154,6 +231,30 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Quellen prüfen, Falschmeldungen und irreführende Zahlen erkennen.",
             "faktencheck, fake news, falschmeldungen, falschinformationen, desinformation, "
             "quellen, glaubwürdigkeit, verlässlichkeit",
+        ),
+        "es": (
+            "Evaluar la fiabilidad de la información",
+            "Comprobar las fuentes y detectar noticias falsas y cifras engañosas.",
+            "verificación de datos, fake news, noticias falsas, bulos, desinformación, fuentes, "
+            "credibilidad, verificar, fiable",
+        ),
+        "it": (
+            "Valutare l’affidabilità delle informazioni",
+            "Verificare le fonti, riconoscere notizie false e dati fuorvianti.",
+            "verifica dei fatti, fact checking, fake news, notizie false, bufale, "
+            "disinformazione, fonti, credibilità, verificare, affidabile",
+        ),
+        "pl": (
+            "Ocena wiarygodności informacji",
+            "Sprawdzanie źródeł, rozpoznawanie fałszywych wiadomości i mylących danych.",
+            "weryfikacja faktów, fact checking, fake news, fałszywe wiadomości, dezinformacja, "
+            "źródła, wiarygodność, weryfikacja, rzetelność",
+        ),
+        "nl": (
+            "Beoordelen of informatie betrouwbaar is",
+            "Bronnen controleren, nepnieuws en misleidende cijfers herkennen.",
+            "factchecking, feiten controleren, fake news, nepnieuws, desinformatie, "
+            "misinformatie, bronnen, geloofwaardigheid, controleren, betrouwbaar",
         ),
     },
     ("digcomp", "1.3"): {
@@ -179,6 +280,38 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "excel, tabellenkalkulation, tabelle, google sheets, libreoffice calc, dateien, "
             "ordner, dokumente, ablage, datenbank, dateneingabe, listen, csv, speicherung",
         ),
+        "es": (
+            "Organizar datos y hojas de cálculo",
+            "Guardar, ordenar y encontrar archivos y datos, por ejemplo en carpetas, hojas de "
+            "cálculo o bases de datos sencillas.",
+            "excel, hoja de cálculo, hojas de cálculo, google sheets, libreoffice calc, tablas, "
+            "archivos, ficheros, carpetas, documentos, archivo, base de datos, introducción de "
+            "datos, listas, csv, almacenamiento",
+        ),
+        "it": (
+            "Organizzare dati e fogli di calcolo",
+            "Archiviare, ordinare e ritrovare file e dati, per esempio in cartelle, fogli di "
+            "calcolo o semplici banche dati.",
+            "excel, foglio di calcolo, fogli di calcolo, foglio elettronico, google sheets, "
+            "libreoffice calc, tabelle, file, cartelle, documenti, archiviazione, banca dati, "
+            "database, inserimento dati, elenchi, csv",
+        ),
+        "pl": (
+            "Porządkowanie danych i arkuszy kalkulacyjnych",
+            "Przechowywanie, porządkowanie i odnajdywanie plików oraz danych, np. w folderach, "
+            "arkuszach lub bazach danych.",
+            "excel, arkusz kalkulacyjny, arkusze kalkulacyjne, arkusz, google sheets, arkusze "
+            "google, libreoffice calc, tabele, pliki, foldery, dokumenty, archiwizacja, baza "
+            "danych, wprowadzanie danych, listy, csv, przechowywanie",
+        ),
+        "nl": (
+            "Gegevens en spreadsheets ordenen",
+            "Bestanden en gegevens opslaan, sorteren en terugvinden, bijvoorbeeld in mappen, "
+            "spreadsheets of eenvoudige databanken.",
+            "excel, spreadsheet, rekenblad, werkblad, google sheets, libreoffice calc, tabellen, "
+            "bestanden, mappen, documenten, archiveren, databank, database, gegevensinvoer, "
+            "lijsten, csv, opslag",
+        ),
     },
     ("digcomp", "2.1"): {
         "en": (
@@ -201,6 +334,33 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "email, e-mail, mail, chat, videoanruf, videokonferenz, teams, zoom, whatsapp, "
             "messenger, telefonie, outlook",
         ),
+        "es": (
+            "Comunicarse con herramientas digitales",
+            "Utilizar el correo electrónico, el chat, las videollamadas y la mensajería para "
+            "hablar con clientes y compañeros.",
+            "correo electrónico, email, e-mail, correo, chat, videollamada, videoconferencia, "
+            "teams, zoom, whatsapp, mensajería, teléfono, voip, outlook",
+        ),
+        "it": (
+            "Comunicare con gli strumenti digitali",
+            "Usare e-mail, chat, videochiamate e messaggistica per parlare con clienti e colleghi.",
+            "e-mail, email, posta elettronica, posta, chat, videochiamata, videoconferenza, "
+            "teams, zoom, whatsapp, messaggistica, telefono, voip, outlook",
+        ),
+        "pl": (
+            "Komunikacja za pomocą narzędzi cyfrowych",
+            "Korzystanie z poczty elektronicznej, czatu, wideorozmów i komunikatorów w kontaktach "
+            "z klientami i współpracownikami.",
+            "e-mail, email, poczta elektroniczna, poczta, mail, czat, wideorozmowa, "
+            "wideokonferencja, teams, zoom, whatsapp, komunikator, telefon, voip, outlook",
+        ),
+        "nl": (
+            "Communiceren met digitale middelen",
+            "E-mail, chat, videobellen en berichtenapps gebruiken om met klanten en collega’s te "
+            "praten.",
+            "e-mail, email, mail, chat, videobellen, videogesprek, videoconferentie, teams, zoom, "
+            "whatsapp, berichten, telefoon, voip, outlook",
+        ),
     },
     ("digcomp", "2.2"): {
         "en": (
@@ -220,6 +380,31 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Dokumente, Links und Inhalte sicher mit den richtigen Personen teilen.",
             "teilen, dateifreigabe, freigabe, dropbox, google drive, onedrive, wetransfer, "
             "links, anhänge, sharepoint",
+        ),
+        "es": (
+            "Compartir archivos e información",
+            "Compartir documentos, enlaces y contenidos de forma segura con las personas "
+            "adecuadas.",
+            "compartir archivos, compartir, dropbox, google drive, onedrive, wetransfer, enlaces, "
+            "adjuntos, sharepoint",
+        ),
+        "it": (
+            "Condividere file e informazioni",
+            "Condividere documenti, link e contenuti in modo sicuro con le persone giuste.",
+            "condivisione di file, condividere, dropbox, google drive, onedrive, wetransfer, "
+            "link, allegati, sharepoint",
+        ),
+        "pl": (
+            "Udostępnianie plików i informacji",
+            "Bezpieczne udostępnianie dokumentów, linków i treści właściwym osobom.",
+            "udostępnianie plików, udostępnianie, dropbox, google drive, dysk google, onedrive, "
+            "wetransfer, linki, załączniki, sharepoint",
+        ),
+        "nl": (
+            "Bestanden en informatie delen",
+            "Documenten, links en inhoud veilig delen met de juiste mensen.",
+            "bestanden delen, delen, dropbox, google drive, onedrive, wetransfer, links, "
+            "bijlagen, sharepoint",
         ),
     },
     ("digcomp", "2.3"): {
@@ -242,6 +427,36 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Verwaltungsportale.",
             "e-government, behörden, verwaltung, öffentliche dienste, steuern, umsatzsteuer, "
             "elster, ausschreibungen, vergabe, online-antrag, formulare",
+        ),
+        "es": (
+            "Utilizar los servicios públicos en línea",
+            "Realizar trámites en línea con la administración: impuestos, IVA, licitaciones "
+            "públicas, sedes electrónicas.",
+            "administración electrónica, servicios públicos, administración, trámites, impuestos, "
+            "iva, hacienda, contratación pública, licitaciones, certificado digital, sede "
+            "electrónica, formularios en línea",
+        ),
+        "it": (
+            "Usare i servizi pubblici online",
+            "Sbrigare pratiche online con la pubblica amministrazione: tasse, IVA, appalti "
+            "pubblici, portali della PA.",
+            "pubblica amministrazione digitale, servizi pubblici, amministrazione, pratiche, "
+            "tasse, imposte, iva, appalti pubblici, gare, spid, cie, pec, moduli online",
+        ),
+        "pl": (
+            "Korzystanie z e-usług publicznych",
+            "Załatwianie spraw urzędowych online: podatki, VAT, zamówienia publiczne, portale "
+            "administracji.",
+            "e-administracja, e-usługi, usługi publiczne, urząd, administracja, podatki, vat, "
+            "zamówienia publiczne, przetargi, profil zaufany, epuap, e-deklaracje, formularze "
+            "online",
+        ),
+        "nl": (
+            "Online overheidsdiensten gebruiken",
+            "Zaken online regelen met de overheid: belastingen, btw, overheidsopdrachten, "
+            "overheidsportalen.",
+            "e-overheid, overheidsdiensten, overheid, administratie, belastingen, btw, "
+            "overheidsopdrachten, aanbestedingen, digid, itsme, eherkenning, online formulieren",
         ),
     },
     ("digcomp", "2.4"): {
@@ -266,6 +481,36 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "zusammenarbeit, teamarbeit, gemeinsame dokumente, microsoft 365, office 365, google "
             "workspace, slack, trello, kalender, homeoffice, telearbeit, intranet",
         ),
+        "es": (
+            "Colaborar en línea",
+            "Trabajar en documentos, calendarios y proyectos compartidos con herramientas como "
+            "Teams o Google Workspace.",
+            "colaboración, trabajo en equipo, documentos compartidos, microsoft 365, office 365, "
+            "google workspace, slack, trello, calendario, trabajo a distancia, teletrabajo, "
+            "intranet",
+        ),
+        "it": (
+            "Collaborare online",
+            "Lavorare su documenti, calendari e progetti condivisi con strumenti come Teams o "
+            "Google Workspace.",
+            "collaborazione, lavoro di squadra, documenti condivisi, microsoft 365, office 365, "
+            "google workspace, slack, trello, calendario, lavoro a distanza, smart working, "
+            "telelavoro, intranet",
+        ),
+        "pl": (
+            "Współpraca online",
+            "Praca na wspólnych dokumentach, kalendarzach i projektach w narzędziach takich jak "
+            "Teams czy Google Workspace.",
+            "współpraca, praca zespołowa, wspólne dokumenty, microsoft 365, office 365, google "
+            "workspace, slack, trello, kalendarz, praca zdalna, telepraca, intranet",
+        ),
+        "nl": (
+            "Online samenwerken",
+            "Werken aan gedeelde documenten, agenda’s en projecten met tools zoals Teams of "
+            "Google Workspace.",
+            "samenwerking, samenwerken, teamwerk, gedeelde documenten, microsoft 365, office 365, "
+            "google workspace, slack, trello, agenda, kalender, thuiswerk, telewerk, intranet",
+        ),
     },
     ("digcomp", "2.5"): {
         "en": (
@@ -289,6 +534,33 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "netiquette, etikette, umgangston, verhalten im netz, kundenbewertungen, respekt, "
             "kulturelle unterschiede, moderation",
         ),
+        "es": (
+            "Buenas maneras en línea",
+            "Comunicarse en línea con respeto y de forma adecuada, también con clientes de otras "
+            "culturas.",
+            "netiqueta, etiqueta, tono, comportamiento en línea, opiniones de clientes, respeto, "
+            "diferencias culturales, moderación",
+        ),
+        "it": (
+            "Buone maniere online",
+            "Comunicare online con rispetto e nel modo appropriato, anche con clienti di altre "
+            "culture.",
+            "netiquette, galateo, tono, comportamento online, recensioni dei clienti, rispetto, "
+            "differenze culturali, moderazione",
+        ),
+        "pl": (
+            "Savoir-vivre w sieci",
+            "Komunikowanie się online z szacunkiem i w odpowiedni sposób, także z klientami z "
+            "innych kultur.",
+            "netykieta, etykieta, ton, zachowanie w sieci, opinie klientów, szacunek, różnice "
+            "kulturowe, moderacja",
+        ),
+        "nl": (
+            "Goede omgangsvormen online",
+            "Online respectvol en gepast communiceren, ook met klanten uit andere culturen.",
+            "netiquette, etiquette, toon, online gedrag, klantbeoordelingen, respect, culturele "
+            "verschillen, moderatie",
+        ),
     },
     ("digcomp", "2.6"): {
         "en": (
@@ -310,6 +582,33 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Profile, Konten und den Ruf des Unternehmens im Netz und in sozialen Medien pflegen.",
             "online-reputation, ruf, bewertungen, google unternehmensprofil, profile, konten, "
             "soziale medien, markenimage, linkedin",
+        ),
+        "es": (
+            "Identidad y reputación en línea",
+            "Cuidar los perfiles, las cuentas y la reputación de su empresa en la web y en las "
+            "redes sociales.",
+            "reputación en línea, reputación digital, opiniones, reseñas, perfil de empresa en "
+            "google, perfiles, cuentas, perfil en redes sociales, imagen de marca, linkedin",
+        ),
+        "it": (
+            "Identità e reputazione online",
+            "Curare i profili, gli account e la reputazione della Sua impresa sul web e sui "
+            "social media.",
+            "reputazione online, web reputation, recensioni, profilo dell’attività su google, "
+            "profili, account, profilo social, immagine del marchio, linkedin",
+        ),
+        "pl": (
+            "Tożsamość i reputacja w sieci",
+            "Dbanie o profile, konta i reputację firmy w internecie i mediach społecznościowych.",
+            "reputacja w sieci, e-reputacja, opinie, recenzje, profil firmy w google, profile, "
+            "konta, profil w mediach społecznościowych, wizerunek marki, linkedin",
+        ),
+        "nl": (
+            "Uw online identiteit en reputatie",
+            "De profielen, accounts en reputatie van uw onderneming op het web en op sociale "
+            "media verzorgen.",
+            "online reputatie, e-reputatie, beoordelingen, reviews, google-bedrijfsprofiel, "
+            "profielen, accounts, profiel op sociale media, merkimago, linkedin",
         ),
     },
     ("digcomp", "3.1"): {
@@ -333,6 +632,37 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "inhalte, content, word, powerpoint, präsentationen, canva, fotos, video, grafik, "
             "design, blog, newsletter, website, homepage, beiträge, texte schreiben",
         ),
+        "es": (
+            "Crear contenidos y páginas web",
+            "Elaborar textos, presentaciones, imágenes, vídeos y páginas web sencillas para su "
+            "empresa.",
+            "contenidos, word, powerpoint, presentaciones, canva, fotos, vídeo, diseño, gráficos, "
+            "blog, boletín, newsletter, sitio web, página web, web, publicaciones en redes "
+            "sociales, redacción",
+        ),
+        "it": (
+            "Creare contenuti e pagine web",
+            "Realizzare testi, presentazioni, immagini, video e semplici pagine web per la Sua "
+            "impresa.",
+            "contenuti, word, powerpoint, presentazioni, canva, foto, video, grafica, design, "
+            "blog, newsletter, sito web, sito internet, pagina web, post sui social, scrittura",
+        ),
+        "pl": (
+            "Tworzenie treści i stron internetowych",
+            "Przygotowywanie tekstów, prezentacji, grafik, filmów i prostych stron internetowych "
+            "dla firmy.",
+            "treści, word, powerpoint, prezentacje, canva, zdjęcia, wideo, film, projektowanie, "
+            "grafika, blog, newsletter, strona internetowa, strona www, witryna, posty w mediach "
+            "społecznościowych, pisanie",
+        ),
+        "nl": (
+            "Inhoud en webpagina’s maken",
+            "Teksten, presentaties, afbeeldingen, video’s en eenvoudige webpagina’s maken voor uw "
+            "onderneming.",
+            "inhoud, content, word, powerpoint, presentaties, canva, foto’s, video, ontwerp, "
+            "grafisch, blog, nieuwsbrief, website, webpagina, webstek, berichten op sociale "
+            "media, schrijven",
+        ),
     },
     ("digcomp", "3.2"): {
         "en": (
@@ -354,6 +684,32 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "kombinieren.",
             "bearbeiten, vorlagen, bildbearbeitung, videoschnitt, photoshop, aktualisieren, "
             "wiederverwenden, serienbrief, cms, wordpress",
+        ),
+        "es": (
+            "Editar y reutilizar contenidos",
+            "Mejorar y combinar textos, imágenes, plantillas y datos existentes para crear "
+            "contenidos nuevos.",
+            "edición, plantillas, retoque fotográfico, edición de vídeo, photoshop, actualizar "
+            "contenidos, reutilizar, combinar correspondencia, cms, wordpress",
+        ),
+        "it": (
+            "Modificare e riutilizzare contenuti",
+            "Migliorare e combinare testi, immagini, modelli e dati esistenti in nuovi contenuti.",
+            "modifica, modelli, fotoritocco, montaggio video, photoshop, aggiornare contenuti, "
+            "riutilizzare, stampa unione, cms, wordpress",
+        ),
+        "pl": (
+            "Edycja i ponowne wykorzystanie treści",
+            "Ulepszanie i łączenie istniejących tekstów, grafik, szablonów i danych w nowe treści.",
+            "edycja, szablony, obróbka zdjęć, montaż wideo, photoshop, aktualizacja treści, "
+            "ponowne wykorzystanie, korespondencja seryjna, cms, wordpress",
+        ),
+        "nl": (
+            "Inhoud bewerken en hergebruiken",
+            "Bestaande teksten, afbeeldingen, sjablonen en gegevens verbeteren en combineren tot "
+            "nieuwe inhoud.",
+            "bewerken, sjablonen, fotobewerking, videobewerking, photoshop, inhoud bijwerken, "
+            "hergebruiken, samenvoegen, mailmerge, cms, wordpress",
         ),
     },
     ("digcomp", "3.3"): {
@@ -377,6 +733,34 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "urheberrecht, copyright, lizenz, lizenzen, geistiges eigentum, marken, creative "
             "commons, bilddatenbank, open source, rechte",
         ),
+        "es": (
+            "Derechos de autor y licencias",
+            "Saber qué imágenes, música, programas y textos puede utilizar, y proteger los suyos.",
+            "derechos de autor, copyright, licencia, propiedad intelectual, marcas, creative "
+            "commons, bancos de imágenes, código abierto, derechos",
+        ),
+        "it": (
+            "Diritto d’autore e licenze",
+            "Sapere quali immagini, musiche, software e testi si possono usare, e proteggere i "
+            "propri.",
+            "diritto d’autore, copyright, licenza, proprietà intellettuale, marchi, creative "
+            "commons, foto stock, open source, diritti",
+        ),
+        "pl": (
+            "Prawa autorskie i licencje",
+            "Wiedza, z jakich zdjęć, muzyki, programów i tekstów wolno korzystać, oraz ochrona "
+            "własnych.",
+            "prawa autorskie, prawo autorskie, copyright, licencja, własność intelektualna, znaki "
+            "towarowe, creative commons, zdjęcia stockowe, open source, otwarte oprogramowanie, "
+            "prawa",
+        ),
+        "nl": (
+            "Auteursrecht en licenties",
+            "Weten welke afbeeldingen, muziek, software en teksten u mag gebruiken, en uw eigen "
+            "werk beschermen.",
+            "auteursrecht, copyright, licentie, intellectuele eigendom, merken, creative commons, "
+            "stockfoto’s, open source, rechten",
+        ),
     },
     ("digcomp", "3.4"): {
         "en": (
@@ -399,6 +783,34 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "erstellen.",
             "programmieren, programmierung, code, excel-makros, makros, vba, python, skripte, "
             "automatisierung, no-code, low-code, zapier, power automate, formeln",
+        ),
+        "es": (
+            "Automatizar tareas y programación sencilla",
+            "Escribir scripts, macros o automatizaciones sin código sencillos para que el "
+            "ordenador haga el trabajo repetitivo.",
+            "programación, programar, código, macros de excel, vba, python, scripts, "
+            "automatización, sin código, no-code, low-code, zapier, power automate, fórmulas",
+        ),
+        "it": (
+            "Automatizzare attività e programmazione semplice",
+            "Scrivere semplici script, macro o automazioni no-code perché il computer svolga il "
+            "lavoro ripetitivo.",
+            "programmazione, programmare, codice, macro di excel, vba, python, script, "
+            "automazione, no-code, low-code, zapier, power automate, formule",
+        ),
+        "pl": (
+            "Automatyzacja zadań i proste programowanie",
+            "Pisanie prostych skryptów, makr lub automatyzacji bez kodu, aby komputer wykonywał "
+            "powtarzalną pracę.",
+            "programowanie, kodowanie, kod, makra excel, vba, python, skrypty, automatyzacja, "
+            "no-code, low-code, zapier, power automate, formuły",
+        ),
+        "nl": (
+            "Taken automatiseren en eenvoudig programmeren",
+            "Eenvoudige scripts, macro’s of no-code-automatiseringen schrijven zodat de computer "
+            "het herhaalwerk doet.",
+            "programmeren, coderen, code, excel-macro’s, vba, python, scripts, automatisering, "
+            "no-code, low-code, zapier, power automate, formules",
         ),
     },
     ("digcomp", "4.1"): {
@@ -425,6 +837,37 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "malware, virus, ransomware, phishing, passwörter, updates, backup, datensicherung, "
             "firewall, smartphone, hacker",
         ),
+        "es": (
+            "Proteger ordenadores y teléfonos",
+            "Mantener seguros los dispositivos: actualizaciones, antivirus, contraseñas, copias "
+            "de seguridad, no caer en el phishing.",
+            "ciberseguridad, seguridad, antivirus, malware, virus, ransomware, phishing, "
+            "suplantación, contraseñas, actualizaciones, copia de seguridad, cortafuegos, "
+            "firewall, portátil, móvil, smartphone, hackeo",
+        ),
+        "it": (
+            "Proteggere computer e telefoni",
+            "Tenere al sicuro i dispositivi: aggiornamenti, antivirus, password, backup, non "
+            "cadere nel phishing.",
+            "cybersicurezza, sicurezza informatica, sicurezza, antivirus, malware, virus, "
+            "ransomware, phishing, password, aggiornamenti, backup, firewall, portatile, "
+            "smartphone, hacker",
+        ),
+        "pl": (
+            "Ochrona komputerów i telefonów",
+            "Dbanie o bezpieczeństwo urządzeń: aktualizacje, antywirus, hasła, kopie zapasowe, "
+            "odporność na phishing.",
+            "cyberbezpieczeństwo, bezpieczeństwo, antywirus, złośliwe oprogramowanie, malware, "
+            "wirus, ransomware, phishing, hasła, aktualizacje, kopia zapasowa, backup, zapora "
+            "sieciowa, firewall, laptop, smartfon, włamanie",
+        ),
+        "nl": (
+            "Computers en telefoons beveiligen",
+            "Apparaten veilig houden: updates, antivirus, wachtwoorden, back-ups, niet in "
+            "phishing trappen.",
+            "cyberveiligheid, cybersecurity, beveiliging, antivirus, malware, virus, ransomware, "
+            "phishing, wachtwoorden, updates, back-up, firewall, laptop, smartphone, hacken",
+        ),
     },
     ("digcomp", "4.2"): {
         "en": (
@@ -446,6 +889,30 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Kunden- und Mitarbeiterdaten rechtmäßig verarbeiten und die Privatsphäre wahren.",
             "dsgvo, datenschutz, gdpr, privatsphäre, personenbezogene daten, einwilligung, "
             "cookies, vertraulichkeit, identitätsdiebstahl, betrug, phishing",
+        ),
+        "es": (
+            "Proteger los datos personales (RGPD)",
+            "Tratar los datos de clientes y empleados de forma lícita y confidencial.",
+            "rgpd, gdpr, privacidad, protección de datos, datos personales, consentimiento, "
+            "cookies, confidencialidad, suplantación de identidad, estafas, fraude, phishing",
+        ),
+        "it": (
+            "Proteggere i dati personali (GDPR)",
+            "Trattare i dati di clienti e dipendenti in modo lecito e riservato.",
+            "gdpr, rgpd, privacy, protezione dei dati, dati personali, consenso, cookie, "
+            "riservatezza, furto d’identità, truffe, phishing",
+        ),
+        "pl": (
+            "Ochrona danych osobowych (RODO)",
+            "Zgodne z prawem i poufne przetwarzanie danych klientów i pracowników.",
+            "rodo, gdpr, prywatność, ochrona danych, dane osobowe, zgoda, pliki cookie, poufność, "
+            "kradzież tożsamości, oszustwa, phishing",
+        ),
+        "nl": (
+            "Persoonsgegevens beschermen (AVG)",
+            "Gegevens van klanten en personeel rechtmatig en vertrouwelijk verwerken.",
+            "avg, gdpr, privacy, gegevensbescherming, persoonsgegevens, toestemming, cookies, "
+            "vertrouwelijkheid, identiteitsfraude, oplichting, phishing",
         ),
     },
     ("digcomp", "4.3"): {
@@ -469,6 +936,34 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "wohlbefinden, gesundheit, ergonomie, bildschirmzeit, stress, burnout, "
             "erreichbarkeit, abschalten, cybermobbing, belästigung",
         ),
+        "es": (
+            "Trabajo digital saludable",
+            "Evitar la fatiga visual, la sobrecarga y el acoso en línea; desconectar de la "
+            "conexión permanente.",
+            "bienestar, salud, ergonomía, tiempo de pantalla, estrés, agotamiento, burnout, "
+            "desconexión digital, ciberacoso, acoso",
+        ),
+        "it": (
+            "Lavoro digitale in salute",
+            "Evitare affaticamento visivo, sovraccarico e molestie online; staccare dalla "
+            "connessione continua.",
+            "benessere, salute, ergonomia, tempo davanti allo schermo, stress, burnout, diritto "
+            "alla disconnessione, cyberbullismo, molestie",
+        ),
+        "pl": (
+            "Zdrowa praca cyfrowa",
+            "Unikanie zmęczenia wzroku, przeciążenia i nękania w sieci; odłączanie się od ciągłej "
+            "dostępności.",
+            "dobrostan, zdrowie, ergonomia, czas przed ekranem, stres, wypalenie zawodowe, prawo "
+            "do bycia offline, cyberprzemoc, nękanie",
+        ),
+        "nl": (
+            "Gezond digitaal werken",
+            "Vermoeide ogen, overbelasting en online intimidatie voorkomen; loskomen van altijd "
+            "bereikbaar zijn.",
+            "welzijn, gezondheid, ergonomie, schermtijd, stress, burn-out, recht op deconnectie, "
+            "onbereikbaarheid, cyberpesten, intimidatie",
+        ),
     },
     ("digcomp", "4.4"): {
         "en": (
@@ -489,6 +984,33 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Energieverbrauch und Elektroschrott Ihrer Geräte und digitalen Dienste verringern.",
             "nachhaltigkeit, green it, energie, co2-fußabdruck, elektroschrott, recycling, "
             "umwelt, ökodesign, refurbished, gebrauchtgeräte",
+        ),
+        "es": (
+            "Uso digital más sostenible",
+            "Reducir el consumo de energía y los residuos electrónicos de sus dispositivos y "
+            "servicios digitales.",
+            "sostenibilidad, informática verde, energía, huella de carbono, residuos "
+            "electrónicos, reciclaje, medio ambiente, ecodiseño, reacondicionado",
+        ),
+        "it": (
+            "Un uso del digitale più sostenibile",
+            "Ridurre il consumo di energia e i rifiuti elettronici dei dispositivi e dei servizi "
+            "digitali.",
+            "sostenibilità, green it, informatica verde, energia, impronta di carbonio, rifiuti "
+            "elettronici, raee, riciclo, ambiente, ecodesign, ricondizionato",
+        ),
+        "pl": (
+            "Bardziej ekologiczne korzystanie z technologii",
+            "Ograniczanie zużycia energii i elektroodpadów związanych z urządzeniami i usługami "
+            "cyfrowymi.",
+            "zrównoważony rozwój, zielone it, energia, ślad węglowy, elektroodpady, e-odpady, "
+            "recykling, środowisko, ekoprojektowanie, sprzęt odnowiony",
+        ),
+        "nl": (
+            "Duurzamer digitaal gebruik",
+            "Het energieverbruik en het e-afval van uw apparaten en digitale diensten verminderen.",
+            "duurzaamheid, groene ict, energie, co2-voetafdruk, e-afval, recyclage, recycling, "
+            "milieu, ecodesign, refurbished",
         ),
     },
     ("digcomp", "5.1"): {
@@ -511,6 +1033,33 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "fehlerbehebung, störung, it-probleme, drucker, wlan, netzwerk, computerprobleme, "
             "absturz, reparatur, it-support",
         ),
+        "es": (
+            "Resolver problemas técnicos cotidianos",
+            "Solucionar usted mismo los problemas habituales de ordenadores, impresoras, redes y "
+            "programas.",
+            "resolución de problemas, problemas informáticos, impresora, wifi, red, averías, "
+            "errores, fallos, bloqueos, reparación, soporte informático",
+        ),
+        "it": (
+            "Risolvere i problemi tecnici quotidiani",
+            "Risolvere da sé i problemi comuni di computer, stampanti, reti e programmi.",
+            "risoluzione dei problemi, problemi informatici, stampante, wifi, rete, guasti, bug, "
+            "errori, blocchi, riparazione, assistenza informatica",
+        ),
+        "pl": (
+            "Rozwiązywanie codziennych problemów technicznych",
+            "Samodzielne rozwiązywanie typowych problemów z komputerami, drukarkami, siecią i "
+            "oprogramowaniem.",
+            "rozwiązywanie problemów, problemy z komputerem, drukarka, wifi, sieć, awarie, błędy, "
+            "zawieszanie się, naprawa, wsparcie it",
+        ),
+        "nl": (
+            "Alledaagse technische problemen oplossen",
+            "Veelvoorkomende problemen met computers, printers, netwerken en software zelf "
+            "verhelpen.",
+            "probleemoplossing, it-problemen, printer, wifi, netwerk, computerproblemen, "
+            "storingen, bugs, crashes, herstelling, reparatie, it-ondersteuning",
+        ),
     },
     ("digcomp", "5.2"): {
         "en": (
@@ -531,6 +1080,31 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "dazu passt.",
             "softwareauswahl, werkzeuge, tools, apps, software, erp, crm, buchhaltungssoftware, "
             "digitalisierung, digitale transformation, saas",
+        ),
+        "es": (
+            "Elegir las herramientas digitales adecuadas",
+            "Determinar qué necesita su empresa y qué programa o servicio se ajusta a ello.",
+            "selección de software, herramientas, aplicaciones, apps, elegir software, erp, crm, "
+            "programa de contabilidad, digitalización, transformación digital, saas",
+        ),
+        "it": (
+            "Scegliere gli strumenti digitali giusti",
+            "Capire di che cosa ha bisogno la Sua impresa e quale software o servizio fa al caso "
+            "suo.",
+            "scelta del software, strumenti, app, applicazioni, scegliere un software, erp, crm, "
+            "software di contabilità, gestionale, digitalizzazione, trasformazione digitale, saas",
+        ),
+        "pl": (
+            "Wybór właściwych narzędzi cyfrowych",
+            "Określenie potrzeb firmy i dobór odpowiedniego oprogramowania lub usługi.",
+            "wybór oprogramowania, narzędzia, aplikacje, wybór programu, erp, crm, program "
+            "księgowy, cyfryzacja, transformacja cyfrowa, saas",
+        ),
+        "nl": (
+            "De juiste digitale middelen kiezen",
+            "Bepalen wat uw onderneming nodig heeft en welke software of dienst daarbij past.",
+            "softwareselectie, tools, apps, software kiezen, erp, crm, boekhoudsoftware, "
+            "digitalisering, digitale transformatie, saas",
         ),
     },
     ("digcomp", "5.3"): {
@@ -554,6 +1128,32 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "innovation, kreativität, ideen, digitale transformation, prozesse verbessern, "
             "geschäftsmodelle, e-commerce",
         ),
+        "es": (
+            "Innovar con herramientas digitales",
+            "Utilizar la tecnología de forma creativa para mejorar productos, servicios y formas "
+            "de trabajar.",
+            "innovación, creatividad, nuevas ideas, transformación digital, mejorar procesos, "
+            "nuevos modelos de negocio, comercio electrónico",
+        ),
+        "it": (
+            "Innovare con gli strumenti digitali",
+            "Usare la tecnologia in modo creativo per migliorare prodotti, servizi e modi di "
+            "lavorare.",
+            "innovazione, creatività, nuove idee, trasformazione digitale, migliorare i processi, "
+            "nuovi modelli di business, e-commerce, commercio elettronico",
+        ),
+        "pl": (
+            "Innowacje z wykorzystaniem narzędzi cyfrowych",
+            "Twórcze wykorzystanie technologii do ulepszania produktów, usług i sposobów pracy.",
+            "innowacje, kreatywność, nowe pomysły, transformacja cyfrowa, usprawnianie procesów, "
+            "nowe modele biznesowe, e-commerce, handel elektroniczny",
+        ),
+        "nl": (
+            "Innoveren met digitale middelen",
+            "Technologie creatief inzetten om producten, diensten en werkwijzen te verbeteren.",
+            "innovatie, creativiteit, nieuwe ideeën, digitale transformatie, processen "
+            "verbeteren, nieuwe bedrijfsmodellen, e-commerce, webwinkel",
+        ),
     },
     ("digcomp", "5.4"): {
         "en": (
@@ -573,6 +1173,35 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Sehen, wo Sie und Ihr Team dazulernen müssen, und passende Schulungen finden.",
             "schulungsbedarf, kompetenzanalyse, lernen, weiterbildung, selbsteinschätzung, "
             "kurse, e-learning, qualifizierung",
+        ),
+        "es": (
+            "Saber qué competencias digitales desarrollar",
+            "Detectar en qué necesitan formarse usted y su personal, y encontrar la formación "
+            "adecuada.",
+            "necesidades de formación, evaluación de competencias, aprendizaje, mejora de "
+            "competencias, autoevaluación, cursos, e-learning, formación en línea, carencias de "
+            "competencias",
+        ),
+        "it": (
+            "Sapere quali competenze digitali sviluppare",
+            "Capire dove Lei e il Suo personale avete bisogno di imparare di più, e trovare la "
+            "formazione adatta.",
+            "fabbisogni formativi, valutazione delle competenze, apprendimento, aggiornamento "
+            "delle competenze, autovalutazione, corsi, e-learning, formazione online, fabbisogno "
+            "di competenze",
+        ),
+        "pl": (
+            "Wiedza, jakie umiejętności cyfrowe rozwijać",
+            "Rozpoznanie, czego Państwo i Państwa pracownicy powinni się jeszcze nauczyć, oraz "
+            "znalezienie właściwych szkoleń.",
+            "potrzeby szkoleniowe, ocena kompetencji, nauka, podnoszenie kwalifikacji, samoocena, "
+            "kursy, e-learning, szkolenia online, luki kompetencyjne",
+        ),
+        "nl": (
+            "Weten welke digitale vaardigheden u moet ontwikkelen",
+            "Zien waar u en uw personeel meer moeten leren, en de juiste opleiding vinden.",
+            "opleidingsbehoeften, vaardigheden beoordelen, leren, bijscholing, zelfevaluatie, "
+            "cursussen, e-learning, vaardigheidstekorten",
         ),
     },
     # ---------------------------------------------------------------------------------------
@@ -598,6 +1227,30 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "it-strategie, digitalstrategie, unternehmensstrategie, roadmap, ausrichtung, cio, "
             "digitale transformation",
         ),
+        "es": (
+            "Alinear la informática con la estrategia de la empresa",
+            "Asegurarse de que las inversiones informáticas sirven a los objetivos de la empresa.",
+            "estrategia informática, estrategia digital, estrategia empresarial, hoja de ruta, "
+            "alineación, cio, transformación digital",
+        ),
+        "it": (
+            "Allineare l’informatica alla strategia aziendale",
+            "Fare in modo che gli investimenti informatici servano agli obiettivi dell’impresa.",
+            "strategia informatica, strategia digitale, strategia aziendale, roadmap, "
+            "allineamento, cio, trasformazione digitale",
+        ),
+        "pl": (
+            "Dopasowanie IT do strategii firmy",
+            "Dbanie o to, by inwestycje w IT służyły celom firmy.",
+            "strategia it, strategia cyfrowa, strategia biznesowa, mapa drogowa, dopasowanie, "
+            "cio, transformacja cyfrowa",
+        ),
+        "nl": (
+            "IT afstemmen op de bedrijfsstrategie",
+            "Ervoor zorgen dat uw IT-investeringen dienen wat de onderneming wil bereiken.",
+            "it-strategie, digitale strategie, bedrijfsstrategie, roadmap, afstemming, cio, "
+            "digitale transformatie",
+        ),
     },
     ("ecf", "A.2"): {
         "en": (
@@ -621,6 +1274,34 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "sla, service level agreement, verfügbarkeit, dienstleister, outsourcing, hosting, "
             "supportvertrag, wartungsvertrag",
         ),
+        "es": (
+            "Acordar niveles de servicio con los proveedores informáticos",
+            "Fijar y comprobar lo que deben prestar sus proveedores informáticos: disponibilidad, "
+            "tiempos de respuesta, soporte.",
+            "sla, acuerdo de nivel de servicio, disponibilidad, proveedor informático, "
+            "externalización, contrato de alojamiento, contrato de soporte",
+        ),
+        "it": (
+            "Concordare i livelli di servizio con i fornitori informatici",
+            "Stabilire e verificare che cosa devono garantire i fornitori informatici: "
+            "disponibilità, tempi di risposta, assistenza.",
+            "sla, accordo sul livello di servizio, disponibilità, uptime, fornitore informatico, "
+            "outsourcing, esternalizzazione, contratto di hosting, contratto di assistenza",
+        ),
+        "pl": (
+            "Uzgadnianie poziomu usług z dostawcami IT",
+            "Określanie i sprawdzanie, co muszą zapewnić dostawcy IT: dostępność, czas reakcji, "
+            "wsparcie.",
+            "sla, umowa o gwarantowanym poziomie usług, dostępność, dostawca it, outsourcing, "
+            "umowa hostingowa, umowa serwisowa",
+        ),
+        "nl": (
+            "Serviceniveaus afspreken met IT-leveranciers",
+            "Vastleggen en controleren wat uw IT-leveranciers moeten leveren: beschikbaarheid, "
+            "reactietijden, ondersteuning.",
+            "sla, service level agreement, dienstverleningsovereenkomst, beschikbaarheid, uptime, "
+            "it-leverancier, uitbesteding, outsourcing, hostingcontract, supportcontract",
+        ),
     },
     ("ecf", "A.3"): {
         "en": (
@@ -641,6 +1322,32 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "berechnen.",
             "businessplan, geschäftsplan, business case, wirtschaftlichkeit, roi, rendite, "
             "budget, kosten, finanzierung, investition",
+        ),
+        "es": (
+            "Planes de negocio para proyectos digitales",
+            "Calcular los costes, los beneficios y la justificación económica de un proyecto u "
+            "oferta digital.",
+            "plan de negocio, caso de negocio, roi, retorno de la inversión, presupuesto, costes, "
+            "financiación, inversión, plan financiero",
+        ),
+        "it": (
+            "Piani aziendali per progetti digitali",
+            "Stimare costi, benefici e sostenibilità economica di un progetto o di un’offerta "
+            "digitale.",
+            "business plan, piano aziendale, business case, roi, ritorno sull’investimento, "
+            "budget, costi, finanziamento, investimento, piano finanziario",
+        ),
+        "pl": (
+            "Biznesplany projektów cyfrowych",
+            "Szacowanie kosztów, korzyści i uzasadnienia biznesowego projektu lub oferty cyfrowej.",
+            "biznesplan, uzasadnienie biznesowe, business case, roi, zwrot z inwestycji, budżet, "
+            "koszty, finansowanie, inwestycja, plan finansowy",
+        ),
+        "nl": (
+            "Ondernemingsplannen voor digitale projecten",
+            "De kosten, baten en businesscase van een digitaal project of aanbod uitwerken.",
+            "ondernemingsplan, businessplan, businesscase, roi, rendement op investering, budget, "
+            "kosten, financiering, investering, financieel plan",
         ),
     },
     ("ecf", "A.4"): {
@@ -664,6 +1371,33 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "produktmanagement, produktplanung, neuer dienst, roadmap, mvp, markteinführung, "
             "product owner, anforderungen, lastenheft",
         ),
+        "es": (
+            "Planificar un producto o servicio digital",
+            "Definir un nuevo producto o servicio digital: funciones, usuarios, calendario y "
+            "lanzamiento.",
+            "gestión de producto, planificación de producto, nuevo servicio, hoja de ruta, mvp, "
+            "producto mínimo viable, lanzamiento, product owner, requisitos",
+        ),
+        "it": (
+            "Pianificare un prodotto o servizio digitale",
+            "Definire un nuovo prodotto o servizio digitale: funzioni, utenti, tempi e lancio.",
+            "gestione del prodotto, pianificazione del prodotto, nuovo servizio, roadmap, mvp, "
+            "lancio, product owner, requisiti",
+        ),
+        "pl": (
+            "Planowanie produktu lub usługi cyfrowej",
+            "Określenie nowego produktu lub usługi cyfrowej: funkcji, użytkowników, harmonogramu "
+            "i wprowadzenia na rynek.",
+            "zarządzanie produktem, planowanie produktu, nowa usługa, mapa drogowa, mvp, "
+            "wprowadzenie na rynek, product owner, wymagania",
+        ),
+        "nl": (
+            "Een digitaal product of een digitale dienst plannen",
+            "Een nieuw digitaal product of een nieuwe dienst vastleggen: functies, gebruikers, "
+            "planning en lancering.",
+            "productmanagement, productplanning, nieuwe dienst, roadmap, mvp, lancering, product "
+            "owner, eisen",
+        ),
     },
     ("ecf", "A.5"): {
         "en": (
@@ -683,6 +1417,31 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Festlegen, wie Systeme, Software und Daten zusammenspielen und wachsen können.",
             "it-architektur, unternehmensarchitektur, systemdesign, integration, "
             "infrastruktur, skalierbarkeit, technisches konzept",
+        ),
+        "es": (
+            "Diseñar la arquitectura informática",
+            "Decidir cómo encajan sus sistemas, programas y datos y cómo pueden crecer.",
+            "arquitectura informática, arquitectura empresarial, diseño de sistemas, integración, "
+            "infraestructura, escalabilidad, diseño técnico",
+        ),
+        "it": (
+            "Progettare l’architettura informatica",
+            "Decidere come sistemi, software e dati si integrano tra loro e possono crescere.",
+            "architettura informatica, architettura aziendale, progettazione di sistemi, "
+            "integrazione, infrastruttura, scalabilità, progettazione tecnica",
+        ),
+        "pl": (
+            "Projektowanie architektury IT",
+            "Decydowanie, jak systemy, oprogramowanie i dane współdziałają i jak mogą się "
+            "rozwijać.",
+            "architektura it, architektura korporacyjna, projektowanie systemów, integracja, "
+            "infrastruktura, skalowalność, projekt techniczny",
+        ),
+        "nl": (
+            "Uw IT-architectuur ontwerpen",
+            "Bepalen hoe uw systemen, software en gegevens op elkaar aansluiten en kunnen groeien.",
+            "it-architectuur, enterprise-architectuur, systeemontwerp, integratie, "
+            "infrastructuur, schaalbaarheid, technisch ontwerp",
         ),
     },
     ("ecf", "A.6"): {
@@ -706,6 +1465,32 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "softwaredesign, app-design, anforderungen, spezifikation, pflichtenheft, mockups, "
             "prototyp, uml",
         ),
+        "es": (
+            "Diseñar programas y aplicaciones",
+            "Especificar qué debe hacer una aplicación y cómo funcionará antes de desarrollarla.",
+            "diseño de software, diseño de aplicaciones, requisitos, especificaciones, diseño "
+            "funcional, maquetas, prototipos, uml",
+        ),
+        "it": (
+            "Progettare software e app",
+            "Specificare che cosa deve fare un’applicazione e come funzionerà prima di "
+            "svilupparla.",
+            "progettazione software, progettazione di app, requisiti, specifiche, analisi "
+            "funzionale, mockup, prototipi, uml",
+        ),
+        "pl": (
+            "Projektowanie oprogramowania i aplikacji",
+            "Określenie, co aplikacja ma robić i jak będzie działać, zanim powstanie.",
+            "projektowanie oprogramowania, projektowanie aplikacji, wymagania, specyfikacja, "
+            "projekt funkcjonalny, makiety, prototypy, uml",
+        ),
+        "nl": (
+            "Software en apps ontwerpen",
+            "Vastleggen wat een toepassing moet doen en hoe ze zal werken voordat ze wordt "
+            "gebouwd.",
+            "softwareontwerp, app-ontwerp, eisen, specificaties, functioneel ontwerp, mock-ups, "
+            "prototypes, uml",
+        ),
     },
     ("ecf", "A.7"): {
         "en": (
@@ -725,6 +1510,30 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Technologietrends verfolgen und einschätzen, welche für Ihr Unternehmen wichtig sind.",
             "technologietrends, trendbeobachtung, technologiebeobachtung, neue technologien, "
             "innovation, benchmarking",
+        ),
+        "es": (
+            "Estar al día de las nuevas tecnologías",
+            "Seguir las tendencias tecnológicas y valorar cuáles importan para su empresa.",
+            "tendencias tecnológicas, vigilancia tecnológica, tecnologías emergentes, nuevas "
+            "tecnologías, innovación, benchmarking",
+        ),
+        "it": (
+            "Restare aggiornati sulle nuove tecnologie",
+            "Seguire le tendenze tecnologiche e valutare quali contano per la Sua impresa.",
+            "tendenze tecnologiche, osservatorio tecnologico, tecnologie emergenti, nuove "
+            "tecnologie, innovazione, benchmarking",
+        ),
+        "pl": (
+            "Śledzenie nowych technologii",
+            "Obserwowanie trendów technologicznych i ocena, które z nich są ważne dla firmy.",
+            "trendy technologiczne, monitoring technologii, technologie wschodzące, nowe "
+            "technologie, innowacje, benchmarking",
+        ),
+        "nl": (
+            "Nieuwe technologie bijhouden",
+            "Technologische trends volgen en beoordelen welke ertoe doen voor uw onderneming.",
+            "technologische trends, technologiewatch, opkomende technologieën, nieuwe "
+            "technologieën, innovatie, benchmarking",
         ),
     },
     ("ecf", "A.8"): {
@@ -748,6 +1557,33 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "nachhaltigkeit, green it, energieeffizienz, co2-bilanz, esg, csr, umwelt, "
             "kreislaufwirtschaft",
         ),
+        "es": (
+            "Una informática sostenible",
+            "Reducir la huella ambiental de su informática y utilizarla para una actividad más "
+            "ecológica.",
+            "sostenibilidad, informática verde, eficiencia energética, huella de carbono, esg, "
+            "rsc, responsabilidad social, medio ambiente, economía circular",
+        ),
+        "it": (
+            "Un’informatica sostenibile",
+            "Ridurre l’impatto ambientale dell’informatica e usarla per un’attività più ecologica.",
+            "sostenibilità, green it, efficienza energetica, impronta di carbonio, esg, csr, "
+            "responsabilità sociale, ambiente, economia circolare",
+        ),
+        "pl": (
+            "Zrównoważone IT",
+            "Ograniczanie wpływu IT na środowisko i wykorzystanie go do bardziej ekologicznej "
+            "działalności.",
+            "zrównoważony rozwój, zielone it, efektywność energetyczna, ślad węglowy, esg, csr, "
+            "społeczna odpowiedzialność biznesu, środowisko, gospodarka o obiegu zamkniętym",
+        ),
+        "nl": (
+            "IT duurzaam maken",
+            "De milieu-impact van uw IT verminderen en IT inzetten voor een groenere "
+            "bedrijfsvoering.",
+            "duurzaamheid, groene ict, energie-efficiëntie, co2-voetafdruk, esg, mvo, "
+            "maatschappelijk verantwoord ondernemen, milieu, circulaire economie",
+        ),
     },
     ("ecf", "A.9"): {
         "en": (
@@ -767,6 +1603,33 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Neue Ideen finden und erproben, bei denen Technik Mehrwert schafft.",
             "innovation, neue ideen, kreativität, design thinking, prototyping, f&e, forschung "
             "und entwicklung, startups",
+        ),
+        "es": (
+            "Innovar con la tecnología",
+            "Encontrar y probar ideas nuevas en las que la tecnología aporte valor a su empresa.",
+            "innovación, nuevas ideas, creatividad, design thinking, prototipado, i+d, "
+            "investigación y desarrollo, startups, empresas emergentes",
+        ),
+        "it": (
+            "Innovare con la tecnologia",
+            "Trovare e sperimentare nuove idee in cui la tecnologia crea valore per la Sua "
+            "impresa.",
+            "innovazione, nuove idee, creatività, design thinking, prototipazione, r&s, ricerca e "
+            "sviluppo, startup",
+        ),
+        "pl": (
+            "Innowacje technologiczne",
+            "Znajdowanie i testowanie nowych pomysłów, w których technologia tworzy wartość dla "
+            "firmy.",
+            "innowacje, nowe pomysły, kreatywność, design thinking, prototypowanie, b+r, badania "
+            "i rozwój, startupy",
+        ),
+        "nl": (
+            "Innoveren met technologie",
+            "Nieuwe ideeën vinden en testen waarbij technologie waarde creëert voor uw "
+            "onderneming.",
+            "innovatie, nieuwe ideeën, creativiteit, design thinking, prototypen, o&o, r&d, "
+            "onderzoek en ontwikkeling, start-ups",
         ),
     },
     ("ecf", "A.10"): {
@@ -790,6 +1653,34 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "ux, nutzererlebnis, benutzerfreundlichkeit, usability, ui, benutzeroberfläche, "
             "webdesign, barrierefreiheit, customer journey, nutzertests, webseite",
         ),
+        "es": (
+            "Sitios web y aplicaciones fáciles de usar",
+            "Diseñar los servicios digitales en torno a sus clientes para que resulten fáciles y "
+            "agradables de usar.",
+            "ux, experiencia de usuario, usabilidad, ui, interfaz de usuario, diseño web, "
+            "accesibilidad, recorrido del cliente, pruebas con usuarios",
+        ),
+        "it": (
+            "Siti web e app facili da usare",
+            "Progettare i servizi digitali intorno ai clienti, perché siano semplici e piacevoli "
+            "da usare.",
+            "ux, esperienza utente, usabilità, ui, interfaccia utente, web design, accessibilità, "
+            "customer journey, test con gli utenti",
+        ),
+        "pl": (
+            "Łatwe w obsłudze strony i aplikacje",
+            "Projektowanie usług cyfrowych z myślą o klientach, tak aby korzystanie z nich było "
+            "proste i przyjemne.",
+            "ux, doświadczenie użytkownika, użyteczność, ui, interfejs użytkownika, projektowanie "
+            "stron, dostępność cyfrowa, ścieżka klienta, testy z użytkownikami",
+        ),
+        "nl": (
+            "Gebruiksvriendelijke websites en apps",
+            "Digitale diensten rond uw klanten ontwerpen, zodat ze eenvoudig en prettig te "
+            "gebruiken zijn.",
+            "ux, gebruikerservaring, gebruiksvriendelijkheid, bruikbaarheid, ui, "
+            "gebruikersinterface, webdesign, toegankelijkheid, klantreis, gebruikerstests",
+        ),
     },
     ("ecf", "B.1"): {
         "en": (
@@ -810,6 +1701,34 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Websites, Apps und Unternehmenssoftware programmieren und bauen.",
             "softwareentwicklung, webentwicklung, programmierung, entwickler, app, mobile app, "
             "webseite, homepage, onlineshop, webshop, e-commerce, wordpress",
+        ),
+        "es": (
+            "Desarrollar sitios web y aplicaciones",
+            "Programar y crear sitios web, aplicaciones y programas de gestión.",
+            "desarrollo de software, desarrollo web, programación, código, desarrollador, "
+            "aplicación, app, aplicación móvil, sitio web, página web, tienda en línea, tienda "
+            "online, comercio electrónico, wordpress",
+        ),
+        "it": (
+            "Sviluppare siti web e applicazioni",
+            "Programmare e realizzare siti web, app e software gestionali.",
+            "sviluppo software, sviluppo web, programmazione, codice, sviluppatore, app, "
+            "applicazione, app mobile, sito web, sito internet, negozio online, e-commerce, "
+            "wordpress",
+        ),
+        "pl": (
+            "Tworzenie stron internetowych i aplikacji",
+            "Programowanie i tworzenie stron internetowych, aplikacji i oprogramowania dla firmy.",
+            "tworzenie oprogramowania, tworzenie stron, programowanie, kodowanie, programista, "
+            "aplikacja, aplikacja mobilna, strona internetowa, strona www, sklep internetowy, "
+            "e-sklep, e-commerce, wordpress",
+        ),
+        "nl": (
+            "Websites en toepassingen bouwen",
+            "Websites, apps en bedrijfssoftware programmeren en bouwen.",
+            "softwareontwikkeling, webontwikkeling, programmeren, coderen, ontwikkelaar, app, "
+            "mobiele app, toepassing, applicatie, website, webwinkel, webshop, e-commerce, "
+            "wordpress",
         ),
     },
     ("ecf", "B.2"): {
@@ -834,6 +1753,33 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "integration, api, schnittstellen, konnektoren, middleware, erp, datenaustausch, "
             "interoperabilität, synchronisation",
         ),
+        "es": (
+            "Conectar sus sistemas informáticos",
+            "Hacer que distintos programas y servicios funcionen juntos, por ejemplo su tienda, "
+            "su contabilidad y su inventario.",
+            "integración, api, interfaces, conectores, middleware, integración erp, intercambio "
+            "de datos, interoperabilidad, sincronización",
+        ),
+        "it": (
+            "Collegare i sistemi informatici",
+            "Far funzionare insieme programmi e servizi diversi, per esempio negozio, contabilità "
+            "e magazzino.",
+            "integrazione, api, interfacce, connettori, middleware, integrazione erp, scambio di "
+            "dati, interoperabilità, sincronizzazione",
+        ),
+        "pl": (
+            "Łączenie systemów informatycznych",
+            "Zapewnienie współpracy różnych programów i usług, np. sklepu, księgowości i magazynu.",
+            "integracja, api, interfejsy, konektory, middleware, integracja erp, wymiana danych, "
+            "interoperacyjność, synchronizacja",
+        ),
+        "nl": (
+            "Uw softwaresystemen koppelen",
+            "Verschillende programma’s en diensten laten samenwerken, bijvoorbeeld uw webwinkel, "
+            "boekhouding en voorraad.",
+            "integratie, koppeling, api, interfaces, connectoren, middleware, erp-integratie, "
+            "gegevensuitwisseling, interoperabiliteit, synchronisatie",
+        ),
     },
     ("ecf", "B.3"): {
         "en": (
@@ -853,6 +1799,32 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Prüfen, ob Software und Websites vor und nach Änderungen richtig funktionieren.",
             "testen, test, qualitätssicherung, qa, fehler, bugs, testautomatisierung, abnahme, "
             "debugging",
+        ),
+        "es": (
+            "Probar el software",
+            "Comprobar que los programas y sitios web funcionan correctamente antes y después de "
+            "los cambios.",
+            "pruebas, testing, control de calidad, qa, test, errores, fallos, automatización de "
+            "pruebas, pruebas de aceptación, depuración",
+        ),
+        "it": (
+            "Testare il software",
+            "Verificare che software e siti web funzionino correttamente prima e dopo le "
+            "modifiche.",
+            "test, collaudo, controllo qualità, qa, bug, test automatici, test di accettazione, "
+            "debug",
+        ),
+        "pl": (
+            "Testowanie oprogramowania",
+            "Sprawdzanie, czy oprogramowanie i strony działają poprawnie przed zmianami i po nich.",
+            "testowanie, testy, zapewnienie jakości, qa, błędy, automatyzacja testów, testy "
+            "akceptacyjne, debugowanie",
+        ),
+        "nl": (
+            "Software testen",
+            "Controleren of software en websites correct werken, voor en na wijzigingen.",
+            "testen, kwaliteitsborging, qa, test, bugs, testautomatisering, acceptatietests, "
+            "debuggen",
         ),
     },
     ("ecf", "B.4"): {
@@ -874,6 +1846,30 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "bereitstellung, deployment, installation, rollout, inbetriebnahme, konfiguration, "
             "migration, einrichtung, einführung, devops",
         ),
+        "es": (
+            "Instalar y desplegar soluciones informáticas",
+            "Poner en marcha nuevos programas o sistemas: instalación, configuración, migración.",
+            "despliegue, instalación, implantación, puesta en producción, configuración, "
+            "migración, puesta en marcha, devops",
+        ),
+        "it": (
+            "Installare e mettere in esercizio soluzioni informatiche",
+            "Mettere in uso nuovi software o sistemi: installazione, configurazione, migrazione.",
+            "deployment, installazione, rilascio, messa in produzione, configurazione, "
+            "migrazione, avvio, implementazione, devops",
+        ),
+        "pl": (
+            "Instalacja i wdrażanie rozwiązań IT",
+            "Uruchamianie nowego oprogramowania lub systemów: instalacja, konfiguracja, migracja.",
+            "wdrożenie, instalacja, uruchomienie produkcyjne, konfiguracja, migracja, "
+            "implementacja, devops",
+        ),
+        "nl": (
+            "IT-oplossingen installeren en uitrollen",
+            "Nieuwe software of systemen in gebruik nemen: installatie, configuratie, migratie.",
+            "uitrol, deployment, installatie, livegang, ingebruikname, configuratie, migratie, "
+            "implementatie, devops",
+        ),
     },
     ("ecf", "B.5"): {
         "en": (
@@ -893,6 +1889,31 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Handbücher, Abläufe und Hilfetexte für Nutzer und Mitarbeitende erstellen.",
             "dokumentation, handbuch, benutzerhandbuch, anleitung, verfahren, technische "
             "redaktion, hilfetexte, wissensdatenbank, tutorials",
+        ),
+        "es": (
+            "Redactar documentación y guías informáticas",
+            "Elaborar manuales, procedimientos y textos de ayuda para usuarios y empleados.",
+            "documentación, manuales, guía de usuario, procedimientos, redacción técnica, textos "
+            "de ayuda, base de conocimiento, tutoriales",
+        ),
+        "it": (
+            "Scrivere documentazione e guide informatiche",
+            "Redigere manuali, procedure e testi di aiuto per utenti e personale.",
+            "documentazione, manuali, guida utente, procedure, scrittura tecnica, testi di aiuto, "
+            "knowledge base, tutorial",
+        ),
+        "pl": (
+            "Tworzenie dokumentacji i instrukcji IT",
+            "Przygotowywanie podręczników, procedur i tekstów pomocy dla użytkowników i "
+            "pracowników.",
+            "dokumentacja, podręczniki, instrukcja obsługi, procedury, dokumentacja techniczna, "
+            "teksty pomocy, baza wiedzy, poradniki",
+        ),
+        "nl": (
+            "IT-documentatie en handleidingen schrijven",
+            "Handleidingen, procedures en helpteksten maken voor gebruikers en personeel.",
+            "documentatie, handleidingen, gebruikershandleiding, procedures, technisch schrijven, "
+            "helpteksten, kennisbank, tutorials",
         ),
     },
     ("ecf", "B.6"): {
@@ -916,6 +1937,33 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "systems engineering, hardware, embedded, iot, internet der dinge, netzwerk, "
             "infrastruktur, industrie 4.0, sensoren",
         ),
+        "es": (
+            "Diseñar sistemas informáticos completos",
+            "Construir sistemas que combinan equipos, programas y redes, por ejemplo máquinas "
+            "conectadas.",
+            "ingeniería de sistemas, hardware, sistemas embebidos, iot, internet de las cosas, "
+            "red, infraestructura, industria 4.0, sensores",
+        ),
+        "it": (
+            "Progettare sistemi informatici completi",
+            "Realizzare sistemi che uniscono hardware, software e reti, per esempio macchine "
+            "connesse.",
+            "ingegneria dei sistemi, hardware, sistemi embedded, iot, internet delle cose, rete, "
+            "infrastruttura, industria 4.0, sensori",
+        ),
+        "pl": (
+            "Budowa kompletnych systemów IT",
+            "Tworzenie systemów łączących sprzęt, oprogramowanie i sieci, np. połączonych maszyn.",
+            "inżynieria systemów, sprzęt, systemy wbudowane, iot, internet rzeczy, sieć, "
+            "infrastruktura, przemysł 4.0, czujniki",
+        ),
+        "nl": (
+            "Volledige IT-systemen bouwen",
+            "Systemen bouwen die hardware, software en netwerken combineren, bijvoorbeeld "
+            "verbonden machines.",
+            "systeemengineering, hardware, embedded, iot, internet of things, internet der "
+            "dingen, netwerk, infrastructuur, industrie 4.0, sensoren",
+        ),
     },
     ("ecf", "C.1"): {
         "en": (
@@ -937,6 +1985,33 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "helpdesk, it-support, support, service desk, tickets, hotline, fehlerbehebung, "
             "kundensupport",
         ),
+        "es": (
+            "Ayudar a los usuarios con problemas informáticos",
+            "Responder a las preguntas informáticas de empleados o clientes y resolver sus "
+            "problemas (servicio de asistencia).",
+            "helpdesk, servicio de asistencia, soporte informático, centro de servicios, soporte, "
+            "incidencias, tickets, línea de ayuda, resolución de problemas, atención al cliente",
+        ),
+        "it": (
+            "Aiutare gli utenti con i problemi informatici",
+            "Rispondere alle domande informatiche di personale o clienti e risolverne i problemi "
+            "(helpdesk).",
+            "helpdesk, help desk, assistenza informatica, service desk, supporto, ticket, numero "
+            "verde, risoluzione dei problemi, assistenza clienti",
+        ),
+        "pl": (
+            "Pomoc użytkownikom w problemach z IT",
+            "Odpowiadanie na pytania pracowników lub klientów dotyczące IT i rozwiązywanie ich "
+            "problemów (helpdesk).",
+            "helpdesk, pomoc techniczna, wsparcie it, service desk, wsparcie, zgłoszenia, "
+            "infolinia, rozwiązywanie problemów, obsługa klienta",
+        ),
+        "nl": (
+            "Gebruikers helpen met IT-problemen",
+            "IT-vragen van personeel of klanten beantwoorden en hun problemen oplossen (helpdesk).",
+            "helpdesk, servicedesk, it-ondersteuning, support, ondersteuning, tickets, hotline, "
+            "probleemoplossing, klantenservice",
+        ),
     },
     ("ecf", "C.2"): {
         "en": (
@@ -955,6 +2030,29 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Änderungen an Systemen planen und mit möglichst wenig Störung umsetzen.",
             "change management, änderungsmanagement, updates, upgrades, migration, release, "
             "wartung, versionen",
+        ),
+        "es": (
+            "Gestionar los cambios en la informática",
+            "Planificar y realizar cambios en los sistemas con las menores interrupciones "
+            "posibles.",
+            "gestión de cambios, actualizaciones, migración, versiones, mantenimiento",
+        ),
+        "it": (
+            "Gestire le modifiche all’informatica",
+            "Pianificare ed eseguire modifiche ai sistemi con il minor disagio possibile.",
+            "gestione delle modifiche, change management, aggiornamenti, migrazione, rilascio, "
+            "manutenzione, versioni",
+        ),
+        "pl": (
+            "Zarządzanie zmianami w IT",
+            "Planowanie i przeprowadzanie zmian w systemach przy jak najmniejszych zakłóceniach.",
+            "zarządzanie zmianą, aktualizacje, migracja, wydanie, utrzymanie, konserwacja, wersje",
+        ),
+        "nl": (
+            "Wijzigingen in uw IT beheren",
+            "Wijzigingen in systemen plannen en doorvoeren met zo weinig mogelijk verstoring.",
+            "wijzigingsbeheer, change management, updates, upgrades, migratie, release, "
+            "onderhoud, versies",
         ),
     },
     ("ecf", "C.3"): {
@@ -977,6 +2075,31 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "it-betrieb, betrieb, itil, monitoring, überwachung, störungen, vorfälle, hosting, "
             "managed services, verfügbarkeit",
         ),
+        "es": (
+            "Gestionar los servicios informáticos a diario",
+            "Mantener los servicios informáticos funcionando de forma fiable: explotación, "
+            "supervisión, incidencias.",
+            "operaciones informáticas, prestación de servicios, itil, supervisión, "
+            "monitorización, incidencias, alojamiento, servicios gestionados, disponibilidad",
+        ),
+        "it": (
+            "Gestire ogni giorno i servizi informatici",
+            "Mantenere i servizi informatici affidabili: esercizio, monitoraggio, incidenti.",
+            "gestione operativa it, erogazione dei servizi, itil, monitoraggio, incidenti, "
+            "hosting, servizi gestiti, disponibilità",
+        ),
+        "pl": (
+            "Codzienne utrzymanie usług IT",
+            "Zapewnienie niezawodnego działania usług IT: eksploatacja, monitorowanie, incydenty.",
+            "utrzymanie it, świadczenie usług, itil, monitorowanie, incydenty, hosting, usługi "
+            "zarządzane, dostępność",
+        ),
+        "nl": (
+            "IT-diensten dagelijks draaiende houden",
+            "IT-diensten betrouwbaar laten werken: beheer, monitoring, incidenten.",
+            "it-beheer, dienstverlening, itil, monitoring, incidenten, hosting, managed services, "
+            "beschikbaarheid",
+        ),
     },
     ("ecf", "C.4"): {
         "en": (
@@ -997,6 +2120,30 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "ursachenanalyse, störungen, ausfälle, fehler, fehlerbehebung, problemmanagement, "
             "wiederkehrende probleme",
         ),
+        "es": (
+            "Encontrar las causas de los fallos informáticos",
+            "Rastrear los problemas informáticos recurrentes hasta su causa raíz y evitarlos.",
+            "causa raíz, incidencias, caídas, fallos, averías, resolución de problemas, gestión "
+            "de problemas, problemas recurrentes",
+        ),
+        "it": (
+            "Trovare le cause dei guasti informatici",
+            "Risalire alla causa dei problemi informatici ricorrenti e prevenirli.",
+            "causa principale, incidenti, interruzioni, guasti, malfunzionamenti, risoluzione dei "
+            "problemi, problem management, problemi ricorrenti",
+        ),
+        "pl": (
+            "Ustalanie przyczyn awarii IT",
+            "Docieranie do źródła powtarzających się problemów z IT i zapobieganie im.",
+            "przyczyna źródłowa, incydenty, przestoje, awarie, rozwiązywanie problemów, "
+            "zarządzanie problemami, powtarzające się problemy",
+        ),
+        "nl": (
+            "De oorzaak van IT-storingen vinden",
+            "Terugkerende IT-problemen herleiden tot hun grondoorzaak en voorkomen.",
+            "grondoorzaak, oorzaakanalyse, incidenten, uitval, storingen, probleemoplossing, "
+            "probleembeheer, terugkerende problemen",
+        ),
     },
     ("ecf", "C.5"): {
         "en": (
@@ -1016,6 +2163,32 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Server, Netzwerke, Benutzerkonten und Cloud-Dienste administrieren.",
             "systemadministration, administrator, admin, server, netzwerk, it-infrastruktur, "
             "active directory, backup, benutzerkonten",
+        ),
+        "es": (
+            "Administrar servidores, redes y sistemas en la nube",
+            "Administrar servidores, redes, cuentas de usuario y servicios en la nube.",
+            "administración de sistemas, sysadmin, servidores, red, infraestructura informática, "
+            "active directory, administración de microsoft 365, copia de seguridad, cuentas de "
+            "usuario, administrador informático",
+        ),
+        "it": (
+            "Gestire server, reti e sistemi cloud",
+            "Amministrare server, reti, account utente e servizi cloud.",
+            "amministrazione di sistema, sistemista, sysadmin, server, rete, infrastruttura "
+            "informatica, active directory, amministrazione microsoft 365, backup, account "
+            "utente, amministratore it",
+        ),
+        "pl": (
+            "Zarządzanie serwerami, sieciami i chmurą",
+            "Administrowanie serwerami, sieciami, kontami użytkowników i usługami w chmurze.",
+            "administracja systemami, administrator, sysadmin, serwery, sieć, infrastruktura it, "
+            "active directory, administracja microsoft 365, kopia zapasowa, konta użytkowników",
+        ),
+        "nl": (
+            "Servers, netwerken en cloudsystemen beheren",
+            "Servers, netwerken, gebruikersaccounts en clouddiensten beheren.",
+            "systeembeheer, systeembeheerder, sysadmin, servers, netwerk, it-infrastructuur, "
+            "active directory, microsoft 365-beheer, back-up, gebruikersaccounts, it-beheerder",
         ),
     },
     ("ecf", "D.1"): {
@@ -1039,6 +2212,33 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "sicherheitsstrategie, sicherheitsrichtlinie, cybersicherheit, "
             "informationssicherheit, iso 27001, nis2, sicherheitskonzept, it-sicherheit",
         ),
+        "es": (
+            "Planificar la seguridad de la información",
+            "Decidir cómo proteger la información de su empresa: políticas, prioridades, "
+            "presupuesto.",
+            "estrategia de seguridad, política de seguridad, ciberseguridad, seguridad de la "
+            "información, iso 27001, nis2, ens, plan de seguridad, seguridad informática",
+        ),
+        "it": (
+            "Pianificare la sicurezza delle informazioni",
+            "Decidere come proteggere le informazioni dell’impresa: politiche, priorità, budget.",
+            "strategia di sicurezza, politica di sicurezza, cybersicurezza, sicurezza delle "
+            "informazioni, iso 27001, nis2, piano di sicurezza, sicurezza informatica",
+        ),
+        "pl": (
+            "Planowanie bezpieczeństwa informacji",
+            "Decydowanie, jak chronić informacje firmy: polityki, priorytety, budżet.",
+            "strategia bezpieczeństwa, polityka bezpieczeństwa, cyberbezpieczeństwo, "
+            "bezpieczeństwo informacji, iso 27001, nis2, ksc, plan bezpieczeństwa, bezpieczeństwo "
+            "it",
+        ),
+        "nl": (
+            "Uw informatiebeveiliging plannen",
+            "Bepalen hoe u de informatie van uw onderneming beschermt: beleid, prioriteiten, "
+            "budget.",
+            "beveiligingsstrategie, beveiligingsbeleid, cyberveiligheid, cybersecurity, "
+            "informatiebeveiliging, iso 27001, nis2, beveiligingsplan, it-beveiliging",
+        ),
     },
     ("ecf", "D.2"): {
         "en": (
@@ -1058,6 +2258,33 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Bestimmen, was gute Qualität bei IT und digitalen Diensten heißt und wie man sie "
             "misst.",
             "qualitätsstrategie, qualitätsstandards, iso 9001, kennzahlen, kpi, qualitätspolitik",
+        ),
+        "es": (
+            "Fijar normas de calidad para la informática",
+            "Definir qué significa calidad para sus servicios informáticos y digitales, y cómo "
+            "medirla.",
+            "estrategia de calidad, normas de calidad, iso 9001, kpi, indicadores, política de "
+            "calidad, métricas",
+        ),
+        "it": (
+            "Definire standard di qualità per l’informatica",
+            "Stabilire che cosa significa qualità per i servizi informatici e digitali, e come "
+            "misurarla.",
+            "strategia per la qualità, standard di qualità, iso 9001, kpi, indicatori, politica "
+            "per la qualità, metriche",
+        ),
+        "pl": (
+            "Standardy jakości w IT",
+            "Określenie, co oznacza dobra jakość usług IT i cyfrowych oraz jak ją mierzyć.",
+            "strategia jakości, standardy jakości, iso 9001, kpi, wskaźniki, polityka jakości, "
+            "metryki",
+        ),
+        "nl": (
+            "Kwaliteitsnormen voor IT vastleggen",
+            "Bepalen wat goede kwaliteit betekent voor uw IT- en digitale diensten, en hoe u die "
+            "meet.",
+            "kwaliteitsstrategie, kwaliteitsnormen, iso 9001, kpi, kwaliteitsbeleid, "
+            "meetgegevens, indicatoren",
         ),
     },
     ("ecf", "D.3"): {
@@ -1082,6 +2309,35 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "schulung, weiterbildung, kurse, e-learning, coaching, workshops, qualifizierung, "
             "unterricht, lernplattform, einarbeitung",
         ),
+        "es": (
+            "Formar a su personal en competencias digitales",
+            "Organizar cursos, acompañamiento y formación en línea para que el personal adquiera "
+            "las competencias digitales que necesita.",
+            "formación, cursos, e-learning, formación en línea, coaching, talleres, mejora de "
+            "competencias, enseñanza, plataforma de aprendizaje, incorporación",
+        ),
+        "it": (
+            "Formare il personale alle competenze digitali",
+            "Organizzare corsi, affiancamento ed e-learning perché il personale acquisisca le "
+            "competenze digitali necessarie.",
+            "formazione, corsi, e-learning, formazione online, coaching, workshop, laboratori, "
+            "aggiornamento delle competenze, insegnamento, piattaforma di apprendimento, "
+            "inserimento",
+        ),
+        "pl": (
+            "Szkolenie pracowników w zakresie umiejętności cyfrowych",
+            "Organizowanie kursów, coachingu i e-learningu, aby pracownicy zdobyli potrzebne "
+            "umiejętności cyfrowe.",
+            "szkolenia, kursy, e-learning, coaching, warsztaty, podnoszenie kwalifikacji, "
+            "nauczanie, platforma szkoleniowa, wdrożenie pracownika, onboarding",
+        ),
+        "nl": (
+            "Uw personeel digitale vaardigheden bijbrengen",
+            "Cursussen, coaching en e-learning organiseren zodat het personeel de nodige digitale "
+            "vaardigheden leert.",
+            "opleiding, training, cursussen, e-learning, coaching, workshops, bijscholing, "
+            "onderwijs, leerplatform, onboarding",
+        ),
     },
     ("ecf", "D.4"): {
         "en": (
@@ -1105,6 +2361,34 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "einkauf, beschaffung, lieferanten, anbieter, ausschreibungen, angebote, lizenzen, "
             "hardware, softwarekauf",
         ),
+        "es": (
+            "Comprar equipos y servicios informáticos",
+            "Elegir proveedores, comparar ofertas y comprar bien equipos, programas y servicios "
+            "en la nube.",
+            "compras, adquisiciones, comprar, proveedores, licitaciones, presupuestos, licencias, "
+            "hardware, equipos, compra de software",
+        ),
+        "it": (
+            "Acquistare apparecchiature e servizi informatici",
+            "Scegliere i fornitori, confrontare le offerte e acquistare bene hardware, software e "
+            "servizi cloud.",
+            "approvvigionamento, acquisti, comprare, fornitori, gare, preventivi, licenze, "
+            "hardware, acquisto di software",
+        ),
+        "pl": (
+            "Zakup sprzętu i usług IT",
+            "Wybór dostawców, porównywanie ofert i rozsądny zakup sprzętu, oprogramowania i usług "
+            "w chmurze.",
+            "zakupy, zaopatrzenie, zamówienia, dostawcy, przetargi, oferty, licencje, sprzęt, "
+            "zakup oprogramowania",
+        ),
+        "nl": (
+            "IT-apparatuur en -diensten inkopen",
+            "Leveranciers kiezen, offertes vergelijken en hardware, software en clouddiensten "
+            "goed inkopen.",
+            "inkoop, aankoop, kopen, leveranciers, aanbestedingen, offertes, licenties, hardware, "
+            "software aankopen",
+        ),
     },
     ("ecf", "D.5"): {
         "en": (
@@ -1124,6 +2408,31 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Kunden gewinnen und den Vertrieb digitaler oder technischer Angebote ausbauen.",
             "vertrieb, verkauf, b2b, leadgenerierung, pre-sales, angebote, ausschreibungen, "
             "crm, akquise",
+        ),
+        "es": (
+            "Vender productos y servicios digitales",
+            "Encontrar clientes y aumentar las ventas de ofertas digitales o tecnológicas.",
+            "ventas, vender, ventas b2b, captación de clientes, generación de leads, preventa, "
+            "propuestas comerciales, licitaciones, crm, embudo de ventas",
+        ),
+        "it": (
+            "Vendere prodotti e servizi digitali",
+            "Trovare clienti e far crescere le vendite di offerte digitali o tecnologiche.",
+            "vendite, vendere, vendite b2b, lead generation, acquisizione clienti, prevendita, "
+            "offerte commerciali, gare, crm, pipeline",
+        ),
+        "pl": (
+            "Sprzedaż produktów i usług cyfrowych",
+            "Pozyskiwanie klientów i zwiększanie sprzedaży ofert cyfrowych lub technologicznych.",
+            "sprzedaż, sprzedaż b2b, pozyskiwanie klientów, generowanie leadów, presales, oferty "
+            "handlowe, przetargi, crm, lejek sprzedażowy",
+        ),
+        "nl": (
+            "Digitale producten en diensten verkopen",
+            "Klanten vinden en de verkoop van digitale of technologische aanbiedingen laten "
+            "groeien.",
+            "verkoop, verkopen, b2b-verkoop, leadgeneratie, presales, offertes, aanbestedingen, "
+            "crm, verkooppijplijn",
         ),
     },
     ("ecf", "D.6"): {
@@ -1151,6 +2460,40 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "instagram, linkedin, tiktok, seo, suchmaschinenoptimierung, google ads, werbung, "
             "newsletter, e-mail-marketing, e-commerce, onlineshop",
         ),
+        "es": (
+            "Marketing en línea y redes sociales",
+            "Llegar a los clientes en internet: sitio web, buscadores, redes sociales, boletines "
+            "y anuncios.",
+            "marketing digital, marketing en línea, redes sociales, facebook, instagram, "
+            "linkedin, tiktok, seo, posicionamiento en buscadores, google ads, publicidad, "
+            "boletín, newsletter, email marketing, comercio electrónico, tienda en línea, tráfico "
+            "web, sitio web",
+        ),
+        "it": (
+            "Marketing online e social media",
+            "Raggiungere i clienti online: sito web, motori di ricerca, social media, newsletter "
+            "e pubblicità.",
+            "marketing digitale, marketing online, social media, social network, facebook, "
+            "instagram, linkedin, tiktok, seo, posizionamento sui motori di ricerca, google ads, "
+            "pubblicità, newsletter, email marketing, e-commerce, negozio online, traffico del "
+            "sito, sito web",
+        ),
+        "pl": (
+            "Marketing internetowy i media społecznościowe",
+            "Docieranie do klientów w sieci: witryna firmy, wyszukiwarki, media "
+            "społecznościowe, newslettery i reklamy.",
+            "marketing cyfrowy, marketing internetowy, media społecznościowe, facebook, "
+            "instagram, linkedin, tiktok, seo, pozycjonowanie, google ads, reklama, newsletter, "
+            "e-mail marketing, e-commerce, sklep internetowy, ruch na stronie",
+        ),
+        "nl": (
+            "Onlinemarketing en sociale media",
+            "Klanten online bereiken: website, zoekmachines, sociale media, nieuwsbrieven en "
+            "advertenties.",
+            "digitale marketing, onlinemarketing, online marketing, sociale media, facebook, "
+            "instagram, linkedin, tiktok, seo, zoekmachineoptimalisatie, google ads, adverteren, "
+            "reclame, nieuwsbrief, e-mailmarketing, e-commerce, webwinkel, websiteverkeer, website",
+        ),
     },
     ("ecf", "D.7"): {
         "en": (
@@ -1175,6 +2518,38 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "datenanalyse, analytics, business intelligence, bi, dashboards, berichte, power "
             "bi, excel, statistik, kennzahlen, prognosen, data science, big data",
         ),
+        "es": (
+            "Analizar sus datos",
+            "Convertir los datos de ventas, clientes o producción en cifras, gráficos y "
+            "previsiones para decidir.",
+            "análisis de datos, analítica, inteligencia empresarial, business intelligence, bi, "
+            "cuadros de mando, informes, power bi, excel, hoja de cálculo, estadística, kpi, "
+            "previsiones, ciencia de datos, big data",
+        ),
+        "it": (
+            "Analizzare i propri dati",
+            "Trasformare i dati di vendite, clienti o produzione in cifre, grafici e previsioni "
+            "per decidere.",
+            "analisi dei dati, analytics, business intelligence, bi, cruscotti, dashboard, "
+            "report, power bi, excel, foglio di calcolo, statistica, kpi, previsioni, data "
+            "science, big data",
+        ),
+        "pl": (
+            "Analiza danych firmy",
+            "Przekształcanie danych o sprzedaży, klientach lub produkcji w liczby, wykresy i "
+            "prognozy pomocne w decyzjach.",
+            "analiza danych, analityka, business intelligence, bi, pulpity, dashboardy, raporty, "
+            "power bi, excel, arkusz kalkulacyjny, statystyka, kpi, prognozowanie, data science, "
+            "big data",
+        ),
+        "nl": (
+            "Uw gegevens analyseren",
+            "Verkoop-, klant- of productiegegevens omzetten in cijfers, grafieken en prognoses om "
+            "beslissingen te nemen.",
+            "data-analyse, gegevensanalyse, analytics, business intelligence, bi, dashboards, "
+            "rapporten, power bi, excel, spreadsheet, rekenblad, statistiek, kpi, prognoses, data "
+            "science, big data",
+        ),
     },
     ("ecf", "D.8"): {
         "en": (
@@ -1194,6 +2569,31 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Verträge mit IT-Lieferanten und Kunden verhandeln und betreuen.",
             "verträge, vertragsmanagement, lizenzen, lieferanten, verhandlung, bedingungen, "
             "verlängerung, recht",
+        ),
+        "es": (
+            "Gestionar contratos informáticos",
+            "Negociar y hacer el seguimiento de los contratos con proveedores y clientes "
+            "informáticos.",
+            "contratos, gestión de contratos, licencias, proveedores, negociación, condiciones, "
+            "renovaciones, jurídico",
+        ),
+        "it": (
+            "Gestire i contratti informatici",
+            "Negoziare e seguire i contratti con fornitori e clienti informatici.",
+            "contratti, gestione dei contratti, licenze, fornitori, negoziazione, condizioni, "
+            "rinnovi, aspetti legali",
+        ),
+        "pl": (
+            "Zarządzanie umowami IT",
+            "Negocjowanie i monitorowanie umów z dostawcami i klientami IT.",
+            "umowy, zarządzanie umowami, licencje, dostawcy, negocjacje, warunki, odnowienia, "
+            "kwestie prawne",
+        ),
+        "nl": (
+            "IT-contracten beheren",
+            "Contracten met IT-leveranciers en -klanten onderhandelen en opvolgen.",
+            "contracten, contractbeheer, licenties, leveranciers, onderhandeling, voorwaarden, "
+            "verlengingen, juridisch",
         ),
     },
     ("ecf", "D.9"): {
@@ -1215,6 +2615,33 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Kompetenzen, Laufbahnen und Einstellungen der IT-Mitarbeitenden planen.",
             "personal, personalentwicklung, hr, recruiting, einstellung, karriere, "
             "kompetenzentwicklung, talente, fachkräfte",
+        ),
+        "es": (
+            "Desarrollar su equipo informático",
+            "Planificar las competencias, las carreras y la contratación de las personas que "
+            "trabajan en su informática.",
+            "rrhh, recursos humanos, contratación, selección de personal, carreras, desarrollo de "
+            "competencias, talento, personal informático",
+        ),
+        "it": (
+            "Sviluppare il team informatico",
+            "Pianificare competenze, carriere e assunzioni delle persone che si occupano "
+            "dell’informatica.",
+            "hr, risorse umane, reclutamento, assunzioni, selezione del personale, carriere, "
+            "sviluppo delle competenze, talenti, personale it",
+        ),
+        "pl": (
+            "Rozwój zespołu IT",
+            "Planowanie kompetencji, ścieżek kariery i rekrutacji osób zajmujących się IT w "
+            "firmie.",
+            "hr, kadry, zasoby ludzkie, rekrutacja, zatrudnianie, kariera, rozwój kompetencji, "
+            "talenty, pracownicy it",
+        ),
+        "nl": (
+            "Uw IT-team ontwikkelen",
+            "De vaardigheden, loopbanen en aanwerving plannen van de mensen die aan uw IT werken.",
+            "hr, personeelszaken, human resources, werving, aanwerving, loopbaan, "
+            "competentieontwikkeling, talent, it-personeel",
         ),
     },
     ("ecf", "D.10"): {
@@ -1239,6 +2666,34 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "wissensmanagement, wiki, intranet, dokumentenmanagement, dms, sharepoint, "
             "confluence, archiv, informationsmanagement",
         ),
+        "es": (
+            "Compartir el conocimiento en la empresa",
+            "Recoger lo que saben sus empleados y facilitar que la información se encuentre: "
+            "wiki, intranet, gestión documental.",
+            "gestión del conocimiento, wiki, intranet, gestión documental, dms, sharepoint, "
+            "confluence, archivos, gestión de la información",
+        ),
+        "it": (
+            "Condividere le conoscenze in azienda",
+            "Raccogliere ciò che sanno i collaboratori e rendere le informazioni facili da "
+            "trovare: wiki, intranet, gestione documentale.",
+            "gestione della conoscenza, knowledge management, wiki, intranet, gestione "
+            "documentale, dms, sharepoint, confluence, archivi, gestione delle informazioni",
+        ),
+        "pl": (
+            "Dzielenie się wiedzą w firmie",
+            "Gromadzenie wiedzy pracowników i ułatwianie odnajdywania informacji: wiki, intranet, "
+            "zarządzanie dokumentami.",
+            "zarządzanie wiedzą, wiki, intranet, zarządzanie dokumentami, obieg dokumentów, dms, "
+            "sharepoint, confluence, archiwum, zarządzanie informacją",
+        ),
+        "nl": (
+            "Kennis delen in de onderneming",
+            "Vastleggen wat uw mensen weten en informatie makkelijk vindbaar maken: wiki, "
+            "intranet, documentbeheer.",
+            "kennisbeheer, kennismanagement, wiki, intranet, documentbeheer, dms, sharepoint, "
+            "confluence, archief, informatiebeheer",
+        ),
     },
     ("ecf", "D.11"): {
         "en": (
@@ -1259,6 +2714,30 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "anforderungen, bedarfsanalyse, anforderungsanalyse, lastenheft, spezifikation, "
             "business analyse",
         ),
+        "es": (
+            "Definir lo que necesita de la informática",
+            "Convertir los problemas de la empresa en requisitos claros para una solución digital.",
+            "requisitos, análisis de necesidades, análisis de negocio, especificaciones, "
+            "necesidades de los usuarios, toma de requisitos",
+        ),
+        "it": (
+            "Capire che cosa serve dall’informatica",
+            "Tradurre i problemi dell’impresa in requisiti chiari per una soluzione digitale.",
+            "requisiti, analisi dei fabbisogni, analisi di business, specifiche, esigenze degli "
+            "utenti, raccolta dei requisiti",
+        ),
+        "pl": (
+            "Określenie potrzeb wobec IT",
+            "Przekładanie problemów firmy na jasne wymagania dla rozwiązania cyfrowego.",
+            "wymagania, analiza potrzeb, analiza biznesowa, specyfikacja, potrzeby użytkowników, "
+            "zbieranie wymagań",
+        ),
+        "nl": (
+            "Bepalen wat u van IT nodig hebt",
+            "Bedrijfsproblemen vertalen naar duidelijke eisen voor een digitale oplossing.",
+            "eisen, requirements, behoefteanalyse, bedrijfsanalyse, specificaties, "
+            "gebruikersbehoeften, eisen verzamelen",
+        ),
     },
     ("ecf", "E.1"): {
         "en": (
@@ -1278,6 +2757,33 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Abschätzen, welche IT-Kapazität, Kompetenzen und welches Budget künftig gebraucht "
             "werden.",
             "prognose, vorhersage, planung, kapazitätsplanung, budget, bedarf, trends, szenarien",
+        ),
+        "es": (
+            "Prever las necesidades informáticas futuras",
+            "Estimar la capacidad, las competencias y el presupuesto informáticos que la empresa "
+            "necesitará en los próximos años.",
+            "previsión, planificación, planificación de la capacidad, presupuesto, demanda, "
+            "tendencias, escenarios",
+        ),
+        "it": (
+            "Prevedere i fabbisogni informatici futuri",
+            "Stimare la capacità, le competenze e il budget informatici di cui l’impresa avrà "
+            "bisogno nei prossimi anni.",
+            "previsione, pianificazione, pianificazione della capacità, budget, domanda, "
+            "tendenze, scenari",
+        ),
+        "pl": (
+            "Prognozowanie przyszłych potrzeb IT",
+            "Szacowanie, jakich zasobów IT, kompetencji i budżetu firma będzie potrzebować w "
+            "najbliższych latach.",
+            "prognoza, planowanie, planowanie zasobów, budżet, zapotrzebowanie, trendy, "
+            "scenariusze",
+        ),
+        "nl": (
+            "Toekomstige IT-behoeften voorspellen",
+            "Inschatten welke IT-capaciteit, vaardigheden en welk budget de onderneming de "
+            "komende jaren nodig heeft.",
+            "prognose, planning, capaciteitsplanning, budget, vraag, trends, scenario’s",
         ),
     },
     ("ecf", "E.2"): {
@@ -1300,6 +2806,33 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "projektmanagement, projektleitung, agil, scrum, kanban, planung, gantt, "
             "portfolio, jira, trello",
         ),
+        "es": (
+            "Gestionar proyectos digitales",
+            "Planificar y dirigir proyectos informáticos: alcance, calendario, presupuesto, "
+            "equipo y proveedores.",
+            "gestión de proyectos, jefe de proyecto, agile, ágil, scrum, kanban, planificación, "
+            "gantt, prince2, cartera de proyectos, jira, trello",
+        ),
+        "it": (
+            "Gestire progetti digitali",
+            "Pianificare e guidare progetti informatici: ambito, tempi, budget, squadra e "
+            "fornitori.",
+            "gestione dei progetti, project management, project manager, capo progetto, agile, "
+            "scrum, kanban, pianificazione, gantt, prince2, portafoglio progetti, jira, trello",
+        ),
+        "pl": (
+            "Zarządzanie projektami cyfrowymi",
+            "Planowanie i prowadzenie projektów IT: zakres, harmonogram, budżet, zespół i "
+            "dostawcy.",
+            "zarządzanie projektami, kierownik projektu, agile, scrum, kanban, planowanie, "
+            "harmonogram, gantt, prince2, portfel projektów, jira, trello",
+        ),
+        "nl": (
+            "Digitale projecten beheren",
+            "IT-projecten plannen en sturen: scope, planning, budget, team en leveranciers.",
+            "projectmanagement, projectbeheer, projectleider, agile, scrum, kanban, planning, "
+            "gantt, prince2, portfolio, jira, trello",
+        ),
     },
     ("ecf", "E.3"): {
         "en": (
@@ -1320,6 +2853,33 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Erkennen, was bei IT, Daten oder Dienstleistern schiefgehen kann, und vorsorgen.",
             "risiko, risikoanalyse, risikobewertung, notfallplan, business continuity, "
             "wiederherstellung, compliance, versicherung, cyberrisiko",
+        ),
+        "es": (
+            "Gestionar los riesgos informáticos",
+            "Detectar lo que puede fallar en su informática, sus datos o sus proveedores, y "
+            "prepararse para ello.",
+            "riesgo, evaluación de riesgos, continuidad de negocio, recuperación ante desastres, "
+            "plan de contingencia, cumplimiento, seguros, ciberriesgo",
+        ),
+        "it": (
+            "Gestire i rischi informatici",
+            "Individuare che cosa può andare storto con informatica, dati o fornitori, e "
+            "prepararsi.",
+            "rischio, valutazione dei rischi, continuità operativa, disaster recovery, piano di "
+            "emergenza, conformità, assicurazione, rischio informatico, cyber risk",
+        ),
+        "pl": (
+            "Zarządzanie ryzykiem IT",
+            "Rozpoznawanie, co może pójść źle z IT, danymi lub dostawcami, i przygotowanie się na "
+            "to.",
+            "ryzyko, ocena ryzyka, ciągłość działania, odtwarzanie po awarii, plan awaryjny, "
+            "zgodność, ubezpieczenie, cyberryzyko",
+        ),
+        "nl": (
+            "IT-risico’s beheren",
+            "Zien wat er mis kan gaan met uw IT, gegevens of leveranciers, en u erop voorbereiden.",
+            "risico, risicoanalyse, risicobeoordeling, bedrijfscontinuïteit, disaster recovery, "
+            "noodplan, naleving, compliance, verzekering, cyberrisico",
         ),
     },
     ("ecf", "E.4"): {
@@ -1342,6 +2902,31 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "CRM.",
             "crm, kundenbeziehung, kundenbeziehungsmanagement, kunden, partner, stakeholder, "
             "kundenbindung, salesforce, hubspot",
+        ),
+        "es": (
+            "Gestionar las relaciones con clientes y socios",
+            "Crear relaciones duraderas con clientes, proveedores y socios, a menudo con un CRM.",
+            "crm, relación con el cliente, clientes, socios, partes interesadas, gestión de "
+            "cuentas, fidelización, salesforce, hubspot",
+        ),
+        "it": (
+            "Gestire le relazioni con clienti e partner",
+            "Costruire relazioni durature con clienti, fornitori e partner, spesso con un CRM.",
+            "crm, relazione con i clienti, clienti, partner, portatori di interesse, stakeholder, "
+            "gestione dei clienti, fidelizzazione, salesforce, hubspot",
+        ),
+        "pl": (
+            "Zarządzanie relacjami z klientami i partnerami",
+            "Budowanie trwałych relacji z klientami, dostawcami i partnerami, często za pomocą "
+            "CRM.",
+            "crm, relacje z klientami, klienci, partnerzy, interesariusze, obsługa kluczowych "
+            "klientów, lojalność klientów, salesforce, hubspot",
+        ),
+        "nl": (
+            "Relaties met klanten en partners beheren",
+            "Duurzame relaties opbouwen met klanten, leveranciers en partners, vaak met een CRM.",
+            "crm, klantrelatie, klanten, partners, belanghebbenden, stakeholders, accountbeheer, "
+            "klantenbinding, salesforce, hubspot",
         ),
     },
     ("ecf", "E.5"): {
@@ -1366,6 +2951,36 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "prozessoptimierung, digitalisierung, papierlos, workflow, arbeitsablauf, "
             "automatisierung, lean, effizienz, erp, e-rechnung",
         ),
+        "es": (
+            "Mejorar y digitalizar los procesos",
+            "Encontrar formas mejores, a menudo digitales, de llevar los procesos diarios: "
+            "pedidos, facturación, inventario.",
+            "mejora de procesos, digitalización, sin papel, flujo de trabajo, automatización, "
+            "lean, eficiencia, erp, factura electrónica, facturación electrónica",
+        ),
+        "it": (
+            "Migliorare e digitalizzare i processi",
+            "Trovare modi migliori, spesso digitali, di gestire i processi quotidiani: ordini, "
+            "fatturazione, magazzino.",
+            "miglioramento dei processi, digitalizzazione, dematerializzazione, senza carta, "
+            "flusso di lavoro, workflow, automazione, lean, efficienza, erp, fatturazione "
+            "elettronica, fattura elettronica",
+        ),
+        "pl": (
+            "Usprawnianie i cyfryzacja procesów",
+            "Znajdowanie lepszych, często cyfrowych sposobów prowadzenia codziennych procesów: "
+            "zamówień, fakturowania, magazynu.",
+            "usprawnianie procesów, cyfryzacja, digitalizacja, bez papieru, obieg pracy, "
+            "workflow, automatyzacja, lean, efektywność, erp, e-faktura, ksef, fakturowanie "
+            "elektroniczne",
+        ),
+        "nl": (
+            "Processen verbeteren en digitaliseren",
+            "Betere, vaak digitale manieren vinden voor dagelijkse processen: bestellingen, "
+            "facturatie, voorraad.",
+            "procesverbetering, digitalisering, papierloos, workflow, automatisering, lean, "
+            "efficiëntie, erp, e-facturatie, elektronische facturen",
+        ),
     },
     ("ecf", "E.6"): {
         "en": (
@@ -1386,6 +3001,30 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "qualitätsmanagement, qualitätssicherung, audit, iso 9001, kennzahlen, "
             "kontinuierliche verbesserung, kundenzufriedenheit",
         ),
+        "es": (
+            "Comprobar la calidad de los servicios informáticos",
+            "Medir y mejorar la calidad de sus servicios informáticos y digitales.",
+            "gestión de la calidad, aseguramiento de la calidad, auditorías, iso 9001, kpi, "
+            "mejora continua, satisfacción del cliente",
+        ),
+        "it": (
+            "Verificare la qualità dei servizi informatici",
+            "Misurare e migliorare la qualità dei servizi informatici e digitali.",
+            "gestione della qualità, garanzia della qualità, audit, iso 9001, kpi, miglioramento "
+            "continuo, soddisfazione dei clienti",
+        ),
+        "pl": (
+            "Kontrola jakości usług IT",
+            "Mierzenie i poprawa jakości usług IT i cyfrowych.",
+            "zarządzanie jakością, zapewnienie jakości, audyty, iso 9001, kpi, ciągłe "
+            "doskonalenie, zadowolenie klientów",
+        ),
+        "nl": (
+            "De kwaliteit van IT-diensten controleren",
+            "De kwaliteit van uw IT- en digitale diensten meten en verbeteren.",
+            "kwaliteitsbeheer, kwaliteitszorg, kwaliteitsborging, audits, iso 9001, kpi, continue "
+            "verbetering, klanttevredenheid",
+        ),
     },
     ("ecf", "E.7"): {
         "en": (
@@ -1405,6 +3044,31 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Mitarbeitenden helfen, neue digitale Werkzeuge und Arbeitsweisen anzunehmen.",
             "change management, veränderungsmanagement, digitale transformation, akzeptanz, "
             "organisationsentwicklung, führung, widerstand",
+        ),
+        "es": (
+            "Dirigir el cambio digital en su empresa",
+            "Ayudar al personal a adoptar nuevas herramientas digitales y nuevas formas de "
+            "trabajar.",
+            "gestión del cambio, transformación digital, adopción, cambio organizativo, "
+            "liderazgo, resistencia al cambio, comunicación",
+        ),
+        "it": (
+            "Guidare il cambiamento digitale in azienda",
+            "Aiutare il personale ad adottare nuovi strumenti digitali e nuovi modi di lavorare.",
+            "gestione del cambiamento, change management, trasformazione digitale, adozione, "
+            "cambiamento organizzativo, leadership, resistenza al cambiamento, comunicazione",
+        ),
+        "pl": (
+            "Kierowanie zmianą cyfrową w firmie",
+            "Pomaganie pracownikom we wdrażaniu nowych narzędzi cyfrowych i sposobów pracy.",
+            "zarządzanie zmianą, transformacja cyfrowa, wdrażanie, zmiana organizacyjna, "
+            "przywództwo, opór wobec zmian, komunikacja",
+        ),
+        "nl": (
+            "Digitale verandering in uw onderneming leiden",
+            "Het personeel helpen nieuwe digitale middelen en werkwijzen over te nemen.",
+            "verandermanagement, digitale transformatie, adoptie, organisatieverandering, "
+            "leiderschap, weerstand tegen verandering, communicatie",
         ),
     },
     ("ecf", "E.8"): {
@@ -1429,6 +3093,36 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "informationssicherheit, cybersicherheit, it-sicherheit, isms, zugriffsrechte, "
             "sicherheitsvorfälle, iso 27001, nis2, phishing, sensibilisierung",
         ),
+        "es": (
+            "Gestionar la seguridad de la información a diario",
+            "Aplicar medidas de seguridad y comprobarlas: derechos de acceso, incidentes, "
+            "auditorías.",
+            "seguridad de la información, ciberseguridad, seguridad informática, gestión de la "
+            "seguridad, sgsi, control de acceso, incidentes de seguridad, iso 27001, nis2, "
+            "phishing, concienciación",
+        ),
+        "it": (
+            "Gestire ogni giorno la sicurezza delle informazioni",
+            "Attuare le misure di sicurezza e verificarle: diritti di accesso, incidenti, audit.",
+            "sicurezza delle informazioni, cybersicurezza, sicurezza informatica, gestione della "
+            "sicurezza, sgsi, isms, controllo degli accessi, incidenti di sicurezza, iso 27001, "
+            "nis2, phishing, sensibilizzazione",
+        ),
+        "pl": (
+            "Codzienne zarządzanie bezpieczeństwem informacji",
+            "Wdrażanie i sprawdzanie środków bezpieczeństwa: uprawnienia dostępu, incydenty, "
+            "audyty.",
+            "bezpieczeństwo informacji, cyberbezpieczeństwo, bezpieczeństwo it, zarządzanie "
+            "bezpieczeństwem, szbi, kontrola dostępu, incydenty bezpieczeństwa, iso 27001, nis2, "
+            "phishing, świadomość zagrożeń",
+        ),
+        "nl": (
+            "Informatiebeveiliging dagelijks beheren",
+            "Beveiligingsmaatregelen invoeren en controleren: toegangsrechten, incidenten, audits.",
+            "informatiebeveiliging, cyberveiligheid, cybersecurity, it-beveiliging, "
+            "beveiligingsbeheer, isms, toegangscontrole, beveiligingsincidenten, iso 27001, nis2, "
+            "phishing, bewustwording",
+        ),
     },
     ("ecf", "E.9"): {
         "en": (
@@ -1450,6 +3144,33 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Gesetze eingehalten werden.",
             "it-governance, governance, compliance, regulierung, richtlinien, audit, cobit, "
             "verantwortlichkeiten",
+        ),
+        "es": (
+            "Gobernanza y cumplimiento informáticos",
+            "Establecer quién decide qué sobre la informática y garantizar que esta cumple las "
+            "normas y las leyes.",
+            "gobernanza informática, gobernanza, cumplimiento, normativa, regulación, políticas, "
+            "auditoría, cobit, rendición de cuentas",
+        ),
+        "it": (
+            "Governance e conformità dell’informatica",
+            "Stabilire chi decide che cosa sull’informatica e garantire che rispetti regole e "
+            "leggi.",
+            "governance it, governance, conformità, compliance, normativa, regolamentazione, "
+            "politiche, audit, cobit, responsabilità",
+        ),
+        "pl": (
+            "Ład informatyczny i zgodność",
+            "Ustalenie, kto decyduje o sprawach IT, oraz dbanie o zgodność IT z przepisami i "
+            "prawem.",
+            "ład informatyczny, it governance, nadzór, zgodność, compliance, regulacje, przepisy, "
+            "polityki, audyt, cobit, odpowiedzialność",
+        ),
+        "nl": (
+            "IT-governance en naleving",
+            "Vastleggen wie wat beslist over IT, en ervoor zorgen dat IT regels en wetten naleeft.",
+            "it-governance, governance, naleving, compliance, regelgeving, beleid, audit, cobit, "
+            "verantwoording",
         ),
     },
     # ---------------------------------------------------------------------------------------
@@ -1476,6 +3197,34 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "ki, künstliche intelligenz, ai, chatgpt, copilot, generative ki, maschinelles "
             "lernen, machine learning, chatbot, vorhersage",
         ),
+        "es": (
+            "Inteligencia artificial (IA)",
+            "Utilizar la IA, como chatbots, generadores de texto, reconocimiento de imágenes o "
+            "previsiones, en su empresa.",
+            "ia, inteligencia artificial, ai, chatgpt, copilot, ia generativa, aprendizaje "
+            "automático, machine learning, chatbot, predicción, llm",
+        ),
+        "it": (
+            "Intelligenza artificiale (IA)",
+            "Usare l’IA, come chatbot, generatori di testo, riconoscimento di immagini o "
+            "previsioni, nella Sua impresa.",
+            "ia, intelligenza artificiale, ai, chatgpt, copilot, ia generativa, apprendimento "
+            "automatico, machine learning, chatbot, previsione, llm",
+        ),
+        "pl": (
+            "Sztuczna inteligencja (AI)",
+            "Wykorzystanie w firmie AI, np. chatbotów, generatorów tekstu, rozpoznawania obrazów "
+            "lub prognoz.",
+            "ai, si, sztuczna inteligencja, chatgpt, copilot, generatywna ai, uczenie maszynowe, "
+            "machine learning, chatbot, prognozowanie, llm",
+        ),
+        "nl": (
+            "Artificiële intelligentie (AI)",
+            "AI zoals chatbots, tekstgeneratoren, beeldherkenning of voorspellingen inzetten in "
+            "uw onderneming.",
+            "ai, ki, artificiële intelligentie, kunstmatige intelligentie, chatgpt, copilot, "
+            "generatieve ai, machine learning, machinaal leren, chatbot, voorspelling, llm",
+        ),
     },
     ("advanced", "CYBER"): {
         "en": (
@@ -1498,6 +3247,34 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "it-sicherheit, hacker, hacking, ransomware, erpressersoftware, phishing, "
             "schadsoftware, firewall, penetrationstest, nis2, datenleck",
         ),
+        "es": (
+            "Ciberseguridad",
+            "Proteger su empresa frente a piratas informáticos, ransomware, phishing y robo de "
+            "datos.",
+            "ciberseguridad, seguridad informática, hackeo, piratas informáticos, hackers, "
+            "ransomware, phishing, malware, cortafuegos, firewall, pruebas de penetración, nis2, "
+            "brecha de datos",
+        ),
+        "it": (
+            "Cybersicurezza",
+            "Proteggere l’impresa da hacker, ransomware, phishing e furto di dati.",
+            "cybersicurezza, cybersecurity, sicurezza informatica, hacker, attacchi informatici, "
+            "ransomware, phishing, malware, firewall, penetration test, nis2, violazione dei "
+            "dati, data breach",
+        ),
+        "pl": (
+            "Cyberbezpieczeństwo",
+            "Ochrona firmy przed hakerami, ransomware, phishingiem i kradzieżą danych.",
+            "cyberbezpieczeństwo, bezpieczeństwo it, hakerzy, włamania, ransomware, phishing, "
+            "złośliwe oprogramowanie, malware, zapora sieciowa, firewall, testy penetracyjne, "
+            "nis2, wyciek danych",
+        ),
+        "nl": (
+            "Cyberbeveiliging",
+            "Uw onderneming beschermen tegen hackers, ransomware, phishing en gegevensdiefstal.",
+            "cybersecurity, cyberveiligheid, it-beveiliging, hacken, hackers, ransomware, "
+            "phishing, malware, firewall, penetratietest, nis2, datalek",
+        ),
     },
     ("advanced", "CLOUD"): {
         "en": (
@@ -1518,6 +3295,31 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Software, Dateien und Server in Online-Dienste verlagern und gut nutzen.",
             "cloud-dienste, saas, microsoft 365, google workspace, aws, azure, online-speicher, "
             "hosting, server, migration",
+        ),
+        "es": (
+            "Computación en la nube",
+            "Llevar programas, archivos y servidores a servicios en línea y aprovecharlos bien.",
+            "nube, cloud, servicios en la nube, saas, microsoft 365, google workspace, aws, "
+            "azure, almacenamiento en línea, alojamiento, servidores, migración",
+        ),
+        "it": (
+            "Cloud computing",
+            "Trasferire software, file e server su servizi online e usarli al meglio.",
+            "cloud, servizi cloud, nuvola, saas, microsoft 365, google workspace, aws, azure, "
+            "archiviazione online, hosting, server, migrazione",
+        ),
+        "pl": (
+            "Chmura obliczeniowa",
+            "Przeniesienie oprogramowania, plików i serwerów do usług online i dobre korzystanie "
+            "z nich.",
+            "chmura, cloud, usługi chmurowe, saas, microsoft 365, google workspace, aws, azure, "
+            "przechowywanie w chmurze, hosting, serwery, migracja",
+        ),
+        "nl": (
+            "Cloudcomputing",
+            "Software, bestanden en servers naar onlinediensten verhuizen en die goed gebruiken.",
+            "cloud, clouddiensten, saas, microsoft 365, google workspace, aws, azure, online "
+            "opslag, hosting, servers, migratie",
         ),
     },
     ("advanced", "DATA"): {
@@ -1542,6 +3344,34 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "big data, data engineering, data warehouse, datenbanken, datenpipelines, "
             "analytics, datenplattform, sql, etl",
         ),
+        "es": (
+            "Macrodatos e ingeniería de datos",
+            "Recoger, almacenar y procesar grandes cantidades de datos, por ejemplo de máquinas, "
+            "ventas o sensores.",
+            "big data, macrodatos, ingeniería de datos, almacén de datos, data warehouse, bases "
+            "de datos, flujos de datos, analítica, plataforma de datos, sql, etl",
+        ),
+        "it": (
+            "Big data e ingegneria dei dati",
+            "Raccogliere, archiviare ed elaborare grandi quantità di dati, per esempio da "
+            "macchine, vendite o sensori.",
+            "big data, ingegneria dei dati, data warehouse, banche dati, database, pipeline di "
+            "dati, analytics, piattaforma dati, sql, etl",
+        ),
+        "pl": (
+            "Big data i inżynieria danych",
+            "Gromadzenie, przechowywanie i przetwarzanie dużych ilości danych, np. z maszyn, "
+            "sprzedaży lub czujników.",
+            "big data, duże zbiory danych, inżynieria danych, hurtownia danych, bazy danych, "
+            "potoki danych, analityka, platforma danych, sql, etl",
+        ),
+        "nl": (
+            "Big data en data-engineering",
+            "Grote hoeveelheden gegevens verzamelen, opslaan en verwerken, bijvoorbeeld van "
+            "machines, verkoop of sensoren.",
+            "big data, data-engineering, datawarehouse, databanken, databases, datapijplijnen, "
+            "analytics, dataplatform, sql, etl",
+        ),
     },
     ("advanced", "HPC"): {
         "en": (
@@ -1559,6 +3389,30 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Hochleistungsrechnen",
             "Supercomputer für aufwendige Simulationen, Konstruktion oder Datenarbeit nutzen.",
             "hpc, supercomputer, simulation, rechenleistung, gpu, modellierung, eurohpc",
+        ),
+        "es": (
+            "Computación de alto rendimiento",
+            "Utilizar superordenadores para simulaciones, diseño o tratamiento de datos exigentes.",
+            "hpc, supercomputador, superordenador, simulación, potencia de cálculo, gpu, "
+            "modelización, eurohpc",
+        ),
+        "it": (
+            "Calcolo ad alte prestazioni",
+            "Usare i supercomputer per simulazioni, progettazione o elaborazioni di dati "
+            "impegnative.",
+            "hpc, supercomputer, supercalcolo, simulazione, potenza di calcolo, gpu, "
+            "modellazione, eurohpc",
+        ),
+        "pl": (
+            "Obliczenia wielkiej skali (HPC)",
+            "Wykorzystanie superkomputerów do wymagających symulacji, projektowania lub "
+            "przetwarzania danych.",
+            "hpc, superkomputer, symulacje, moc obliczeniowa, gpu, modelowanie, eurohpc",
+        ),
+        "nl": (
+            "Hoogwaardige rekenkracht (HPC)",
+            "Supercomputers gebruiken voor zware simulaties, ontwerp- of datawerk.",
+            "hpc, supercomputer, simulatie, rekenkracht, gpu, modellering, eurohpc",
         ),
     },
     ("advanced", "QUANTUM"): {
@@ -1578,6 +3432,26 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Verstehen, was Quantencomputer in Ihrer Branche verändern könnten.",
             "quanten, quantencomputer, qubits, quantentechnologie, post-quanten-kryptografie",
         ),
+        "es": (
+            "Computación cuántica",
+            "Entender qué pueden cambiar los ordenadores cuánticos en su sector.",
+            "cuántica, cúbits, qubits, tecnologías cuánticas, criptografía poscuántica",
+        ),
+        "it": (
+            "Calcolo quantistico",
+            "Capire che cosa potrebbero cambiare i computer quantistici nel Suo settore.",
+            "quantistico, qubit, tecnologie quantistiche, crittografia post-quantistica",
+        ),
+        "pl": (
+            "Obliczenia kwantowe",
+            "Zrozumienie, co komputery kwantowe mogą zmienić w danej branży.",
+            "kwantowy, kubity, technologie kwantowe, kryptografia postkwantowa",
+        ),
+        "nl": (
+            "Kwantumcomputing",
+            "Begrijpen wat kwantumcomputers in uw sector kunnen veranderen.",
+            "kwantum, quantum, qubits, kwantumtechnologie, post-kwantumcryptografie",
+        ),
     },
     ("advanced", "BLOCKCHAIN"): {
         "en": (
@@ -1596,6 +3470,34 @@ _SKILLS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
             "Blockchain",
             "Blockchain für Rückverfolgbarkeit, Smart Contracts oder digitale Nachweise nutzen.",
             "distributed ledger, smart contracts, krypto, rückverfolgbarkeit, token, ebsi",
+        ),
+        "es": (
+            "Cadena de bloques (blockchain)",
+            "Utilizar la cadena de bloques para la trazabilidad, los contratos inteligentes o los "
+            "certificados digitales.",
+            "blockchain, cadena de bloques, registro distribuido, contratos inteligentes, smart "
+            "contracts, cripto, nft, trazabilidad, tokens, ebsi",
+        ),
+        "it": (
+            "Blockchain",
+            "Usare la blockchain per la tracciabilità, gli smart contract o i certificati "
+            "digitali.",
+            "blockchain, registro distribuito, smart contract, contratti intelligenti, cripto, "
+            "nft, tracciabilità, token, ebsi",
+        ),
+        "pl": (
+            "Blockchain",
+            "Wykorzystanie blockchainu do identyfikowalności, inteligentnych kontraktów lub "
+            "cyfrowych certyfikatów.",
+            "blockchain, łańcuch bloków, rejestr rozproszony, inteligentne kontrakty, smart "
+            "contracts, kryptowaluty, nft, identyfikowalność, tokeny, ebsi",
+        ),
+        "nl": (
+            "Blockchain",
+            "Blockchain gebruiken voor traceerbaarheid, slimme contracten of digitale "
+            "certificaten.",
+            "blockchain, distributed ledger, gedistribueerd grootboek, slimme contracten, smart "
+            "contracts, crypto, nft, traceerbaarheid, tokens, ebsi",
         ),
     },
 }

@@ -9,7 +9,7 @@ them onto Skill rows. What it does:
   inside a word, for German compounds ("sicherheit" in "Datensicherheit"), at a lower weight;
   a plural ending may be dropped ("websites" finds "website");
 - where it matched counts: the plain label first, then the synonyms, then the one-line
-  description; for French and German the English words and the framework's own code and title
+  description; in the other languages the English words and the framework's own code and title
   count a little too (people type "cloud" or "A.1" in any language);
 - competences matching more of the query's words come first, then by weight (the best place
   of each word, a tenth of the others to break ties), then in the taxonomy's reading order;
@@ -45,6 +45,12 @@ _LITTLE_WORDS = {
     "vos sur dans",
     "de": "der die das den dem des ein eine einen und oder fur mit von zu zum zur im am unser "
     "unsere ihr ihre wie",
+    "es": "el la los las un una unos unas y o de del al en para por con su sus mi mis nuestro "
+    "nuestra nuestros nuestras como",
+    "it": "il lo la i gli le un una uno e o di del della dei delle degli per con in nel nella "
+    "al alla su sul come nostro nostra nostri mio mia suo sua",
+    "pl": "i w we z ze na do dla o oraz lub jak nasz nasza nasze naszych moj moja moje od",
+    "nl": "de het een en of voor van in op met ons onze mijn hoe te bij aan uw",
 }
 STOP_WORDS = frozenset(word for text in _LITTLE_WORDS.values() for word in text.split())
 

@@ -66,8 +66,16 @@ class GroupMessageAdmin(admin.ModelAdmin):
         fieldsets = [(None, {"fields": ("segment", "call")})]
         if sent:  # the record first: when, by whom, to how many; then the languages it has
             fieldsets.insert(0, (_("Sending"), {"fields": self.record_fields}))
+        # seven languages: those not written yet are folded (<details>, no script), English aside
+        written = obj.languages if obj is not None else []
         fieldsets += [
-            (LANGUAGE_NAMES[code], {"fields": (f"subject_{code}", f"body_{code}")})
+            (
+                LANGUAGE_NAMES[code],
+                {
+                    "fields": (f"subject_{code}", f"body_{code}"),
+                    "classes": [] if sent or code in written or code == "en" else ["collapse"],
+                },
+            )
             for code in (obj.languages if sent else LANGUAGE_CODES)
         ]
         return fieldsets

@@ -54,6 +54,22 @@ class GroupMessage(models.Model):
     body_de = models.TextField(
         _("message (German)"), blank=True, validators=[MaxLengthValidator(BODY_MAX)]
     )
+    subject_es = models.CharField(_("subject (Spanish)"), max_length=SUBJECT_MAX, blank=True)
+    body_es = models.TextField(
+        _("message (Spanish)"), blank=True, validators=[MaxLengthValidator(BODY_MAX)]
+    )
+    subject_it = models.CharField(_("subject (Italian)"), max_length=SUBJECT_MAX, blank=True)
+    body_it = models.TextField(
+        _("message (Italian)"), blank=True, validators=[MaxLengthValidator(BODY_MAX)]
+    )
+    subject_pl = models.CharField(_("subject (Polish)"), max_length=SUBJECT_MAX, blank=True)
+    body_pl = models.TextField(
+        _("message (Polish)"), blank=True, validators=[MaxLengthValidator(BODY_MAX)]
+    )
+    subject_nl = models.CharField(_("subject (Dutch)"), max_length=SUBJECT_MAX, blank=True)
+    body_nl = models.TextField(
+        _("message (Dutch)"), blank=True, validators=[MaxLengthValidator(BODY_MAX)]
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("written by"),

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from .enums import PracticeState
 from .models import Practice
+from .models.practices import TEXT_LANGUAGE
 
 # Organisation details (country, sector, size) can change without a publication: the index is
 # rebuilt at least this often.
@@ -28,6 +29,7 @@ FACET_INDEX_SECONDS = 300
 # facet name -> the field read for it (single-valued facets)
 SINGLE = {
     "country": "organisation__country",
+    "language": "text_language",  # models.TEXT_LANGUAGE: the language of the public text
     "sector": "organisation__sector",
     "size": "organisation__size_band",
     "audience": "audience",
@@ -93,7 +95,10 @@ class FacetIndex:
         topic and tool pairs."""
         published = Practice.objects.filter(state=PracticeState.PUBLISHED)
         rows = list(
-            published.annotate(year=ExtractYear("published_at"))  # in the active time zone
+            published.annotate(
+                year=ExtractYear("published_at"),  # in the active time zone
+                text_language=TEXT_LANGUAGE,
+            )
             .order_by("pk")
             .values_list("pk", *SINGLE.values())
         )

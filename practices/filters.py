@@ -17,12 +17,15 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.enums import SME_SIZE_BANDS, NaceSection, eu_eea_country_choices
+from skillup.languages import Language
 
 from . import selectors
 from .cache import practices_version
 from .enums import Audience, PracticeState
 from .facets import facet_index
+from .language import sorted_language_choices
 from .models import Call, Practice, Topic, TrainingTool
+from .models.practices import TEXT_LANGUAGE
 
 PER_PAGE = 20
 SEARCH_MAX_LENGTH = 200
@@ -73,6 +76,11 @@ def _taxonomy() -> dict[str, list[tuple[str, str]]]:
     }
 
 
+def _language_choices() -> list[tuple[str, str]]:
+    """Every language a practice may be written in, sorted by its name in the reader's."""
+    return sorted_language_choices(Language.values)
+
+
 def _size_choices() -> list[tuple[str, str]]:
     return [(band.value, band.label) for band in SME_SIZE_BANDS]
 
@@ -111,6 +119,7 @@ class PracticeFilterForm(forms.Form):
 # The facets, in the order they are shown: (filter name, what to group on).
 FACETS: dict[str, object] = {
     "country": F("organisation__country"),
+    "language": TEXT_LANGUAGE,
     "sector": F("organisation__sector"),
     "size": F("organisation__size_band"),
     "audience": F("audience"),
@@ -136,6 +145,12 @@ class PracticeFilter(django_filters.FilterSet):
         field_name="organisation__country",
         choices=eu_eea_country_choices,
         empty_label=_("All countries"),
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"),
+        choices=_language_choices,
+        method="filter_language",
+        empty_label=_("All languages"),
     )
     sector = django_filters.ChoiceFilter(
         label=_("Sector"),
@@ -215,11 +230,25 @@ class PracticeFilter(django_filters.FilterSet):
         return {name: values[name] for name in FACETS if name in values}
 
     @cached_property
+    def suggestion(self) -> str | None:
+        """ "Did you mean …?": the words typed, corrected, when they find fewer than
+        selectors.SUGGEST_BELOW practices and the correction finds more (None otherwise). The
+        page then shows the correction's results."""
+        if "q" not in self.values:
+            return None
+        return selectors.search_suggestion(self.values["q"], practices_version())
+
+    @property
+    def search_text(self) -> str:
+        """What is searched: the words typed, or their correction (see suggestion)."""
+        return self.suggestion or self.values.get("q", "")
+
+    @cached_property
     def ranked_ids(self) -> list[int] | None:
         """The ids a keyword search matches, best first (None without a search)."""
         if "q" not in self.values:
             return None
-        return selectors.ranked_search(self.values["q"], practices_version())
+        return selectors.ranked_search(self.search_text, practices_version())
 
     def ranked_result_ids(self) -> list[int] | None:
         """The results in order when they are a search's best matches (the default order of
@@ -238,7 +267,11 @@ class PracticeFilter(django_filters.FilterSet):
         return self.order(self.filtered(queryset), self.values.get("sort", ""))
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return selectors.search_practices(queryset, value)
+        return selectors.search_practices(queryset, self.suggestion or value)
+
+    def filter_language(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """The language visitors read the practice in (Practice.text_language)."""
+        return queryset.alias(text_language=TEXT_LANGUAGE).filter(text_language=value)
 
     def filter_nothing(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset

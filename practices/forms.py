@@ -23,8 +23,26 @@ from accounts.models import Organisation
 from skillup.fields import ModelMultipleChoiceField
 
 from .enums import Audience, PracticeState, Rsvp
+from .language import (
+    EU_LANGUAGES,
+    detect_language,
+    interface_content_language,
+    sorted_language_choices,
+)
 from .models import Call, Practice, Topic, TrainingTool
 from .services import MSG_NEEDS_CONSENT
+
+MSG_LANGUAGE_INVALID = _("Choose the language of your text from the list.")
+MSG_LANGUAGE_HELP = _(
+    "The language you write your practice in: visitors see it, and search uses it."
+)
+MSG_LANGUAGE_HELP_AUTO = _(
+    "The language you write your practice in: visitors see it, and search uses it. Left "
+    "unchanged, it becomes the language we recognise in your text when you save."
+)
+MSG_LANGUAGE_DETECTED = _(
+    "Suggested from your text: %(language)s. Change it if your text is in another language."
+)
 
 # The "action" a practice form's buttons send.
 ACTION_SAVE = "save"
@@ -66,6 +84,15 @@ class PracticeForm(forms.Form):
     short_description = forms.CharField(
         label=_("Short description"), required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
+    # empty (an old browser's post, a script): the language is detected, see clean_language
+    language = forms.ChoiceField(
+        label=_("Language of your text"),
+        required=False,
+        error_messages={"invalid_choice": MSG_LANGUAGE_INVALID},
+    )
+    # the language preselected for the SME rather than chosen by it (a new practice: the
+    # interface language): left as it was, it gives way to the language detected from the text
+    language_auto = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2)
     online_learning = forms.CharField(
         required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -139,7 +166,20 @@ class PracticeForm(forms.Form):
     ) -> None:
         if practice is not None and "initial" not in kwargs:
             kwargs["initial"] = initial_from(practice)
+        if practice is None:  # a new practice: the interface language, until the text says
+            language = interface_content_language()
+            kwargs["initial"] = {"language": language, "language_auto": language} | (
+                kwargs.get("initial") or {}
+            )
         super().__init__(*args, **kwargs)
+        languages = EU_LANGUAGES
+        if practice is not None and practice.language not in languages:
+            languages = (*languages, practice.language)  # set by staff (Icelandic, Norwegian)
+        self.fields["language"].choices = sorted_language_choices(languages)
+        self.fields["language"].help_text = (
+            MSG_LANGUAGE_HELP_AUTO if practice is None else MSG_LANGUAGE_HELP
+        )
+        self.detected_language: str | None = None
         self.call = call
         self.practice = practice
         self.read_only = read_only
@@ -194,7 +234,13 @@ class PracticeForm(forms.Form):
         helper.layout = Layout(
             *(["organisation"] if "organisation" in self.fields else []),
             *(["form_token"] if "form_token" in self.fields else []),
-            Fieldset(_("Your practice"), "title", Field("short_description")),
+            Fieldset(
+                _("Your practice"),
+                "title",
+                Field("short_description"),
+                "language",
+                "language_auto",
+            ),
             Fieldset(
                 _("Answers to the call's questions"),
                 "online_learning",
@@ -250,6 +296,45 @@ class PracticeForm(forms.Form):
         self.helper = self._helper()
         self.helper.form_action = action
 
+    def clean(self) -> dict:
+        """The language: the SME's choice, unless it is the preselection it left untouched (or
+        nothing was sent) and the text says another language. Shown again, the form then
+        offers the detected language (its data is changed to say so)."""
+        data = super().clean()
+        if self.has_error("language"):
+            return data
+        chosen = data.get("language") or ""
+        auto = data.get("language_auto") or ""
+        if chosen and chosen != auto:
+            return data
+        detected = detect_language(
+            "\n".join(
+                data.get(name) or ""
+                for name in (
+                    "title",
+                    "short_description",
+                    "online_learning",
+                    "methodology",
+                    "keep_learning",
+                )
+            )
+        )
+        fallback = self.practice.language if self.practice is not None else None
+        language = detected or chosen or fallback or interface_content_language()
+        data["language"] = language
+        if detected:
+            self.detected_language = detected
+            help_text = MSG_LANGUAGE_DETECTED % {
+                "language": dict(self.fields["language"].choices)[detected]
+            }
+            # the bound field copied the help text when it was made: both say it
+            self.fields["language"].help_text = self["language"].help_text = help_text
+        # shown again (an error, a refusal): the select says the language that will be saved
+        self.data = self.data.copy()
+        self.data[self.add_prefix("language")] = language
+        self.data[self.add_prefix("language_auto")] = language
+        return data
+
     @property
     def wants_submit(self) -> bool:
         return self.data.get("action") == ACTION_SUBMIT
@@ -262,6 +347,7 @@ class PracticeForm(forms.Form):
             for name in (
                 "title",
                 "short_description",
+                "language",
                 "online_learning",
                 "methodology",
                 "other_tools",
@@ -286,6 +372,7 @@ def initial_from(practice: Practice) -> dict:
     return {
         "title": practice.title,
         "short_description": practice.short_description,
+        "language": practice.language,
         "online_learning": practice.online_learning,
         "methodology": practice.methodology,
         "tools": list(practice.tools.all()),

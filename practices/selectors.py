@@ -2,12 +2,16 @@
 of queries whatever the data size)."""
 
 import hashlib
+import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import reduce
+from operator import or_
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
@@ -20,6 +24,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    Func,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -31,7 +36,9 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, NullIf
+from django.db.models.lookups import Contains
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from accounts.models import User
 from accounts.permissions import is_coordinator
@@ -57,8 +64,32 @@ from .models import (
 from .permissions import exclude_conflicts, in_conflict_condition, is_editable_now
 from .translation import localized_names
 
-# Practices are written in many EU languages: no stemming, no language-specific stop words.
-SEARCH_CONFIG = "simple"
+# Practices are written in many EU languages. Each is indexed with its language's text search
+# configuration where PostgreSQL stems it and with SEARCH_CONFIG (accents folded, no stemming)
+# too; a query is read with SEARCH_CONFIG and with the configuration of every language the
+# published practices and the visitor speak. The configurations are made by migration 0014.
+SEARCH_CONFIG = "skillup_simple"
+STEMMED_CONFIGS = {
+    code: f"skillup_{name}"
+    for code, name in {
+        "da": "danish",
+        "de": "german",
+        "el": "greek",
+        "en": "english",
+        "es": "spanish",
+        "fi": "finnish",
+        "fr": "french",
+        "ga": "irish",
+        "hu": "hungarian",
+        "it": "italian",
+        "lt": "lithuanian",
+        "nl": "dutch",
+        "no": "norwegian",
+        "pt": "portuguese",
+        "ro": "romanian",
+        "sv": "swedish",
+    }.items()
+}
 
 
 def calls_listed() -> QuerySet[Call]:
@@ -155,65 +186,155 @@ def related_practices(practice: Practice, count: int = RELATED_PRACTICES) -> Que
 # A search's ranked ids are kept this long per practices version (a publication starts afresh):
 # the next pages of the same search, and the same words typed by the next visitor, rank nothing.
 SEARCH_CACHE_SECONDS = 300
+# "Did you mean …?" is offered when a search finds fewer practices than this, from the words of
+# the published practices at least this similar (pg_trgm) to a word typed that none of them has.
+SUGGEST_BELOW = 3
+SUGGEST_SIMILARITY = 0.4
+SUGGEST_WORDS = 20  # at most this many words of a search are looked up
+_NOTHING = "-"  # a cached "no suggestion"
 
 
 def _search_text(text: str) -> str:
     return " ".join(text.split())
 
 
-def search_cache_key(text: str, version: int) -> str:
-    # (websearch syntax and the "simple" configuration both ignore case: so does the key)
+def fold(text: str) -> str:
+    """Lower case without accents ("Löschung" → "loschung", "Straße" → "strasse"): how SQLite's
+    search compares (PostgreSQL's configurations fold with unaccent)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _language(language: str | None) -> str:
+    return (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def search_cache_key(text: str, version: int, language: str | None = None) -> str:
+    # (websearch syntax and the configurations all ignore case: so does the key)
     digest = hashlib.sha256(_search_text(text).lower().encode()).hexdigest()[:40]
-    return f"practices:search:{version}:{digest}"
+    return f"practices:search:{version}:{_language(language)}:{digest}"
 
 
-def ranked_search(text: str, version: int) -> list[int]:
+def _corrections_key(text: str, version: int) -> str:
+    return search_cache_key(text, version, "-").replace(":search:", ":corrections:", 1)
+
+
+# The query is read with SEARCH_CONFIG and every stemming configuration, OR'd: whatever the
+# language typed in, its inflections meet those of the practices written in it. (All of them
+# rather than those of the languages published: at the programme's scale every language is.)
+# The readings are deduplicated (most configurations leave a word as it is: the index is then
+# read once per distinct form, not 17 times).
+SEARCH_CONFIGS = [SEARCH_CONFIG, *sorted(set(STEMMED_CONFIGS.values()))]
+_TSQUERY = """(
+    SELECT COALESCE(string_agg(DISTINCT '(' || reading::text || ')', ' | ')::tsquery, ''::tsquery)
+    FROM (
+        SELECT websearch_to_tsquery(config::regconfig, %(text)s) AS reading
+        FROM unnest(%(configs)s::text[]) AS config
+    ) readings
+    WHERE numnode(reading) > 0
+)"""
+
+
+def ranked_search(text: str, version: int, language: str | None = None) -> list[int]:
     """The ids of the published practices a keyword search matches, best first: PostgreSQL
-    full-text search in the narrow PracticeSearch table (GIN index), ranked on the titles and
-    descriptions, ties newest first; on SQLite a LIKE, newest first. Cached per practices
-    version for SEARCH_CACHE_SECONDS."""
+    full-text search in the narrow PracticeSearch table (GIN index): title matches first,
+    then practices in the visitor's language (`language`, default the active one), then the
+    rank on titles and descriptions, ties newest first; on SQLite a LIKE ignoring case and
+    accents, newest first. Cached per practices version and language for
+    SEARCH_CACHE_SECONDS; so are the corrections search_suggestion reads, worked out in the
+    same statement when the search finds fewer than SUGGEST_BELOW."""
     text = _search_text(text)
     if not text:
         return []
-    key = search_cache_key(text, version)
+    key = search_cache_key(text, version, language)
     ids = cache.get(key)
     if ids is None:
-        ids = _ranked_ids(text)
+        ids, corrections = _ranked_ids(text, _language(language))
         cache.set(key, ids, SEARCH_CACHE_SECONDS)
+        cache.set(_corrections_key(text, version), corrections, SEARCH_CACHE_SECONDS)
     return ids
 
 
-def _ranked_ids(text: str) -> list[int]:
+# One statement: the ranked ids (a match in a title, weight A, first; then the visitor's
+# language; then the rank; newest first) and, when they are few, for each word typed that no
+# published practice has, the most similar word they have (`%` finds the candidates in the
+# trigram index at pg_trgm's threshold, 0.3; the similarity keeps those close enough; the most
+# similar, then the most frequent, wins).
+RANKED_SQL = f"""
+WITH matches AS (
+    SELECT s.practice_id, ts_filter(s.rank_document, '{{a}}') @@ query.q AS in_title,
+           s.language = %(language)s AS visitors, ts_rank(s.rank_document, query.q) AS rank,
+           s.published_at
+    FROM practices_practicesearch s, (SELECT {_TSQUERY} AS q) query
+    WHERE s.document @@ query.q
+)
+SELECT ARRAY(
+    SELECT practice_id FROM matches
+    ORDER BY in_title DESC, visitors DESC, rank DESC, published_at DESC, practice_id DESC
+), CASE WHEN (SELECT count(*) FROM matches) < %(below)s THEN ARRAY(
+    SELECT CASE WHEN length(typed.folded) >= 3 AND NOT EXISTS (
+        SELECT 1 FROM practices_practicesearchword w WHERE w.word = typed.folded
+    ) THEN (
+        SELECT w.word FROM practices_practicesearchword w
+        WHERE w.word %% typed.folded AND similarity(w.word, typed.folded) >= %(similarity)s
+        ORDER BY similarity(w.word, typed.folded) DESC, w.ndoc DESC, w.word
+        LIMIT 1
+    ) END
+    FROM (
+        SELECT n, lower(unaccent(word)) AS folded
+        FROM unnest(%(words)s::text[]) WITH ORDINALITY AS t(word, n)
+    ) typed
+    ORDER BY typed.n
+) END
+"""  # noqa: S608 (the f-string's parts are constants: the configurations' names)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _ranked_ids(text: str, language: str) -> tuple[list[int], list[str | None]]:
+    """The ranked ids, and the correction of each word of the text (None: none, or not
+    looked for)."""
     if connection.vendor != "postgresql":
         matching = Practice.objects.filter(state=PracticeState.PUBLISHED).filter(_like(text))
-        return list(matching.order_by("-published_at", "-pk").values_list("pk", flat=True))
-    query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-    ranked = (
-        PracticeSearch.objects.filter(document=query)
-        .annotate(rank=SearchRank(F("rank_document"), query))
-        .order_by("-rank", "-published_at", "-practice_id")
-        .values_list("practice_id", flat=True)
-    )
+        return list(matching.order_by("-published_at", "-pk").values_list("pk", flat=True)), []
+    params = {
+        "text": text,
+        "configs": SEARCH_CONFIGS,
+        "language": language,
+        "below": SUGGEST_BELOW,
+        "similarity": SUGGEST_SIMILARITY,
+        "words": _WORD.findall(text)[:SUGGEST_WORDS],
+    }
     with connection.cursor() as cursor:
         # The planner reads a common word's matches with a sequential scan, which unpacks every
         # document (half a second at 100,000 practices); the GIN index never does (60 ms).
         cursor.execute("SET enable_seqscan = off")
         try:
-            return list(ranked)
+            cursor.execute(RANKED_SQL, params)
+            ids, corrections = cursor.fetchone()
+            return ids, corrections or []
         finally:
             cursor.execute("RESET enable_seqscan")
 
 
+_SEARCHED_COLUMNS = (
+    "public_title",
+    "title",
+    "public_description",
+    "short_description",
+    "organisation__name",
+)
+
+
 def _like(text: str) -> Q:
+    """Every word in one of the searched columns, case and accents ignored (fold(), registered
+    as skillup_fold on each SQLite connection by practices.signals.sqlite_connected; SQLite's
+    own LIKE folds ASCII letters only)."""
     condition = Q()
     for word in text.split()[:10]:
-        condition &= (
-            Q(public_title__icontains=word)
-            | Q(title__icontains=word)
-            | Q(public_description__icontains=word)
-            | Q(short_description__icontains=word)
-            | Q(organisation__name__icontains=word)
-        )
+        either = Q()
+        for column in _SEARCHED_COLUMNS:
+            either |= Q(Contains(Func(F(column), function="skillup_fold"), fold(word)))
+        condition &= either
     return condition
 
 
@@ -224,11 +345,36 @@ def search_practices(queryset: QuerySet[Practice], text: str) -> QuerySet[Practi
     if not text:
         return queryset
     if connection.vendor == "postgresql":
-        query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+        query = reduce(
+            or_, (SearchQuery(text, config=c, search_type="websearch") for c in SEARCH_CONFIGS)
+        )
         return queryset.filter(
             pk__in=PracticeSearch.objects.filter(document=query).values("practice_id")
         )
     return queryset.filter(_like(text))
+
+
+def search_suggestion(text: str, version: int, language: str | None = None) -> str | None:
+    """ "Did you mean …?": the search text with each word no published practice has replaced
+    by the most similar word they have (pg_trgm similarity at least SUGGEST_SIMILARITY), when
+    the text finds fewer than SUGGEST_BELOW practices and the correction finds more; else
+    None. No query unless there is a correction to try (ranked_search found the words);
+    PostgreSQL only; cached per practices version and language."""
+    text = _search_text(text)
+    if not text:
+        return None
+    typed = ranked_search(text, version, language)
+    corrections = cache.get(_corrections_key(text, version))
+    if corrections is None:  # evicted: rank again
+        corrections = _ranked_ids(text, _language(language))[1]
+        cache.set(_corrections_key(text, version), corrections, SEARCH_CACHE_SECONDS)
+    if not any(corrections):
+        return None
+    position = iter(corrections)
+    corrected = _WORD.sub(lambda m: next(position, None) or m.group(), text)
+    if corrected != text and len(ranked_search(corrected, version, language)) > len(typed):
+        return corrected
+    return None
 
 
 def submissions_of_user(user) -> QuerySet[Practice]:

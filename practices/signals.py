@@ -2,6 +2,7 @@
 
 from .enums import PracticeState
 from .models import Practice, Topic, TrainingTool
+from .selectors import fold
 from .services import published_practices_changed
 from .taxonomy import TOOLS, TOPICS
 
@@ -38,3 +39,12 @@ def seed_taxonomy(sender=None, **kwargs) -> None:
     TrainingTool.objects.bulk_create(
         [TrainingTool(slug=s, name=n, url=u) for s, n, u in TOOLS if s not in tools]
     )
+
+
+def sqlite_connected(sender, connection, **kwargs) -> None:
+    """SQLite's search (selectors._like) compares texts folded by skillup_fold: lower case
+    without accents, which SQLite's own lower() and LIKE do for ASCII letters only."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(
+            "skillup_fold", 1, lambda text: None if text is None else fold(text), deterministic=True
+        )

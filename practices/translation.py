@@ -1,12 +1,13 @@
 """Staff-written content in every interface language (django-modeltranslation).
 
 Each field listed here gets one column per language in settings.LANGUAGES (title_en, title_fr,
-title_de); reading `call.title` gives the active language's text, or the English one when that
+title_de, …); reading `call.title` gives the active language's text, or the English one when that
 is empty. English is required. The questions of a call default, in each language, to the
 standard question in that language.
 """
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import TranslationOptions, register
 from modeltranslation.utils import build_localized_fieldname
 
@@ -27,6 +28,32 @@ DEFAULT_QUESTIONS = {
     "question_tools": DEFAULT_QUESTION_TOOLS,
     "question_keep_learning": DEFAULT_QUESTION_KEEP_LEARNING,
 }
+
+
+TRANSLATION_HELP = _("Optional: a field left empty shows the English text.")
+
+
+def english(*names: str) -> list[str]:
+    """The English columns of translated fields (title -> title_en): what the admin asks first."""
+    return [build_localized_fieldname(name, settings.LANGUAGE_CODE) for name in names]
+
+
+def translation_fieldsets(*names: str) -> list[tuple]:
+    """The admin's fieldsets for the other languages: one per language, folded (a <details>
+    element, no script) so that seven languages keep the form short; a fieldset with an error
+    opens by itself."""
+    return [
+        (
+            name,
+            {
+                "fields": [build_localized_fieldname(field, code) for field in names],
+                "classes": ["collapse"],
+                "description": TRANSLATION_HELP,
+            },
+        )
+        for code, name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
 
 
 def localized_names(name: str) -> list[str]:

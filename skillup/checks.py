@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
+from django.db import connections
 
 # Browser features the Permissions-Policy header must always turn off (settings/base.py lists more).
 PERMISSIONS_ALWAYS_OFF = ("camera", "microphone", "geolocation", "payment", "usb")
@@ -97,4 +98,46 @@ def check_skillup_security(app_configs=None, **kwargs) -> list[Warning]:
                 id="skillup.W015",
             )
         )
+    return problems
+
+
+# The PostgreSQL extensions search needs (practices' migration 0014 creates them): accents folded
+# in every language's configuration, and "Did you mean …?" from trigram similarity.
+SEARCH_EXTENSIONS = ("unaccent", "pg_trgm")
+
+
+def missing_extensions(names, using: str = "default") -> list[str]:
+    """Which of these PostgreSQL extensions the database lacks (none on another engine)."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT extname FROM pg_extension WHERE extname = ANY(%s)", [list(names)])
+        present = {row[0] for row in cursor.fetchall()}
+    return [name for name in names if name not in present]
+
+
+@register(Tags.database, deploy=True)
+def check_search_extensions(
+    app_configs=None, databases=None, extensions=SEARCH_EXTENSIONS, **kwargs
+) -> list[Warning]:
+    """Run by `check --deploy --database default` (a database check reads the database only
+    when asked to)."""
+    problems: list[Warning] = []
+    for using in databases or ():
+        missing = missing_extensions(extensions, using)
+        if missing:
+            problems.append(
+                Warning(
+                    f"The PostgreSQL extensions {', '.join(missing)} are missing: search "
+                    "cannot fold accents or suggest corrections.",
+                    hint=(
+                        "Run `python manage.py migrate`, as the database's owner (both are "
+                        "trusted extensions), or as a superuser: "
+                        + " ".join(f"CREATE EXTENSION IF NOT EXISTS {name};" for name in missing)
+                    ),
+                    id="skillup.W016",
+                    obj=using,
+                )
+            )
     return problems

@@ -9,9 +9,12 @@
 In the active language: month names come from Django's localisation ("20 janvier 2027",
 "20. Januar 2027"). The day's pattern is ours, per language, and not the locale's DATE_FORMAT
 because Django's English one is American ("Jan. 20, 2027"); French and German follow their locales
-("j F Y", "j. F Y"). The zone abbreviation is not translated (no "MEZ"): CET/CEST is the one
-international name, the same in every language of an EU-wide programme, and needs no table of our
-own.
+("j F Y", "j. F Y"); Polish needs the month in the genitive after a day number ("20 stycznia
+2027", Django's "E"; "F" is the nominative "styczeń"); Spanish joins day, month and year with
+"de" ("20 de enero de 2027"); Italian writes months in lower case (the project's catalogue
+overrides Django's capitalised names: MONTHS below). The zone abbreviation is not translated
+(no "MEZ"): CET/CEST is the one international name, the same in every language of an EU-wide
+programme, and needs no table of our own.
 
 Machine-readable values (`<time datetime>`, CSV exports, file names) stay ISO 8601.
 """
@@ -20,12 +23,34 @@ from datetime import date, datetime
 
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 
 # Django date-format characters (https://docs.djangoproject.com/en/stable/ref/templates/builtins/#date)
-DAY_FORMATS = {"de": "j. F Y"}
+DAY_FORMATS = {
+    "de": "j. F Y",  # 20. Januar 2027
+    "es": r"j \d\e F \d\e Y",  # 20 de enero de 2027
+    "pl": "j E Y",  # 20 stycznia 2027
+}
 DEFAULT_DAY_FORMAT = "j F Y"
 TIME_FORMAT = "H:i"
+
+# Django's month names ("F"), overridden in the project's catalogue (read before Django's own):
+# Italian writes them in lower case ("20 gennaio 2027") where Django's catalogue capitalises
+# them. Marked here so that makemessages keeps the entries; other languages keep Django's word.
+MONTHS = (
+    gettext_noop("January"),
+    gettext_noop("February"),
+    gettext_noop("March"),
+    gettext_noop("April"),
+    gettext_noop("May"),
+    gettext_noop("June"),
+    gettext_noop("July"),
+    gettext_noop("August"),
+    gettext_noop("September"),
+    gettext_noop("October"),
+    gettext_noop("November"),
+    gettext_noop("December"),
+)
 
 
 def _day_format() -> str:

@@ -33,12 +33,13 @@ def _entries(po_text: str) -> list[tuple[str, str, bool]]:
     return entries
 
 
-def _contexts(po_text: str) -> dict[str, str]:
-    """msgid -> msgctxt of the entries that have a context (pgettext)."""
-    return {
-        msgid: context
-        for context, msgid in re.findall(r'^msgctxt "(.*)"\nmsgid "(.*)"$', po_text, re.M)
-    }
+def _contexts(po_text: str) -> dict[str, list[str]]:
+    """msgid -> the msgctxts of the entries that have one (pgettext); a msgid may have several
+    ("Completed" of a pledge and of a partnership)."""
+    contexts: dict[str, list[str]] = {}
+    for context, msgid in re.findall(r'^msgctxt "(.*)"\nmsgid "(.*)"$', po_text, re.M):
+        contexts.setdefault(msgid, []).append(context)
+    return contexts
 
 
 @pytest.mark.parametrize("code", sorted(PO_FILES))
@@ -62,7 +63,7 @@ def test_compiled_catalogue_matches_the_po_file(code):
 
     def compiled(msgid: str, msgstr: str) -> str:
         # an entry with a context is looked up with it; the same msgid may exist without one
-        if msgid in contexts and catalogue.pgettext(contexts[msgid], msgid) == msgstr:
+        if any(catalogue.pgettext(c, msgid) == msgstr for c in contexts.get(msgid, [])):
             return msgstr
         return catalogue.gettext(msgid)
 
@@ -123,3 +124,30 @@ def test_french_state_labels_agree_with_their_nouns():
         labels = (str(PracticeState.WITHDRAWN.label), str(PledgeState.WITHDRAWN.label))
 
     assert labels == ("Retirée", "Retiré")
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("es", ("Completado", "Completada", "Aprobado", "Aprobado")),
+        ("pl", ("Zakończone", "Zakończone", "Zatwierdzone", "Zatwierdzony")),
+    ],
+    ids=["es", "pl"],
+)
+def test_state_labels_agree_with_the_gender_of_their_nouns(code, expected):
+    """A pledge (compromiso, zobowiązanie), a partnership (colaboración, partnerstwo) and a
+    mentor profile (perfil, profil) each get their own agreement through a context."""
+    from django.utils import translation
+
+    from matching.enums import PartnershipState
+    from volunteers.enums import MentorState, PledgeState
+
+    with translation.override(code):
+        labels = (
+            str(PledgeState.COMPLETED.label),
+            str(PartnershipState.COMPLETED.label),
+            str(PledgeState.APPROVED.label),
+            str(MentorState.APPROVED.label),
+        )
+
+    assert labels == expected

@@ -11,10 +11,12 @@ from skillup.languages import Language  # noqa: F401
 class PledgeState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PENDING = "pending", _("Pending approval")
-    APPROVED = "approved", _("Approved")
-    COMPLETED = "completed", _("Completed")
+    # contexts of their own: the state agrees with the pledge in languages with genders (Spanish
+    # "compromiso" completado, Polish "zobowiązanie" zatwierdzone), unlike a partnership's or a
+    # mentor profile's; the French practice is "retirée", the pledge ("engagement") "retiré"
+    APPROVED = "approved", pgettext_lazy("pledge state", "Approved")
+    COMPLETED = "completed", pgettext_lazy("pledge state", "Completed")
     REJECTED = "rejected", _("Rejected")
-    # a context of its own: the French practice is "retirée", the pledge ("engagement") "retiré"
     WITHDRAWN = "withdrawn", pgettext_lazy("pledge state", "Withdrawn")
 
 
@@ -33,7 +35,7 @@ class PledgePhase(models.TextChoices):
     UPCOMING = "upcoming", pgettext_lazy("pledge phase", "Upcoming")
     ACTIVE = "active", _("Active")
     ENDED = "ended", pgettext_lazy("pledge phase", "Ended")
-    COMPLETED = "completed", _("Completed")
+    COMPLETED = "completed", pgettext_lazy("pledge state", "Completed")
 
 
 class PledgeActor(models.TextChoices):
@@ -60,7 +62,8 @@ class GeographicalScope(models.TextChoices):
 class MentorState(models.TextChoices):
     INCOMPLETE = "incomplete", _("Profile to complete")
     PENDING = "pending", _("Pending approval")
-    APPROVED = "approved", _("Approved")
+    # the mentor's profile: Polish "profil" zatwierdzony (a pledge is "zatwierdzone")
+    APPROVED = "approved", pgettext_lazy("mentor profile state", "Approved")
     REJECTED = "rejected", _("Not approved")
 
 

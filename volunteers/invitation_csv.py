@@ -9,8 +9,9 @@ What we accept, said once here and on the upload page (templates/volunteers/ment
 - a comma or a semicolon between columns (spreadsheets write semicolons where the decimal mark is
   a comma): the header row decides which;
 - a header row naming the columns, in any order and any case: email (required), name and
-  language (optional; other columns are ignored). The language is that of the email: a code
-  (en, fr, de) or its name; empty, the language of the person uploading;
+  language (optional; other columns are ignored). The language is that of the email: an
+  interface language's code (settings.LANGUAGES: en, fr, de, es, it, pl, nl) or its name in
+  any of them; empty, the language of the person uploading;
 - at most MAX_ROWS experts and MAX_BYTES bytes; past either limit the whole file is refused.
   Blank lines at the end do not count; a blank line between experts is reported.
 

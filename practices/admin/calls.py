@@ -21,7 +21,7 @@ from ..cache import practices_version_bump
 from ..enums import SENT_STATES, PracticeState
 from ..models import Call, DeadlineExtension
 from ..permissions import can_assign_reviewers
-from ..translation import localized_names
+from ..translation import DEFAULT_QUESTIONS, english, localized_names, translation_fieldsets
 from .forms import ExtensionGrantForm
 
 
@@ -40,8 +40,9 @@ class DeadlineExtensionInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 @admin.register(Call)
 class CallAdmin(TranslationAdmin):
-    """The texts are asked once per language (English required, an empty translation shows the
-    English text). Plain TranslationAdmin: its tabbed variant loads jQuery UI from a CDN."""
+    """The texts are asked in English (required), then per language in folded fieldsets (an
+    empty translation shows the English text). Plain TranslationAdmin: its tabbed variant loads
+    jQuery UI from a CDN."""
 
     list_display = [
         "title",
@@ -63,26 +64,19 @@ class CallAdmin(TranslationAdmin):
             None,
             {
                 "fields": (
-                    "title",
+                    *english("title"),
                     "slug",
-                    "introduction",
-                    "eligibility",
-                    "how_to_take_part",
+                    *english("introduction", "eligibility", "how_to_take_part"),
                     ("opens_at", "closes_at"),
                 )
             },
         ),
         (
             _("Questions"),
-            {
-                "fields": (
-                    "question_online_learning",
-                    "question_methodology",
-                    "question_tools",
-                    "question_keep_learning",
-                    "description_max_length",
-                )
-            },
+            {"fields": (*english(*DEFAULT_QUESTIONS), "description_max_length")},
+        ),
+        *translation_fieldsets(
+            "title", "introduction", "eligibility", "how_to_take_part", *DEFAULT_QUESTIONS
         ),
         (_("Review"), {"fields": ("reviewers_per_practice",)}),
         (_("Publication"), {"fields": ("is_listed", "created_at")}),

@@ -10,7 +10,7 @@ from skillup.admin import ReadOnlyAdminMixin
 
 from .. import selectors
 from ..models import Event, EventInvitation
-from ..translation import localized_names
+from ..translation import english, localized_names, translation_fieldsets
 
 
 class EventInvitationInline(ReadOnlyAdminMixin, admin.TabularInline):
@@ -44,17 +44,24 @@ class EventAdmin(TranslationAdmin):
     list_select_related = ["call"]
     date_hierarchy = "starts_at"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    fields = [
-        "call",
-        "title",
-        "description",
-        ("starts_at", "ends_at"),
-        "place",
-        "online_url",
-        "language",
-        "is_public",
-        "slug",
-    ]
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "call",
+                    *english("title", "description"),
+                    ("starts_at", "ends_at"),
+                    *english("place"),
+                    "online_url",
+                    "language",
+                    "is_public",
+                    "slug",
+                )
+            },
+        ),
+        *translation_fieldsets("title", "description", "place"),
+    )
     inlines = [EventInvitationInline]
 
     def get_queryset(self, request):

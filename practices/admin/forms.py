@@ -27,6 +27,8 @@ class PracticeAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if "language" in self.fields:  # not sent (an older page): the practice keeps its own
+            self.fields["language"].required = False
         proposal = self.instance.public_text_proposal if self.instance.pk else None
         if proposal is not None:
             for name in PUBLIC_TEXT_FIELDS:

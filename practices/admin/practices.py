@@ -139,6 +139,7 @@ _SIZE_LABELS = dict(SizeBand.choices)
 # The SME's own text and the record of what happened: never edited in the admin.
 SME_FIELDS = (
     "title",
+    "language",
     "short_description",
     "online_learning",
     "methodology",
@@ -157,6 +158,8 @@ SME_FIELDS = (
 
 
 PUBLIC_VERSION_EDITABLE = ("public_title", "public_description")
+# staff correct the language of the SME's text, and say the public text's own (a translation)
+LANGUAGE_EDITABLE = ("language", "public_language")
 
 
 # The CSV export: the list's columns and what the list leaves to the practice's page.
@@ -197,6 +200,7 @@ class PracticeAdmin(AssignmentActionsMixin, admin.ModelAdmin):
         ("organisation__country", admin.ChoicesFieldListFilter),
         ("organisation__sector", admin.ChoicesFieldListFilter),
         ("organisation__size_band", admin.ChoicesFieldListFilter),
+        "language",
         "audience",
         "topics",
         "pending_decision",
@@ -243,6 +247,7 @@ class PracticeAdmin(AssignmentActionsMixin, admin.ModelAdmin):
                 ),
                 "fields": (
                     *PUBLIC_VERSION_EDITABLE,
+                    "public_language",
                     "public_text_awaiting",
                     "public_version_approved_at",
                     "public_version_approved_by",
@@ -288,7 +293,7 @@ class PracticeAdmin(AssignmentActionsMixin, admin.ModelAdmin):
         return False  # nothing an SME sent is ever lost
 
     def get_readonly_fields(self, request, obj=None):
-        editable = PUBLIC_VERSION_EDITABLE
+        editable = (*PUBLIC_VERSION_EDITABLE, *LANGUAGE_EDITABLE)
         if obj is None or not can_review_practice(request.user, obj):
             editable = ()
         return [name for name in flatten_fieldsets(self.fieldsets) if name not in editable]
@@ -377,6 +382,12 @@ class PracticeAdmin(AssignmentActionsMixin, admin.ModelAdmin):
     # ---- the public version: saved through the service, never a raw save -----------------
     def save_model(self, request, obj, form, change) -> None:
         try:
+            services.practice_language_set(
+                user=request.user,
+                practice=obj,
+                language=form.cleaned_data.get("language") or obj.language,
+                public_language=form.cleaned_data.get("public_language", obj.public_language),
+            )
             practice = services.practice_public_version_update(
                 user=request.user,
                 practice=obj,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from skillup.languages import Language
 from skillup.models import TransitionLog
 
 from ..enums import (
@@ -95,6 +96,14 @@ class Practice(models.Model):
         db_index=True,
     )
     title = models.CharField(_("title"), max_length=200)
+    # the language the SME wrote it in (ISO 639-1): its text's `lang`, its search configuration
+    language = models.CharField(
+        _("language of the text"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.EN,
+        help_text=_("The language the practice is written in."),
+    )
     short_description = models.TextField(_("short description"), blank=True)
     online_learning = models.TextField(_("online learning"), blank=True, max_length=5000)
     methodology = models.TextField(_("methodology"), blank=True, max_length=5000)
@@ -155,6 +164,15 @@ class Practice(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True, null=True, blank=True)
     public_title = models.CharField(_("public title"), max_length=200, blank=True)
     public_description = models.TextField(_("public description"), blank=True)
+    # staff may write the public text in another language than the SME's (e.g. translate it
+    # into English): empty means the SME's language (see text_language)
+    public_language = models.CharField(
+        _("language of the public text"),
+        max_length=2,
+        choices=Language.choices,
+        blank=True,
+        help_text=_("Leave empty when the public text is in the language of the practice."),
+    )
     public_version_approved_at = models.DateTimeField(
         _("public version approved at"), null=True, blank=True
     )
@@ -255,6 +273,27 @@ class Practice(models.Model):
     def display_description(self) -> str:
         return self.public_description or self.short_description
 
+    @property
+    def text_language(self) -> str:
+        """The language of the text the public reads (display_title, display_description):
+        the public text's own language when staff wrote one and gave it a language, else the
+        SME's. The facet counts the same (TEXT_LANGUAGE)."""
+        if self.public_language and (self.public_title or self.public_description):
+            return self.public_language
+        return self.language
+
+
+# Practice.text_language in SQL: what the language facet counts and filters on.
+TEXT_LANGUAGE = models.Case(
+    models.When(
+        ~models.Q(public_language="")
+        & (~models.Q(public_title="") | ~models.Q(public_description="")),
+        then=models.F("public_language"),
+    ),
+    default=models.F("language"),
+    output_field=models.CharField(),
+)
+
 
 class PracticeViewDay(models.Model):
     """How many counted views a published practice had on one day (the site's local date),
@@ -302,6 +341,8 @@ class PracticeSearch(models.Model):
     # the titles and descriptions only (A, B): what ranks the matches. Short enough to stay in
     # the row, so ranking reads no TOAST
     rank_document = SearchVectorField()
+    # the practice's language (a copy of Practice.language): a tie ranks the visitor's first
+    language = models.CharField(max_length=2, default="en")
 
     class Meta:
         verbose_name = _("practice search document")
@@ -309,6 +350,23 @@ class PracticeSearch(models.Model):
 
     def __str__(self) -> str:
         return str(self.practice_id)
+
+
+class PracticeSearchWord(models.Model):
+    """A word of the published practices' texts (accents folded, lower case) and in how many
+    of them it occurs: what "Did you mean …?" picks from (trigram index on `word`, migration
+    0014; PostgreSQL only). Rebuilt with the search documents by
+    services.search_documents_refresh."""
+
+    word = models.CharField(max_length=40, primary_key=True)
+    ndoc = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("word of the published practices")
+        verbose_name_plural = _("words of the published practices")
+
+    def __str__(self) -> str:
+        return self.word
 
 
 class PracticeTransition(TransitionLog):

@@ -53,6 +53,7 @@ from .errors import (
     MSG_SME_ADMIN_ONLY,
 )
 from .events import MSG_ALREADY_INVITED, event_invite, event_rsvp
+from .languages import practice_language_set
 from .publication import (
     MSG_NO_NEW_TEXT,
     MSG_NOT_SELECTED,
@@ -146,6 +147,7 @@ __all__ = [
     "event_rsvp",
     "extension_grant",
     "format_deadline",
+    "practice_language_set",
     "practice_public_text_approve",
     "practice_public_version_approve",
     "practice_public_version_update",

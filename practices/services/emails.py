@@ -93,6 +93,8 @@ def _notify_reviewers_detail_received(practice: Practice) -> None:
         recipient=request.requested_by,
         context={
             "practice_title": practice.title,
+            # the SME answers in the language of its practice: the quote says so (lang)
+            "practice_language": practice.language,
             "organisation": practice.organisation.name,
             "admin_url": absolute_url("admin:practices_practice_change", practice.pk),
         },

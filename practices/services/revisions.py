@@ -9,6 +9,7 @@ from ..models import Practice, PracticeRevision
 CONTENT_FIELDS = (
     "title",
     "short_description",
+    "language",
     "online_learning",
     "methodology",
     "other_tools",

@@ -7,31 +7,70 @@ from django.db import connection, transaction
 from ..cache import practices_version_bump
 from ..enums import PracticeState
 from ..models import Practice, PracticeSearch
-from ..selectors import SEARCH_CONFIG
+from ..selectors import SEARCH_CONFIG, STEMMED_CONFIGS
 
 # The search documents of published practices (models.PracticeSearch), built in SQL from the
 # practice's columns: `rank_document` (titles A, descriptions and SME name B) ranks, `document`
-# (that and the answers, C) matches. Migration 0009 holds a copy for the existing rows.
+# (that and the answers, C) matches. Each text is indexed twice: with its practice's language's
+# configuration (stemmed, accents folded: "formations" and "formation" meet) and with
+# skillup_simple (accents folded, not stemmed: a word typed in another language's query still
+# meets it). The same statement adds the unstemmed words to the word list "Did you mean …?"
+# picks from (models.PracticeSearchWord: 3 to 40 letters, no digits, and in how many practices;
+# a word left behind by a practice taken down is harmless: a suggestion is only made when it
+# finds more). Each text is parsed once per configuration. Migration 0014 holds a copy.
 SEARCH_DOCUMENTS_SQL = """
-INSERT INTO practices_practicesearch (practice_id, published_at, rank_document, document)
-SELECT p.id, COALESCE(p.published_at, NOW()), ranked.doc,
-       ranked.doc
-       || setweight(to_tsvector(%(config)s::regconfig, COALESCE(p.online_learning, '')), 'C')
-       || setweight(to_tsvector(%(config)s::regconfig, COALESCE(p.methodology, '')), 'C')
-       || setweight(to_tsvector(%(config)s::regconfig, COALESCE(p.keep_learning, '')), 'C')
-       || setweight(to_tsvector(%(config)s::regconfig, COALESCE(p.other_tools, '')), 'C')
-FROM practices_practice p
-JOIN accounts_organisation o ON o.id = p.organisation_id
-CROSS JOIN LATERAL (
-    SELECT setweight(to_tsvector(%(config)s::regconfig, COALESCE(p.public_title, '')), 'A')
-        || setweight(to_tsvector(%(config)s::regconfig, COALESCE(p.title, '')), 'A')
-        || setweight(to_tsvector(%(config)s::regconfig, COALESCE(p.public_description, '')), 'B')
-        || setweight(to_tsvector(%(config)s::regconfig, COALESCE(p.short_description, '')), 'B')
-        || setweight(to_tsvector(%(config)s::regconfig, COALESCE(o.name, '')), 'B') AS doc
-) ranked
-WHERE p.state = %(published)s AND (%(every)s OR p.id = ANY(%(ids)s))
-ON CONFLICT (practice_id) DO UPDATE SET published_at = EXCLUDED.published_at,
-    rank_document = EXCLUDED.rank_document, document = EXCLUDED.document
+WITH configured AS (
+    SELECT p.id, p.published_at, p.public_title, p.title, p.public_description,
+           concat_ws(' ', p.short_description, o.name) AS descriptions,
+           concat_ws(' ', p.online_learning, p.methodology, p.keep_learning, p.other_tools)
+               AS answers,
+           -- the public text's own language when staff gave it one (Practice.text_language)
+           CASE WHEN p.public_language <> ''
+                     AND (p.public_title <> '' OR p.public_description <> '')
+                THEN p.public_language ELSE p.language END AS text_language,
+           p.language
+    FROM practices_practice p
+    JOIN accounts_organisation o ON o.id = p.organisation_id
+    WHERE p.state = %(published)s AND (%(every)s OR p.id = ANY(%(ids)s))
+), configured_languages AS (
+    SELECT c.*,
+           COALESCE((%(configs)s::text[])[array_position(%(codes)s::text[], c.language::text)],
+                    %(config)s)::regconfig AS cfg,
+           COALESCE((%(configs)s::text[])[array_position(%(codes)s::text[],
+                                                         c.text_language::text)],
+                    %(config)s)::regconfig AS public_cfg
+    FROM configured c
+), parsed AS MATERIALIZED (
+    SELECT c.id, c.published_at, c.text_language AS language,
+           to_tsvector(c.public_cfg, c.public_title) || to_tsvector(c.cfg, c.title) AS stemmed_a,
+           to_tsvector(%(config)s::regconfig, concat_ws(' ', c.public_title, c.title)) AS simple_a,
+           to_tsvector(c.public_cfg, c.public_description) || to_tsvector(c.cfg, c.descriptions)
+               AS stemmed_b,
+           to_tsvector(%(config)s::regconfig, concat_ws(' ', c.public_description, c.descriptions))
+               AS simple_b,
+           to_tsvector(c.cfg, c.answers) AS stemmed_c,
+           to_tsvector(%(config)s::regconfig, c.answers) AS simple_c
+    FROM configured_languages c
+), written AS (
+    INSERT INTO practices_practicesearch (practice_id, published_at, language,
+                                          rank_document, document)
+    SELECT d.id, COALESCE(d.published_at, NOW()), d.language, ranked.doc,
+           ranked.doc || setweight(d.stemmed_c || d.simple_c, 'C')
+    FROM parsed d
+    CROSS JOIN LATERAL (
+        SELECT setweight(d.stemmed_a || d.simple_a, 'A')
+            || setweight(d.stemmed_b || d.simple_b, 'B') AS doc
+    ) ranked
+    ON CONFLICT (practice_id) DO UPDATE SET published_at = EXCLUDED.published_at,
+        language = EXCLUDED.language, rank_document = EXCLUDED.rank_document,
+        document = EXCLUDED.document
+)
+INSERT INTO practices_practicesearchword (word, ndoc)
+SELECT word.lexeme, count(*)
+FROM parsed d, unnest(d.simple_a || d.simple_b || d.simple_c) AS word
+WHERE length(word.lexeme) BETWEEN 3 AND 40 AND word.lexeme !~ '[0-9]'
+GROUP BY word.lexeme
+ON CONFLICT (word) DO NOTHING
 """
 
 
@@ -52,17 +91,22 @@ def practice_refresh_search(practice: Practice) -> None:
 
 def search_documents_refresh(ids: Iterable[int] | None = None) -> None:
     """Rebuild the search documents of these practices (None: of every published practice) in
-    one statement, and drop those of practices no longer published."""
+    one statement, and drop those of practices no longer published; add their words to the
+    word list (None: rebuild it)."""
     if connection.vendor != "postgresql":
         return
     ids = None if ids is None else list(ids)
     params = {
         "config": SEARCH_CONFIG,
+        "codes": list(STEMMED_CONFIGS),
+        "configs": list(STEMMED_CONFIGS.values()),
         "published": PracticeState.PUBLISHED,
         "every": ids is None,
         "ids": ids or [],
     }
     with connection.cursor() as cursor:
+        if ids is None:
+            cursor.execute("DELETE FROM practices_practicesearchword")
         cursor.execute(SEARCH_DOCUMENTS_SQL, params)
     stale = PracticeSearch.objects.exclude(practice__state=PracticeState.PUBLISHED)
     (stale if ids is None else stale.filter(practice_id__in=ids)).delete()

@@ -27,12 +27,14 @@ from accounts.enums import SizeBand, eu_eea_country_choices
 from skillup import ratelimit
 from skillup.dates import format_day
 from skillup.errors import ApplicationError
+from skillup.languages import Language
 from skillup.pagecache import cache_for_visitors
 
 from .. import og_image, selectors, services, share
 from ..cache import practices_version
 from ..enums import PracticeState
 from ..filters import PER_PAGE, PracticeFilter
+from ..language import interface_content_language
 from ..models import Call, DetailRequest, Practice
 from ..permissions import (
     can_view_attachment,
@@ -99,13 +101,18 @@ class PracticeCard:
     description: str  # the first 40 words
     topics: list[str]
     published: str  # "Published 3 May 2024 · 12 views"
+    language: str  # of its text (the `lang` of its title and description)
+    language_note: str  # "Language: Polish" when it is not the page's language, else ""
 
 
 def practice_cards(practices) -> list[PracticeCard]:
     countries = dict(eu_eea_country_choices())
     sizes = dict(SizeBand.choices)
+    language_names = dict(Language.choices)
+    page_language = interface_content_language()
     cards = []
     for practice in practices:
+        language = practice.text_language
         organisation = practice.organisation
         country = countries.get(organisation.country, str(organisation.country))
         views = practice.view_count
@@ -126,6 +133,11 @@ def practice_cards(practices) -> list[PracticeCard]:
                     views,
                 )
                 % {"date": date, "views": views},
+                language=language,
+                language_note=""
+                if language == page_language
+                else _("Language: %(language)s")
+                % {"language": language_names.get(language, language)},
             )
         )
     return cards
@@ -153,6 +165,8 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     page.object_list = practice_cards(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
+    suggestion_query = query.copy()
+    suggestion_query["q"] = filterset.suggestion or ""
     context = {
         "filter": filterset,
         "form": filterset.form,
@@ -160,6 +174,7 @@ def practice_list(request: HttpRequest) -> HttpResponse:
         "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
         "total": facets.total,
         "query": query.urlencode(),
+        "suggestion_query": suggestion_query.urlencode(),
         "filtered": bool(filterset.values),
     }
     return render(request, "practices/practice_list.html", context)
@@ -230,6 +245,7 @@ def _practice_context(request: HttpRequest, practice: Practice, form: ContactFor
         "og_image_size": (og_image.WIDTH, og_image.HEIGHT),
         "structured_data": share.json_ld(share.structured_data(practice, url=absolute_url)),
         "related": list(selectors.related_practices(practice)),
+        "text_language_name": dict(Language.choices).get(practice.text_language, ""),
     }
 
 
@@ -339,10 +355,22 @@ def _file_response(field_file, *, practice: Practice, public: bool) -> FileRespo
 # --------------------------------------------------------------------------------------------
 # Feed
 # --------------------------------------------------------------------------------------------
+class _ContentLanguageAtomFeed(Atom1Feed):
+    """Atom whose entries say the language of their practice's text (xml:lang on <entry>)
+    where it is not the feed's own (the interface language, on <feed>)."""
+
+    def item_attributes(self, item) -> dict:
+        attributes = super().item_attributes(item)
+        language = item.get("text_language")
+        if language and language != self.feed["language"]:
+            attributes["xml:lang"] = language
+        return attributes
+
+
 class PracticeFeed(Feed):
     """The newest published practices (Atom)."""
 
-    feed_type = Atom1Feed
+    feed_type = _ContentLanguageAtomFeed
     title = gettext_lazy("SkillUp: new good practices")
     subtitle = gettext_lazy("How SMEs upskill their staff, as published by SkillUp.")
     link = reverse_lazy("practices:practice_list")
@@ -371,3 +399,6 @@ class PracticeFeed(Feed):
 
     def item_categories(self, item: Practice) -> list[str]:
         return [str(topic) for topic in item.topics.all()]
+
+    def item_extra_kwargs(self, item: Practice) -> dict:
+        return {"text_language": item.text_language}

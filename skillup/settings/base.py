@@ -230,11 +230,16 @@ LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),
     ("de", _("German")),
+    ("es", _("Spanish")),
+    ("it", _("Italian")),
+    ("pl", _("Polish")),
+    ("nl", _("Dutch")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Staff-written content (calls, events; registered in <app>/translation.py) has one column per
-# language: title_en, title_fr, title_de. English is required and is what an empty translation
-# falls back to; a model built with title=… fills the English column whatever the active language.
+# language: title_en, title_fr, title_de, title_es, … English is required and is what an empty
+# translation falls back to; a model built with title=… fills the English column whatever the
+# active language.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"

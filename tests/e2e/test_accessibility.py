@@ -489,6 +489,11 @@ def _review_with_errors(page):
     admin_error(page)
 
 
+def _open_language_switcher(page):
+    page.locator(".language-switcher > summary").click()
+    expect(page.get_by_role("link", name="Nederlands")).to_be_visible()
+
+
 def _admin_search(page):
     page.get_by_role("textbox", name="Search").fill("robotics")
     button(page, "Search")
@@ -512,6 +517,11 @@ CASES = [
         "practice-list-empty",
         "anonymous",
         goto("/en/practices/?q=zeppelin+maintenance", "Good practices"),
+    ),
+    Case(  # PostgreSQL: "Did you mean cybersecurity?" and its results (SQLite: nothing found)
+        "practice-list-did-you-mean",
+        "anonymous",
+        goto("/en/practices/?q=cybersecurty", "Good practices"),
     ),
     Case("practice-detail", "anonymous", goto("{practice}", PUBLISHED_TITLE)),
     Case(
@@ -704,6 +714,8 @@ CASES = [
             ),
         ),
     ),
+    # issue #16, more interface languages: the switcher opened (seven languages), a Polish page
+    Case("language-switcher-open", "anonymous", goto("/pl/", then=_open_language_switcher)),
 ]
 
 

@@ -588,7 +588,7 @@ def test_excluded_companies_none_yet_says_so(sme_client, url):
 
 
 # --------------------------------------------------------------------------------------------
-# Languages: the interface's three first, the others folded, each chosen one in view
+# Languages: the interface's first, the others folded, each chosen one in view
 # --------------------------------------------------------------------------------------------
 def language_boxes(response) -> tuple[list[str], list[str]]:
     """(the language codes shown, those folded under "Other languages")."""
@@ -601,20 +601,21 @@ def language_boxes(response) -> tuple[list[str], list[str]]:
 def test_languages_shown_first_and_the_others_folded(sme_client, url):
     shown, folded = language_boxes(sme_client.get(url))
 
-    assert shown == ["en", "fr", "de"]  # by their English names: English, French, German
-    assert len(folded) == 23 and "pl" in folded
+    # the interface's languages, by their English names: Dutch, English, French, German, …
+    assert shown == ["nl", "en", "fr", "de", "it", "pl", "es"]
+    assert len(folded) == 19 and "pt" in folded
 
 
 def test_languages_a_chosen_one_stays_in_view_and_ticked(world, sme_client, url, typed):
-    sme_client.post(url, {**typed, "languages": ["pl", "fr"]})
+    sme_client.post(url, {**typed, "languages": ["pt", "fr"]})
 
     response = sme_client.get(url)
 
     shown, folded = language_boxes(response)
-    assert shown == ["en", "fr", "de", "pl"]
-    assert "pl" not in folded
-    assert FormState(response.content.decode()).data()["languages"] == ["fr", "pl"]
-    assert sorted(NeedsProfile.objects.get(organisation=world.sme).languages) == ["fr", "pl"]
+    assert shown == ["nl", "en", "fr", "de", "it", "pl", "pt", "es"]
+    assert "pt" not in folded
+    assert FormState(response.content.decode()).data()["languages"] == ["fr", "pt"]
+    assert sorted(NeedsProfile.objects.get(organisation=world.sme).languages) == ["fr", "pt"]
 
 
 def test_languages_sorted_by_their_names_in_the_readers_language(world):
@@ -625,7 +626,8 @@ def test_languages_sorted_by_their_names_in_the_readers_language(world):
         french_url = reverse("matching:needs_edit", kwargs={"pk": world.sme.pk})
     shown, folded = language_boxes(client.get(french_url))
 
-    assert shown == ["de", "en", "fr"]  # Allemand, Anglais, Français
+    # Allemand, Anglais, Espagnol, Français, Italien, Néerlandais, Polonais
+    assert shown == ["de", "en", "es", "fr", "it", "nl", "pl"]
     assert folded[:3] == ["bg", "hr", "da"]  # Bulgare, Croate, Danois
 
 

@@ -307,6 +307,69 @@ def test_receipt_rendered_in_the_recipients_language(world, language, deadline):
     assert f'<html lang="{language}">' in receipt.body_html
 
 
+# every interface language: the subject, the greeting and the deadline as that language writes
+# a day (Spanish "de", Polish genitive month, Italian lower-case month)
+RECEIPTS = {
+    "en": ("We received your practice “Lunch & learn”", "Hello,", "30 April 2021, 23:59 CEST"),
+    "fr": (
+        "Nous avons bien reçu votre pratique « Lunch & learn »",
+        "Bonjour,",
+        "30 avril 2021, 23:59 CEST",
+    ),
+    "de": (
+        "Wir haben Ihr Praxisbeispiel „Lunch & learn“ erhalten",
+        "Guten Tag,",
+        "30. April 2021, 23:59 CEST",
+    ),
+    "es": (
+        "Hemos recibido su práctica «Lunch & learn»",
+        "Estimado/a usuario/a:",
+        "30 de abril de 2021, 23:59 CEST",
+    ),
+    "it": (
+        "Abbiamo ricevuto la Sua pratica «Lunch & learn»",
+        "Gentile utente,",
+        "30 aprile 2021, 23:59 CEST",
+    ),
+    "pl": (
+        "Otrzymaliśmy Państwa praktykę „Lunch & learn”",
+        "Dzień dobry,",
+        "30 kwietnia 2021, 23:59 CEST",
+    ),
+    "nl": (
+        "We hebben uw praktijk ‘Lunch & learn’ ontvangen",
+        "Goedendag,",
+        "30 april 2021, 23:59 CEST",
+    ),
+}
+
+
+def test_receipt_cases_cover_every_interface_language():
+    from django.conf import settings
+
+    assert sorted(RECEIPTS) == sorted(code for code, _name in settings.LANGUAGES)
+
+
+@pytest.mark.parametrize(("language", "expected"), RECEIPTS.items(), ids=RECEIPTS.keys())
+def test_receipt_translated_in_every_interface_language(world, language, expected):
+    subject, greeting, deadline = expected
+    world.sme_admin.language = language
+    world.sme_admin.save(update_fields=["language"])
+    practice = practice_of(world, title="Lunch & learn")
+
+    with time_machine.travel(BEFORE_DEADLINE, tick=False):
+        services.practice_submit(user=world.sme_member, practice=practice)
+
+    receipt = Notification.objects.get(to_email=world.sme_admin.email)
+    assert (receipt.language, receipt.subject) == (language, subject)
+    assert receipt.body_text.startswith(greeting)
+    assert deadline in receipt.body_text
+    assert f'<html lang="{language}">' in receipt.body_html
+    if language != "en":  # translated, not the English left in place
+        assert "Thank you!" not in receipt.body_text
+        assert "What you sent:" not in receipt.body_text
+
+
 @pytest.mark.parametrize("language", ["en", "fr"], ids=["en", "fr"])
 def test_publication_links_to_the_public_page_in_the_recipients_language(world, language):
     world.sme_admin.language = language

@@ -173,12 +173,12 @@ def test_the_public_version_edited_after_publication_shows_in_a_search_once_appr
 
 @postgresql_only
 def test_the_migration_builds_the_documents_the_service_builds(many):
-    """Migration 0009 keeps its own copy of the statement: it must build the same documents."""
-    migration = importlib.import_module("practices.migrations.0009_search_documents")
+    """Migration 0014 keeps its own copy of the statement: it must build the same documents."""
+    migration = importlib.import_module("practices.migrations.0015_search_per_language")
     built = {row.pk: (row.document, row.rank_document) for row in PracticeSearch.objects.all()}
     PracticeSearch.objects.all().delete()
     with connection.cursor() as cursor:
-        cursor.execute(migration.FILL)
+        cursor.execute(migration.DOCUMENTS, migration.document_params())
 
     rebuilt = {row.pk: (row.document, row.rank_document) for row in PracticeSearch.objects.all()}
     assert rebuilt == built

@@ -3,6 +3,7 @@ column per language, an empty translation shows the English text marked lang="en
 questions come in each language, and the admin asks for every language."""
 
 import importlib
+import re
 
 import pytest
 from django.apps import apps as current_apps
@@ -130,9 +131,50 @@ def test_admin_asks_for_the_call_texts_in_every_language(client_for, world):
 
     content = response.content.decode()
     for name in ("title", "introduction", "eligibility", "question_tools"):
-        for code in ("en", "fr", "de"):
+        for code in ("en", "fr", "de", "es", "it", "pl", "nl"):
             assert f'name="{name}_{code}"' in content
     assert 'name="title"' not in content
+
+
+def test_admin_folds_each_other_language_of_a_call_in_its_own_fieldset(client_for, world):
+    response = client_for("coordinator").get(reverse("admin:practices_call_add"))
+
+    content = response.content.decode()
+    # English first and open; each other language folded (<details>), named, with its fields
+    assert content.index('name="title_en"') < content.index("<details>")
+    folded = content.split("<details>")[1:]
+    headings = [re.search(r'class="fieldset-heading">([^<]+)<', part)[1] for part in folded]
+    assert headings == ["French", "German", "Spanish", "Italian", "Polish", "Dutch"]
+    assert 'name="title_pl"' in folded[4] and 'name="question_tools_pl"' in folded[4]
+
+
+def test_admin_saves_a_polish_title_for_an_event(client_for, world):
+    event = EventFactory(title="SkillUp day", place="Brussels")
+
+    response = client_for("coordinator").post(
+        reverse("admin:practices_event_change", args=[event.pk]),
+        {
+            "title_en": "SkillUp day",
+            "title_pl": "Dzień SkillUp",
+            "place_en": "Brussels",
+            "place_pl": "Bruksela",
+            "starts_at_0": "2030-05-01",
+            "starts_at_1": "10:00:00",
+            "language": "pl",
+            "is_public": "on",
+            "slug": event.slug,
+            "invitations-TOTAL_FORMS": "0",
+            "invitations-INITIAL_FORMS": "0",
+            "_save": "Save",
+        },
+    )
+
+    assert response.status_code == 302
+    event.refresh_from_db()
+    with translation.override("pl"):
+        assert (event.title, event.place) == ("Dzień SkillUp", "Bruksela")
+    with translation.override("it"):  # no Italian yet: the English text
+        assert event.title == "SkillUp day"
 
 
 def test_admin_saves_a_french_title_for_an_event(client_for, world):
@@ -200,3 +242,27 @@ def test_migration_keeps_existing_texts_as_english_and_standard_questions_in_eve
     assert (call.question_tools_en, call.question_tools_fr) == ("Our own question?", "")
     event = Event.objects.get(pk=event.pk)
     assert (event.title_en, event.place_en) == ("Old event", "Brussels")
+
+
+def test_migration_gives_new_languages_the_standard_questions_and_leaves_own_ones_empty():
+    fill = importlib.import_module("practices.migrations.0016_more_interface_languages")
+    with translation.override("fr"):
+        standard_fr = translation.gettext("What methodology do you follow?")
+    CallFactory(slug="before")
+    Call.objects.filter(slug="before").update(
+        question_methodology_en="What methodology do you follow?",
+        question_methodology_fr=standard_fr,
+        question_methodology_es=None,
+        question_tools_en="Our own question?",
+        question_tools_es=None,
+        question_tools_pl=None,
+    )
+
+    fill.fill_questions(current_apps, None)
+
+    call = Call.objects.get(slug="before")
+    with translation.override("es"):
+        standard_es = translation.gettext("What methodology do you follow?")
+    assert standard_es != "What methodology do you follow?"
+    assert call.question_methodology_es == standard_es
+    assert (call.question_tools_es, call.question_tools_pl) == ("", "")

@@ -123,7 +123,7 @@ def test_preview_reports_every_bad_row_with_its_line_number(world, mentor):
         (4, ["This person is already a mentor of your company."]),
         (5, [date]),
         (6, ["The same email address as line 2."]),
-        (7, ["Unknown language “xx”: use en, fr, de."]),
+        (7, ["Unknown language “xx”: use en, fr, de, es, it, pl, nl."]),
         (8, ["Empty row."]),
         (9, ["No email address."]),
         (10, ["The name is too long: at most 150 characters."]),
@@ -132,7 +132,7 @@ def test_preview_reports_every_bad_row_with_its_line_number(world, mentor):
     assert ready_emails(response) == ["ok@big-digital.example.eu", "last@big-digital.example.eu"]
     body = response.content.decode()
     assert "Send 2 invitations" in body
-    assert "Unknown language “xx”: use en, fr, de." in body
+    assert "Unknown language “xx”: use en, fr, de, es, it, pl, nl." in body
 
 
 def test_preview_stores_and_sends_nothing(world):
@@ -256,6 +256,37 @@ def test_read_experts_counts_lines_of_quoted_cells_and_refuses_bytes_past_the_li
     assert [(row.line, row.name) for row in rows] == [(2, "Ann Second line"), (4, "Bo")]
     with pytest.raises(FileRefused):
         read_experts(b"x" * (MAX_BYTES + 1), default_language="en")
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("es", "es"),
+        ("Español", "es"),
+        ("italiano", "it"),
+        ("Polski", "pl"),
+        ("polaco", "pl"),
+        ("Nederlands", "nl"),
+        ("Dutch", "nl"),
+    ],
+    ids=["es-code", "es-own-name", "it-own-name", "pl-own-name", "pl-in-spanish", "nl", "nl-en"],
+)
+def test_read_experts_accepts_every_interface_language(written, code):
+    text = HEADER + f"ana@example.eu,Ana,{written}\n"
+
+    rows = read_experts(text.encode(), default_language="en")
+
+    assert [(row.language, row.problems) for row in rows] == [(code, [])]
+
+
+def test_upload_page_names_every_interface_language(world):
+    client = as_user(world.company_admin)
+
+    body = client.get(upload_url(world.company)).content.decode()
+
+    for code in ("en", "fr", "de", "es", "it", "pl", "nl"):
+        assert f"<code>{code}</code>" in body
+    assert '<span lang="pl">polski</span>' in body
 
 
 def test_preview_queries_do_not_grow_with_the_rows(world, mentor):
