@@ -75,6 +75,9 @@ def test_coordinator_writes_to_the_selected_smes_and_each_email_arrives_once(
     page.get_by_label("Message (English)").fill(
         "Dear SkillUp winner,\n\nJoin us in Brussels on 12 March. <b>Bring your team!</b>"
     )
+    page.locator(
+        "fieldset summary", has_text="French"
+    ).click()  # languages not yet written are folded
     page.get_by_label("Subject (French)").fill(SUBJECT_FR)
     page.get_by_label("Message (French)").fill(
         "Chère lauréate, cher lauréat,\n\nRejoignez-nous à Bruxelles le 12 mars."
