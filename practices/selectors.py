@@ -172,6 +172,7 @@ def related_practices(practice: Practice, count: int = RELATED_PRACTICES) -> Que
         .select_related("organisation")
         .only(
             "pk", "slug", "state", "title", "public_title", "published_at",
+            "language", "public_language", "public_description",
             "organisation__name", "organisation__country",
         )
         .alias(
@@ -879,6 +880,9 @@ def _presented_practices() -> Prefetch:
             "practice__slug",
             "practice__title",
             "practice__public_title",
+            "practice__public_description",
+            "practice__language",
+            "practice__public_language",
             "practice__organisation__name",
         )
         .order_by(Coalesce(NullIf("practice__public_title", Value("")), "practice__title"), "pk")
