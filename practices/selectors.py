@@ -3,15 +3,11 @@ of queries whatever the data size)."""
 
 import hashlib
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import reduce
-from operator import or_
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
@@ -35,6 +31,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
 from django.db.models.lookups import Contains
 from django.utils import timezone
@@ -54,7 +51,6 @@ from .models import (
     Event,
     EventInvitation,
     Practice,
-    PracticeSearch,
     PracticeTransition,
     Review,
     ReviewAssignment,
@@ -62,6 +58,7 @@ from .models import (
     TrainingTool,
 )
 from .permissions import exclude_conflicts, in_conflict_condition, is_editable_now
+from .search_expansion import Term, expand, fold
 from .translation import localized_names
 
 # Practices are written in many EU languages. Each is indexed with its language's text search
@@ -172,6 +169,7 @@ def related_practices(practice: Practice, count: int = RELATED_PRACTICES) -> Que
         .select_related("organisation")
         .only(
             "pk", "slug", "state", "title", "public_title", "published_at",
+            "language", "public_language", "public_description",
             "organisation__name", "organisation__country",
         )
         .alias(
@@ -198,13 +196,6 @@ def _search_text(text: str) -> str:
     return " ".join(text.split())
 
 
-def fold(text: str) -> str:
-    """Lower case without accents ("Löschung" → "loschung", "Straße" → "strasse"): how SQLite's
-    search compares (PostgreSQL's configurations fold with unaccent)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _language(language: str | None) -> str:
     return (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
@@ -225,19 +216,48 @@ def _corrections_key(text: str, version: int) -> str:
 # The readings are deduplicated (most configurations leave a word as it is: the index is then
 # read once per distinct form, not 17 times).
 SEARCH_CONFIGS = [SEARCH_CONFIG, *sorted(set(STEMMED_CONFIGS.values()))]
-_TSQUERY = """(
+_READINGS = """(
     SELECT COALESCE(string_agg(DISTINCT '(' || reading::text || ')', ' | ')::tsquery, ''::tsquery)
     FROM (
-        SELECT websearch_to_tsquery(config::regconfig, %(text)s) AS reading
+        SELECT websearch_to_tsquery(config::regconfig, %({text})s) AS reading
         FROM unnest(%(configs)s::text[]) AS config
     ) readings
     WHERE numnode(reading) > 0
 )"""
+_TSQUERY = _READINGS.format(text="text")
+# Polish has no stemmer in PostgreSQL: for a visitor whose language has none, each word of six
+# letters or more also matches any word starting with all but its last two letters
+# ("szkolenie" → szkolen:* finds "Szkolenia"), as one more reading of the whole query (every
+# word must still match). The cross-language words of the skill taxonomy
+# (practices.search_expansion) are OR'd in a tier below: the query's other words AND, for each
+# taxonomy term typed, that term or one of its words in other languages ("spreadsheet",
+# "tableur", … for "Tabellenkalkulation"); words of a language with no stemmer by prefix.
+PREFIX_MIN_LETTERS = 6
+PREFIX_DROPPED = 2
+_TYPED_TSQUERY = f"""(
+    {_TSQUERY} || CASE WHEN %(prefixes)s = '' THEN ''::tsquery
+                       ELSE to_tsquery('{SEARCH_CONFIG}', %(prefixes)s) END
+)"""
+_EXPANDED_TSQUERY = f"""(
+    SELECT CASE WHEN count(*) = 0 THEN ''::tsquery ELSE {_READINGS.format(text="rest")}
+        && string_agg('(' || alternatives.q::text || ')', ' & ')::tsquery END
+    FROM (
+        SELECT string_agg('(' || CASE WHEN term.prefix
+                                      THEN to_tsquery('{SEARCH_CONFIG}', term.text || ':*')
+                                      ELSE phraseto_tsquery('{SEARCH_CONFIG}', term.text)
+                                 END::text || ')', ' | ')::tsquery AS q
+        FROM unnest(%(terms)s::text[], %(term_prefixes)s::boolean[], %(term_groups)s::int[])
+            AS term(text, prefix, group_number)
+        GROUP BY term.group_number
+    ) alternatives
+)"""  # noqa: S608 (constants: the configurations' names)
 
 
 def ranked_search(text: str, version: int, language: str | None = None) -> list[int]:
     """The ids of the published practices a keyword search matches, best first: PostgreSQL
-    full-text search in the narrow PracticeSearch table (GIN index): title matches first,
+    full-text search in the narrow PracticeSearch table (GIN index), with the skill
+    taxonomy's words in other languages and, for a visitor whose language has no stemmer,
+    prefixes (see _TYPED_TSQUERY): title matches first, then matches of the words as typed,
     then practices in the visitor's language (`language`, default the active one), then the
     rank on titles and descriptions, ties newest first; on SQLite a LIKE ignoring case and
     accents, newest first. Cached per practices version and language for
@@ -255,22 +275,29 @@ def ranked_search(text: str, version: int, language: str | None = None) -> list[
     return ids
 
 
-# One statement: the ranked ids (a match in a title, weight A, first; then the visitor's
-# language; then the rank; newest first) and, when they are few, for each word typed that no
+# One statement: the ranked ids (a match in a title, weight A, first; then the words as typed
+# before the taxonomy's words in other languages; then the visitor's language; then the rank;
+# newest first) and, when they are few, for each word typed that no
 # published practice has, the most similar word they have (`%` finds the candidates in the
 # trigram index at pg_trgm's threshold, 0.3; the similarity keeps those close enough; the most
 # similar, then the most frequent, wins).
 RANKED_SQL = f"""
-WITH matches AS (
+WITH query AS MATERIALIZED (
+    SELECT typed.q AS typed, typed.q || {_EXPANDED_TSQUERY} AS q,
+           cardinality(%(terms)s::text[]) > 0 AS expanded
+    FROM (SELECT {_TYPED_TSQUERY} AS q) typed
+), matches AS (
     SELECT s.practice_id, ts_filter(s.rank_document, '{{a}}') @@ query.q AS in_title,
+           NOT query.expanded OR s.document @@ query.typed AS as_typed,
            s.language = %(language)s AS visitors, ts_rank(s.rank_document, query.q) AS rank,
            s.published_at
-    FROM practices_practicesearch s, (SELECT {_TSQUERY} AS q) query
+    FROM practices_practicesearch s, query
     WHERE s.document @@ query.q
 )
 SELECT ARRAY(
     SELECT practice_id FROM matches
-    ORDER BY in_title DESC, visitors DESC, rank DESC, published_at DESC, practice_id DESC
+    ORDER BY in_title DESC, as_typed DESC, visitors DESC, rank DESC, published_at DESC,
+             practice_id DESC
 ), CASE WHEN (SELECT count(*) FROM matches) < %(below)s THEN ARRAY(
     SELECT CASE WHEN length(typed.folded) >= 3 AND NOT EXISTS (
         SELECT 1 FROM practices_practicesearchword w WHERE w.word = typed.folded
@@ -290,6 +317,61 @@ SELECT ARRAY(
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+# A quoted phrase, a word left out, OR: the visitor wrote websearch syntax; the typed readings
+# keep it, the prefix reading and the taxonomy's words (which read words only) are left out.
+_WEBSEARCH_SYNTAX = re.compile(r'"|(?:^|\s)-|\bor\b', re.IGNORECASE)
+
+
+def _prefix(word: str) -> str:
+    """A word to_tsquery reads as a prefix when it is long enough ("szkolenie" → "szkolen:*")."""
+    if len(word) < PREFIX_MIN_LETTERS:
+        return word
+    return f"{word[:-PREFIX_DROPPED]}:*"
+
+
+def _prefixes(text: str) -> str:
+    """The query's words ANDed, the long ones as prefixes (to_tsquery syntax: letters only)."""
+    if _WEBSEARCH_SYNTAX.search(text):
+        return ""
+    return " & ".join(_prefix(word.lower()) for word in _WORD.findall(text)[:SUGGEST_WORDS])
+
+
+def _by_prefix(term: Term) -> bool:
+    """An added one-word term of a language PostgreSQL does not stem is matched by prefix."""
+    return (
+        term.language not in STEMMED_CONFIGS
+        and " " not in term.text
+        and len(term.text) >= PREFIX_MIN_LETTERS
+        and _WORD.fullmatch(term.text) is not None
+    )
+
+
+def _query_params(text: str, language: str) -> dict:
+    """The parameters of _TYPED_TSQUERY and _EXPANDED_TSQUERY."""
+    expansion = None if _WEBSEARCH_SYNTAX.search(text) else expand(text, language)
+    groups = expansion.groups if expansion else ()
+    terms = [term for group in groups for term in group]
+    return {
+        "text": text,
+        "configs": SEARCH_CONFIGS,
+        "prefixes": _prefixes(text) if language not in STEMMED_CONFIGS else "",
+        "rest": expansion.rest if expansion else "",
+        "terms": [term.text[:-PREFIX_DROPPED] if _by_prefix(term) else term.text for term in terms],
+        "term_prefixes": [_by_prefix(term) for term in terms],
+        "term_groups": [number for number, group in enumerate(groups) for _term in group],
+    }
+
+
+# The practices a search matches, as a subquery (search_practices: the list in another order).
+_MATCHING_SQL = f"""
+SELECT s.practice_id
+FROM practices_practicesearch s, (SELECT typed.q || {_EXPANDED_TSQUERY} AS q
+                                  FROM (SELECT {_TYPED_TSQUERY} AS q) typed) query
+WHERE s.document @@ query.q
+"""  # noqa: S608 (constants: the configurations' names)
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
 def _ranked_ids(text: str, language: str) -> tuple[list[int], list[str | None]]:
     """The ranked ids, and the correction of each word of the text (None: none, or not
     looked for)."""
@@ -297,8 +379,7 @@ def _ranked_ids(text: str, language: str) -> tuple[list[int], list[str | None]]:
         matching = Practice.objects.filter(state=PracticeState.PUBLISHED).filter(_like(text))
         return list(matching.order_by("-published_at", "-pk").values_list("pk", flat=True)), []
     params = {
-        "text": text,
-        "configs": SEARCH_CONFIGS,
+        **_query_params(text, language),
         "language": language,
         "below": SUGGEST_BELOW,
         "similarity": SUGGEST_SIMILARITY,
@@ -345,12 +426,12 @@ def search_practices(queryset: QuerySet[Practice], text: str) -> QuerySet[Practi
     if not text:
         return queryset
     if connection.vendor == "postgresql":
-        query = reduce(
-            or_, (SearchQuery(text, config=c, search_type="websearch") for c in SEARCH_CONFIGS)
-        )
-        return queryset.filter(
-            pk__in=PracticeSearch.objects.filter(document=query).values("practice_id")
-        )
+        # the same readings as ranked_search (the typed words, prefixes, the taxonomy's words)
+        params = _query_params(text, _language(None))
+        names: list[str] = []
+        sql = _PLACEHOLDER.sub(lambda m: names.append(m[1]) or "%s", _MATCHING_SQL)
+        matching = RawSQL(sql, [params[name] for name in names])  # noqa: S611 (constants)
+        return queryset.filter(pk__in=matching)
     return queryset.filter(_like(text))
 
 
@@ -879,6 +960,9 @@ def _presented_practices() -> Prefetch:
             "practice__slug",
             "practice__title",
             "practice__public_title",
+            "practice__public_description",
+            "practice__language",
+            "practice__public_language",
             "practice__organisation__name",
         )
         .order_by(Coalesce(NullIf("practice__public_title", Value("")), "practice__title"), "pk")

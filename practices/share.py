@@ -122,14 +122,14 @@ def og_image_png(practice: Practice) -> bytes:
 # --------------------------------------------------------------------------------------------
 def structured_data(practice: Practice, *, url: str) -> dict:
     """The practice as a schema.org Article: what search engines show of it. Its public texts
-    only; the SME by its name alone. No inLanguage: a practice is written in whatever language
-    its SME chose, and the portal does not record which."""
+    only, in their language (inLanguage); the SME by its name alone."""
     data = {
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": Truncator(practice.display_title).chars(110),
         "description": Truncator(practice.display_description).chars(300),
         "datePublished": practice.published_at.isoformat(),
+        "inLanguage": practice.text_language,
         "url": url,
         "mainEntityOfPage": url,
         "image": {

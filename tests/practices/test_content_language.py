@@ -510,3 +510,32 @@ def test_admin_change_page_sets_both_languages_through_the_service(world, client
         "en",
     )
     assert 'name="public_language"' in page.content.decode()
+
+
+def test_related_practices_and_json_ld_say_their_language(client, polish):
+    from practices.models import Topic
+
+    topic = Topic.objects.first()
+    polish.topics.set([topic])
+    german = PublishedPracticeFactory(
+        title="Lernen in kleinen Gruppen", language="de", slug="lernen"
+    )
+    german.topics.set([topic])
+
+    html = client.get("/en/practices/nauka/").content.decode()
+
+    assert f'href="/en/practices/lernen/" lang="de">{german.title}</a>' in html
+    data = html[html.index('type="application/ld+json">') :]
+    assert '"inLanguage": "pl"' in data[: data.index("</script>")]
+
+
+def test_practices_presented_at_an_event_say_their_language(client, polish):
+    from practices.models import EventInvitation
+    from tests.factories import EventFactory
+
+    event = EventFactory(title="Forum")
+    EventInvitation.objects.create(event=event, practice=polish, rsvp="yes")
+
+    for url in ("/en/events/", event.get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert 'href="/en/practices/nauka/" lang="pl">Nauka w małych grupach</a>' in html, url

@@ -72,7 +72,7 @@ def languages():
     [
         ("formations", "fr", "fr"),  # plural of "formation": French stems both
         ("securite", "fr", "fr"),  # "sécurité" without its accents
-        ("cybersecurite", "en", "fr"),
+        ("cybersecurite", "en", ("fr", "es")),  # and "ciberseguridad", through the taxonomy
         ("Schulung", "de", "de"),  # singular of "Schulungen"
         ("Schulung", "en", "de"),  # an English visitor too: German practices are present
         ("Loschung", "de", "de"),  # "Löschung" with its umlaut folded
@@ -93,7 +93,9 @@ def languages():
     ],
 )
 def test_search_finds_inflected_and_unaccented_words(languages, query, language, found):
-    assert search(query, language) == [languages[found].pk]
+    expected = found if isinstance(found, tuple) else (found,)
+
+    assert search(query, language) == [languages[key].pk for key in expected]
 
 
 @postgresql_only
@@ -144,6 +146,58 @@ def test_search_ranks_the_visitors_language_first_on_a_tie(visitor, first):
 
 
 # ---------------------------------------------------------------------------------------------
+# Across languages through the skill taxonomy; Polish by prefix (PostgreSQL)
+# ---------------------------------------------------------------------------------------------
+@postgresql_only
+def test_a_german_visitor_s_taxonomy_word_finds_an_english_spreadsheet_practice():
+    english = practice("Spreadsheet workshops for the accounts team", "Pivot tables on Fridays.")
+    in_text = practice("Kitchen rota", "The cooks share one spreadsheet.")
+    practice("Pottery club", "Staff meet weekly to make pots.")
+
+    assert search("Tabellenkalkulation", "de") == [english.pk, in_text.pk]
+
+
+@postgresql_only
+def test_the_list_in_another_order_finds_what_the_ranked_search_finds(client):
+    english = practice("Spreadsheet workshops", language="en")
+    polish = practice("Szkolenia dla biura", language="pl")
+    practice("Pottery club")
+
+    by_title = client.get("/en/practices/", {"q": "Tabellenkalkulation", "sort": "title"})
+    polish_by_title = client.get("/pl/practices/", {"q": "szkolenie", "sort": "title"})
+
+    assert [card.pk for card in by_title.context["page"].object_list] == [english.pk]
+    assert [card.pk for card in polish_by_title.context["page"].object_list] == [polish.pk]
+
+
+@postgresql_only
+def test_the_word_as_typed_ranks_before_the_taxonomy_s_other_languages():
+    english = practice("Spreadsheet workshops", language="en")
+    german = practice("Tabellenkalkulation im Büro", language="de")
+
+    assert search("Tabellenkalkulation", "en") == [german.pk, english.pk]
+    assert search("spreadsheet", "de") == [english.pk, german.pk]
+
+
+@postgresql_only
+def test_a_taxonomy_phrase_still_needs_the_query_s_other_words():
+    both = practice("Datenschutz nach einem Phishing-Vorfall", language="de")
+    practice("Datenschutz im Verein", language="de")
+
+    assert search("phishing data protection", "en") == [both.pk]
+
+
+@postgresql_only
+def test_a_polish_visitor_s_inflected_words_match_by_prefix():
+    made = practice("Szkolenia z cyberbezpieczeństwa dla biura", language="pl")
+    practice("Szkoła tańca", "Zajęcia dla pracowników.", language="pl")
+
+    assert search("szkolenie cyberbezpieczeństwo", "pl") == [made.pk]
+    assert search("szkolenie", "pl") == [made.pk]  # "szkolen:*", not "szkoła"
+    assert search("szkolenie", "en") == []  # English is stemmed: no prefix
+
+
+# ---------------------------------------------------------------------------------------------
 # "Did you mean …?" (PostgreSQL)
 # ---------------------------------------------------------------------------------------------
 @postgresql_only
@@ -159,8 +213,10 @@ def test_a_typo_is_corrected_and_the_correction_s_results_shown(client, language
     response = client.get(LIST_URL, {"q": "cibersegurdad"})
 
     assert response.context["filter"].suggestion == "ciberseguridad"
+    # (the French practice through the taxonomy's "cybersécurité", first: it is in its title)
     assert [card.title for card in response.context["page"].object_list] == [
-        languages["es"].display_title
+        languages["fr"].display_title,
+        languages["es"].display_title,
     ]
     page = response.content.decode()
     assert 'Did you mean <a href="?q=ciberseguridad">ciberseguridad</a>?' in page
