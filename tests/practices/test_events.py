@@ -226,7 +226,7 @@ def test_event_shows_only_published_practices_whose_sme_attends(client, presente
 
     body = client.get(url).content.decode()
 
-    assert f'<a href="{shown.get_absolute_url()}">Shown practice</a>' in body
+    assert f'<a href="{shown.get_absolute_url()}" lang="en">Shown practice</a>' in body
     assert shown.organisation.name in body
     for hidden in ("Undecided", "Declined", "Confidential"):
         assert hidden not in body
