@@ -18,7 +18,7 @@ Each query has a kind:
   words       several words, some of them common in the background
   exact       the target's own word, in another case (a control)
   crosslang   another language's word for the same thing, where the skill taxonomy
-              (matching/plain_skills.py) gives both words for one competence; the benchmark
+              (skillup/plain_skills.py) gives both words for one competence; the benchmark
               checks the link is there and says which competence it is
 """
 
@@ -201,7 +201,7 @@ QUERIES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("Cybersicherheit", "de", "crosslang", ("fr-cyber", "es-ciber", "pl-cyber")),
 )
 
-# crosslang query → the taxonomy words it is linked to (checked against matching/plain_skills.py)
+# crosslang query → the taxonomy words it is linked to (checked against skillup/plain_skills.py)
 CROSSLANG_LINKS: dict[str, tuple[str, ...]] = {
     "tableur": ("spreadsheet",),
     "Tabellenkalkulation": ("spreadsheet", "tableur"),

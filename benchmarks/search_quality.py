@@ -225,7 +225,7 @@ def check_crosslang_links() -> dict[str, str]:
     """Each cross-language query → the competence of the skill taxonomy that holds both it and
     its linked words (in different languages); a query without one is an error in the data."""
     from benchmarks._search_quality_data import CROSSLANG_LINKS, QUERIES
-    from matching.plain_skills import LANGUAGES, SKILL_KEYS, plain_skill
+    from skillup.plain_skills import LANGUAGES, SKILL_KEYS, plain_skill
 
     def terms(key, language):
         plain = plain_skill(*key, language)

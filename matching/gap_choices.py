@@ -1,7 +1,7 @@
 """The competences an SME may choose as skill gaps, in plain words, and finding them.
 
 `gap_catalogue()` reads the competences (one query) and puts beside each its plain label,
-description, area and framework in the interface language (matching/plain_skills.py);
+description, area and framework in the interface language (skillup/plain_skills.py);
 `GapFinder` answers a search (matching/skill_search.py) or the whole list grouped by area, each
 competence marked if already chosen. `chosen_gap_ids()` reads which competences a posted needs
 form holds (its gap_<id> and target_<id> fields, in page order).
@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from skillup.plain_skills import language_of, plain_area, plain_framework, plain_skill
+
 from .models import Skill
-from .plain_skills import language_of, plain_area, plain_framework, plain_skill
 from .skill_search import MIN_QUERY_LENGTH, RESULTS_MAX, normalise, search
 
 MAX_GAPS = 10

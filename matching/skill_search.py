@@ -1,4 +1,4 @@
-"""Finding competences by plain words (matching/plain_skills.py), for the SMEs' needs form.
+"""Finding competences by plain words (skillup/plain_skills.py), for the SMEs' needs form.
 
 Pure Python, no ORM: `search()` answers (framework key, code) pairs, best first; the form maps
 them onto Skill rows. What it does:
@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from .plain_skills import FALLBACK_LANGUAGE, SKILL_KEYS, language_of, plain_skill
+from skillup.plain_skills import FALLBACK_LANGUAGE, SKILL_KEYS, language_of, plain_skill
 
 SkillKey = tuple[str, str]
 

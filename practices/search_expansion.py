@@ -1,7 +1,7 @@
 """Query expansion across languages from the skill taxonomy's plain words (#16).
 
 A practice written in French about "tableur" should be found by a German visitor typing
-"Tabellenkalkulation": matching/plain_skills.py gives, per competence and language, the words
+"Tabellenkalkulation": skillup/plain_skills.py gives, per competence and language, the words
 people type for it (a label and synonyms). When a word or phrase of a query is one of those
 words in one language, the search also looks for the same competence's words in the other
 languages, at a lower rank (practices.selectors.ranked_search).
@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from matching.plain_skills import LANGUAGES, SKILL_KEYS, plain_skill
+from skillup.plain_skills import LANGUAGES, SKILL_KEYS, plain_skill
 
 # A word of the taxonomy found in more than this many competences says nothing particular.
 MAX_SKILLS = 4

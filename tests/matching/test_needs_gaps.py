@@ -181,7 +181,7 @@ def test_needs_page_gap_shows_plain_words_and_level_descriptions(world, sme_clie
 
     body = page_text(sme_client.get(url))
 
-    from matching.plain_skills import plain_skill
+    from skillup.plain_skills import plain_skill
 
     assert plain_skill(gap.skill.framework.key, gap.skill.code, "en").label in body
     assert "3. Advanced – varied tasks; guides others" in body
@@ -276,7 +276,7 @@ def test_no_js_journey_add_three_remove_one_refuse_the_eleventh_save_and_reopen(
 
 
 def chosen_label(chosen: Skill) -> str:
-    from matching.plain_skills import plain_skill
+    from skillup.plain_skills import plain_skill
 
     return plain_skill(chosen.framework.key, chosen.code, "en").label
 

@@ -1,12 +1,12 @@
-"""Finding competences by plain words (matching/skill_search.py over matching/plain_skills.py):
+"""Finding competences by plain words (matching/skill_search.py over skillup/plain_skills.py):
 the words SMEs type find a sensible competence in every interface language; accents, case,
 word starts and plurals do not matter; label matches rank first. Pure: no database."""
 
 import pytest
 
-from matching.plain_skills import FRAMEWORKS, LANGUAGES, SKILL_KEYS, plain_area, plain_skill
 from matching.skill_search import normalise, search
 from matching.taxonomy import read_taxonomy
+from skillup.plain_skills import FRAMEWORKS, LANGUAGES, SKILL_KEYS, plain_area, plain_skill
 
 SPREADSHEETS = ("digcomp", "1.3")
 CLOUD = ("advanced", "CLOUD")

@@ -12,8 +12,10 @@ reproduced (only their codes and titles are shipped; see ../shared/reference/tax
 needs form shows each competence's code beside its plain words in the search results and, when
 listing them all, says the words are ours and links to the frameworks' own terms.
 
-Pure data, no ORM: tests/matching/test_plain_skills.py checks that every competence of the
-fixture has its words in every language.
+Pure data, no ORM: tests/matching/test_skill_search.py checks that every competence of the
+fixture has its words in every language. It lives on the floor of the house (skillup) because two
+apps read it: matching (the needs form's search) and practices (search across languages,
+practices/search_expansion.py), and practices may not import matching.
 """
 
 from typing import NamedTuple
