@@ -161,6 +161,7 @@ def seed_practices(*, organisations: dict, users: dict) -> None:
             created_by=authors.get(p.organisation),
             state=S.PUBLISHED,
             title=p.title,
+            language=p.language,
             short_description=p.summary,
             online_learning=p.online_learning,
             methodology=p.methodology,
@@ -287,7 +288,7 @@ def _seed_open_call(call, organisations, authors, reviewer, now) -> None:
     """Submissions to the open call in the reviewers' states: drafts, submitted, in review
     (assigned to the demo reviewer; some reviewed)."""
     existing = set(call.practices.values_list("title", flat=True))
-    for org_name, _language, state, title, summary, days, review in OPEN_CALL_SUBMISSIONS:
+    for org_name, language, state, title, summary, days, review in OPEN_CALL_SUBMISSIONS:
         if title in existing:
             continue
         author = authors.get(org_name)
@@ -298,6 +299,7 @@ def _seed_open_call(call, organisations, authors, reviewer, now) -> None:
             created_by=author,
             state=state,
             title=title,
+            language=language,
             short_description=summary,
             online_learning="Short online modules during working time." if days else "",
             methodology="Colleagues who learnt first teach the others." if days else "",
@@ -338,13 +340,14 @@ def _seed_open_call(call, organisations, authors, reviewer, now) -> None:
 def _seed_closed_outcomes(calls, organisations, authors, coordinator, now) -> None:
     """A practice of 2024 published and later taken down by its SME, one of 2025 not
     selected."""
-    org_name, _language, title, summary = TAKEN_DOWN
+    org_name, language, title, summary = TAKEN_DOWN
     if not Practice.objects.filter(organisation__name=org_name, title=title).exists():
         author = authors.get(org_name)
         published_at = now - timedelta(days=600)
         practice = Practice.objects.create(
             call=calls["2024"], organisation=organisations[org_name], created_by=author,
-            state=S.TAKEN_DOWN, title=title, short_description=summary, audience="other",
+            state=S.TAKEN_DOWN, title=title, language=language, short_description=summary,
+            audience="other",
             internal_confirmed=True, publication_consent=False,
             submitted_at=calls["2024"].closes_at - timedelta(days=4),
             public_version_approved_at=published_at - timedelta(days=3),
@@ -361,11 +364,11 @@ def _seed_closed_outcomes(calls, organisations, authors, coordinator, now) -> No
                                    comment="We no longer sell at auctions."),
             ]
         )  # fmt: skip
-    org_name, _language, title, summary = DECLINED
+    org_name, language, title, summary = DECLINED
     if not Practice.objects.filter(organisation__name=org_name, title=title).exists():
         practice = Practice.objects.create(
             call=calls["2025"], organisation=organisations[org_name],
-            created_by=authors.get(org_name), state=S.DECLINED, title=title,
+            created_by=authors.get(org_name), state=S.DECLINED, title=title, language=language,
             short_description=summary, audience="both", internal_confirmed=True,
             submitted_at=calls["2025"].closes_at - timedelta(days=2),
         )  # fmt: skip

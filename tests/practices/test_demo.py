@@ -80,3 +80,22 @@ def test_seed_demo_calls_submissions_views_and_events():
     assert past.starts_at < timezone.now() < upcoming.starts_at
     assert past.invitations.filter(rsvp=Rsvp.YES).count() >= 3
     assert all(i.practice.state == "published" for i in EventInvitation.objects.all())
+
+
+def test_demo_practices_record_the_language_they_are_written_in():
+    from practices.demo_data import PUBLISHED
+
+    _seed()
+    from practices.models import Practice
+
+    written_in = {(p.organisation, p.title): p.language for p in PUBLISHED}
+    recorded = {
+        (name, title): language
+        for name, title, language in Practice.objects.filter(state="published").values_list(
+            "organisation__name", "title", "language"
+        )
+        if (name, title) in written_in
+    }
+
+    assert recorded == written_in
+    assert len(set(recorded.values())) >= 4
