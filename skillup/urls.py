@@ -36,6 +36,9 @@ urlpatterns = [
         name="admin_overview_call_csv",
     ),
     path("admin/", admin.site.urls),
+    # the open-data API: no language in its path (a reuser's link stays the same in every
+    # language); answers in the language asked with ?lang= or Accept-Language
+    path("api/v1/", include("api.urls")),
     # an index of per-section sitemaps (each section paginated under the 50,000-URL limit),
     # cached: the practices section lists every published practice in every language (per
     # practices version: a publication, or a practice taken down, shows at once)
@@ -66,6 +69,7 @@ urlpatterns += i18n_patterns(
     path("", include("volunteers.urls")),
     path("", include("accounts.urls")),
     path("", include("privacy.urls")),
+    path("", include("opendata.urls")),
     prefix_default_language=True,
 )
 

@@ -55,6 +55,10 @@ THIRD_PARTY_APPS = [
     "django_filters",
     "csp",
     "django_htmx",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
 ]
 LOCAL_APPS = [
     "accounts",
@@ -64,6 +68,8 @@ LOCAL_APPS = [
     "matching",
     "privacy",
     "outreach",  # coordinators writing to groups: reads practices, volunteers and matching
+    "api",  # the read-only open-data API: reads practices, volunteers and the taxonomy (#17)
+    "opendata",  # bulk datasets and their DCAT-AP catalogue (#17)
     "skillup",  # project-wide: deploy checks, shared abstract models, seed_demo
 ]
 # modeltranslation patches the admin's model registry: it must load before django.contrib.admin

@@ -1,0 +1,4 @@
+"""/<lang>/open-data/: the datasets page (#17)."""
+
+app_name = "opendata"
+urlpatterns: list = []
