@@ -195,6 +195,30 @@ def test_ranking_leaves_the_planner_as_it_found_it(many):
 
 
 @postgresql_only
+@pytest.mark.parametrize("ranked_at_most", [1000, 2])
+def test_only_the_first_matches_are_ranked_the_rest_follow_newest_first(
+    monkeypatch, ranked_at_most
+):
+    """A word in most practices is ranked over the first RANKED_AT_MOST matches in the order of
+    the other keys (title, as typed, language, newest); past them, newest first. Below that
+    many matches the order is the full ranking."""
+    made = []
+    for n, repeats in enumerate([3, 1, 1, 2]):  # the oldest says it most often
+        with time_machine.travel(datetime(2024, 2, 1 + n, tzinfo=UTC)):
+            words = " ".join(["Staff learn about holography."] * repeats)
+            made.append(published(f"Practice {n}", short_description=words))
+    monkeypatch.setattr(selectors, "RANKED_AT_MOST", ranked_at_most)
+
+    ids = selectors.ranked_search("holography", version=-3 - ranked_at_most)
+
+    oldest, second, third, newest = (p.pk for p in made)
+    if ranked_at_most == 1000:  # every match ranked: most mentions first, ties newest first
+        assert ids == [oldest, newest, third, second]
+    else:  # the two newest ranked between themselves, then the others newest first
+        assert ids == [newest, third, second, oldest]
+
+
+@postgresql_only
 def test_search_uses_websearch_syntax(many):
     """Quoted phrases, OR and minus work as visitors know them from search engines."""
     ids = {p.display_title: p.pk for p in many}
