@@ -119,21 +119,29 @@ def expansion_map() -> dict[str, tuple[Term, ...]]:
     ]
     placed.sort(key=lambda row: row[0])
 
-    expansions: dict[str, list[Term]] = {}
+    # per competence and language, the distinctive terms it adds (worked out once: a term is
+    # placed once per list it is in)
+    picks = {
+        (key, language): [t for t in terms if distinctive(t)][:PER_LANGUAGE]
+        for key, languages in by_skill.items()
+        for language, terms in languages.items()
+    }
+    expansions: dict[str, dict[str, Term]] = {}
     for _position, term, key, _language in placed:
         if not distinctive(term):
             continue
         languages = by_skill[key]
         homes = {lang for lang, lang_terms in languages.items() if term in lang_terms}
-        added = expansions.setdefault(term, [])
+        added = expansions.setdefault(term, {})  # text → Term, in the order added
         for other in LANGUAGES:
             if other in homes:
                 continue
-            picked = [t for t in languages.get(other, []) if distinctive(t)]
-            for candidate in picked[:PER_LANGUAGE]:
-                if candidate != term and all(candidate != t.text for t in added):
-                    added.append(Term(candidate, other))
-    return {term: tuple(added[:MAX_TERMS]) for term, added in expansions.items() if added}
+            for candidate in picks.get((key, other), ()):
+                if candidate != term and candidate not in added:
+                    added[candidate] = Term(candidate, other)
+    return {
+        term: tuple(list(added.values())[:MAX_TERMS]) for term, added in expansions.items() if added
+    }
 
 
 @dataclass(frozen=True)
