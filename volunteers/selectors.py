@@ -290,3 +290,16 @@ def volunteer_dashboard(user, company_memberships) -> dict:
 def pledging_companies() -> int:
     """Companies with a pledge in the public Pledge Viewer (one query)."""
     return Pledge.objects.in_viewer().values("company").distinct().count()
+
+
+def pledge_for_badge(slug: str) -> Pledge | None:
+    """A pledge of the public Pledge Viewer with what its badge names (its company), or None:
+    a draft, a pending, withdrawn or private pledge has no badge. One query, run before any
+    cache is read, so a pledge that stops being public loses its badge at once."""
+    return (
+        Pledge.objects.in_viewer()
+        .filter(slug=slug)
+        .select_related("company")
+        .only("pk", "slug", "state", "is_public", "company__name")
+        .first()
+    )

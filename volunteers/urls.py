@@ -8,6 +8,8 @@ urlpatterns = [
     # public Pledge Viewer
     path("pledges/", public.pledge_list, name="pledge_list"),
     path("pledges/<slug:slug>/", public.pledge_detail, name="pledge_detail"),
+    # its badge, for the company's own site
+    path("pledges/<slug:slug>/badge.svg", public.pledge_badge, name="pledge_badge"),
     # company admins: the pledge, its progress and the company's mentors
     path("companies/<int:pk>/pledge/", company.company_pledge, name="company_pledge"),
     path("companies/<int:pk>/pledge/new/", company.pledge_create, name="pledge_create"),

@@ -358,6 +358,9 @@ ROWS: dict[str, Row] = {
     "volunteers:pledge_detail": Row(
         slug("draft_pledge"), expect(404, coordinator=200, superuser=200)
     ),
+    # a public pledge's badge, embedded on the company's own site: anyone (a draft's is a 404 for
+    # everyone, coordinators included: tests/volunteers/test_badge.py); in the canary crawl
+    "volunteers:pledge_badge": Row(slug("pledge"), everyone(200)),
     # a company's pages: its admins only; coordinators (and the superuser) get a 404 by design,
     # they work on pledges in the admin (volunteers/views/company.py)
     "volunteers:company_pledge": Row(

@@ -572,3 +572,29 @@ def test_no_confidential_text_in_the_share_image_or_the_json_ld(portal, client_a
     texts = {"json-ld": json_ld, "card": repr(card), "png": image.content.decode("latin-1")}
     assert _leaks(texts, secrets) == []
     assert _leaks({"page": page}, secrets) == []
+
+
+# --------------------------------------------------------------------------------------------
+# A pledging company's badge (#17): embedded on other sites, it names no SME and no person
+# --------------------------------------------------------------------------------------------
+def test_no_confidential_text_in_the_pledge_badge(portal, client_as):
+    """The badge counts the SMEs the company's mentors support; once the mentor and the SME
+    are partners it says 1 (so the check reads the partnership's output), and never the SME's
+    challenge or name, nor anything about the mentor, in any language."""
+    from django.core.cache import cache
+
+    after = _partners(portal)
+    mentor = after.people["mentor"]
+    secrets = {CHALLENGE_CANARY, DRAFT_CANARY, ANSWER_CANARY, after.sme.name, mentor.email}
+    secrets |= {mentor.get_full_name()} - {""}
+    cache.clear()  # no badge drawn before the partnership
+    bodies = {}
+    for language in ("en", "fr", "pl"):
+        url = url_for("volunteers:pledge_badge", portal).replace("/en/", f"/{language}/", 1)
+        response = client_as("anonymous").get(url)
+        assert response.status_code == 200
+        bodies[url] = response.content.decode()
+
+    assert "· 1 SME supported" in bodies[url_for("volunteers:pledge_badge", portal)]
+    assert _leaks(bodies, secrets) == []
+    cache.clear()

@@ -1,15 +1,21 @@
 """Public Pledge Viewer: the approved public pledges with filters, counts and a chart by
 country; one pledge's page with its commitments, targets and progress."""
 
+import hashlib
+
+from csp.decorators import csp
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, quote_etag
+from django.utils.html import format_html
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from skillup.links import absolute_url
 
-from .. import selectors, viewer
+from .. import badge, selectors, viewer
 from ..commitments import COMMITMENTS, COMMITMENTS_VERSION
 from ..filters import PER_PAGE, PledgeFilter
 from ..models import Pledge
@@ -54,12 +60,72 @@ def pledge_detail(request: HttpRequest, slug: str) -> HttpResponse:
     commitments = [
         {"text": text, "confirmed": getattr(pledge, field)} for field, text in COMMITMENTS
     ]
+    progress = selectors.pledge_progress(pledge)
     context = {
         "pledge": pledge,
         "is_public": pledge.is_in_viewer,
         "commitments": commitments,
         "current_commitments_version": COMMITMENTS_VERSION,
-        "progress": selectors.pledge_progress(pledge),
+        "progress": progress,
         "absolute_url": absolute_url(pledge),
     }
+    if pledge.is_in_viewer:
+        context["badge"] = _badge_context(pledge, smes=progress[0].done)
     return render(request, "volunteers/pledge_detail.html", context)
+
+
+def _badge_context(pledge: Pledge, *, smes: int) -> dict:
+    """The badge shown on a public pledge's page and the HTML a company copies to embed it: a
+    link to this page around the badge, both addresses in the page's language. The count is
+    the one the page shows (its progress), so drawing the preview's size costs no query."""
+    path = reverse("volunteers:pledge_badge", kwargs={"slug": pledge.slug})
+    size = badge.badge_layout(pledge, smes)
+    alt = badge.alt_text(pledge)
+    snippet = format_html(
+        '<a href="{}"><img src="{}" alt="{}" width="{}" height="{}"></a>',
+        absolute_url(pledge),
+        absolute_url(path),
+        alt,
+        size.width,
+        size.height,
+    )
+    return {
+        "path": path,
+        "alt": alt,
+        "width": size.width,
+        "height": size.height,
+        "snippet": snippet,
+    }
+
+
+# Browsers and proxies may keep a badge for an hour (a company's page is visited often); a
+# pledge withdrawn or made private answers 404 at once here, before the portal's cache is read.
+BADGE_MAX_AGE = 3600
+# The SVG opened on its own is a document: it may load nothing and run nothing, nor be framed
+# (its colours are presentation attributes: not even an inline style is needed).
+BADGE_CSP = {
+    "default-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'none'"],
+    "frame-ancestors": ["'none'"],
+}
+
+
+@csp(BADGE_CSP)
+@require_safe
+def pledge_badge(request: HttpRequest, slug: str) -> HttpResponse:
+    """The SVG badge of a pledge in the Pledge Viewer, in the language of its address, for
+    companies to embed with an <img> on their own sites; a 404 for any other pledge."""
+    pledge = selectors.pledge_for_badge(slug)
+    if pledge is None:
+        raise Http404
+    drawn = badge.badge_svg(pledge).encode()
+    etag = quote_etag(hashlib.sha256(drawn).hexdigest()[:32])
+    response = HttpResponse(drawn, content_type=badge.CONTENT_TYPE)
+    response["ETag"] = etag
+    response["Cache-Control"] = f"public, max-age={BADGE_MAX_AGE}"
+    response["X-Content-Type-Options"] = "nosniff"
+    # loaded by <img> from other sites: say so, whatever policy the portal's other pages get
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
+    # If-None-Match: a 304 with the same headers
+    return get_conditional_response(request, etag=etag, response=response)
