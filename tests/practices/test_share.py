@@ -410,6 +410,22 @@ def test_related_practices_share_the_most_first_then_the_newest():
     assert related == [two_shared_old, one_topic_new, one_tool_older]
 
 
+@pytest.mark.parametrize("candidates", [100, 1])
+def test_related_practices_are_picked_among_the_newest_of_each_topic(monkeypatch, candidates):
+    """Each topic and tool gives its newest RELATED_CANDIDATES published practices (newest by
+    id: walked backwards in an index), not all of them: a page at 100,000 practices."""
+    (t1, t2, _t3), (x, _y) = _taxonomy()
+    this = _filed(PublishedPracticeFactory(), topics=[t1])
+    older = _filed(PublishedPracticeFactory(), topics=[t1, t2], tools=[x])
+    newer = _filed(PublishedPracticeFactory(), topics=[t1])
+    _filed(PracticeFactory(state="in_review", slug="in-review"), topics=[t1])  # not a candidate
+    monkeypatch.setattr(selectors, "RELATED_CANDIDATES", candidates)
+
+    related = list(selectors.related_practices(_with_prefetch(this)))
+
+    assert related == ([newer, older] if candidates == 100 else [newer])
+
+
 def test_no_related_practices_without_topics_or_tools():
     (t1, _t2, _t3), _tools = _taxonomy()
     this = PublishedPracticeFactory(tools=[])
