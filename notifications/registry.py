@@ -48,6 +48,9 @@ EVENTS: dict[str, Event] = {
     "practice_taken_down": Event(
         subject=_("%(organisation)s took “%(practice_title)s” off the public site")
     ),
+    "practice_licence_renewal": Event(
+        subject=_("Open data: may “%(practice_title)s” be reused under CC BY 4.0?")
+    ),
     "practice_deadline_extended": Event(subject=_("Your deadline for “%(call)s” is extended")),
     "practice_contact": Event(subject=_("A visitor wrote about “%(practice_title)s”")),
     "event_invitation": Event(subject=_("You are invited: %(event_title)s")),

@@ -46,6 +46,15 @@ DECISION_STATES = frozenset({PracticeState.SELECTED, PracticeState.DECLINED})
 # SME's approval, and the approved text stays the one the public reads (or will read again).
 PUBLIC_TEXT_STATES = frozenset({PracticeState.PUBLISHED, PracticeState.TAKEN_DOWN})
 
+# The wording of an SME's consent to publication, numbered (Practice.publication_consent_version).
+# Version 2 names the open licence of the published text (CC BY 4.0): only practices consented
+# under it go into the bulk open datasets (opendata); a practice published under version 1 stays
+# on the site until its SME accepts the new wording (services.practice_licence_accept). Bump it
+# (and settings.PUBLICATION_CONSENT_VERSION, the date of the text) when the wording changes.
+PUBLICATION_CONSENT_VERSION = 2
+OPEN_LICENCE_NAME = "CC BY 4.0"
+OPEN_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
 
 class SmeState(models.TextChoices):
     """What an SME is told of its practice's state: the review's steps stay the reviewers' own

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Organisation
 from skillup.fields import ModelMultipleChoiceField
 
-from .enums import Audience, PracticeState, Rsvp
+from .enums import OPEN_LICENCE_URL, Audience, PracticeState, Rsvp
 from .language import (
     EU_LANGUAGES,
     detect_language,
@@ -149,8 +149,11 @@ class PracticeForm(forms.Form):
         required=False,
     )
     publication_consent = forms.BooleanField(
-        label=_("We agree that this practice may be published on SkillUp if it is selected."),
-        help_text=_("Before publication you will see the public version and approve it."),
+        label=_(
+            "We agree that this practice may be published on SkillUp if it is selected, and "
+            "that anyone may reuse its public text under the Creative Commons Attribution 4.0 "
+            "licence (CC BY 4.0), crediting our SME."
+        ),
         required=False,
     )
 
@@ -179,6 +182,7 @@ class PracticeForm(forms.Form):
         self.fields["language"].help_text = (
             MSG_LANGUAGE_HELP_AUTO if practice is None else MSG_LANGUAGE_HELP
         )
+        self.fields["publication_consent"].help_text = licence_help()
         self.detected_language: str | None = None
         self.call = call
         self.practice = practice
@@ -368,6 +372,20 @@ class PracticeForm(forms.Form):
         return fields
 
 
+def licence_help() -> str:
+    """The consent's help text, with a link to the licence it names (the wording of version
+    enums.PUBLICATION_CONSENT_VERSION)."""
+    return format_html(
+        '{} <a href="{}" rel="license noopener external">{}</a>',
+        _(
+            "Before publication you will see the public version and approve it. The public "
+            "text then also goes into the portal's open data downloads."
+        ),
+        OPEN_LICENCE_URL,
+        _("Read the CC BY 4.0 licence"),
+    )
+
+
 def initial_from(practice: Practice) -> dict:
     return {
         "title": practice.title,
@@ -437,10 +455,15 @@ class PublicVersionApprovalForm(_ConfirmForm):
     consent = forms.BooleanField(
         label=_(
             "We approve this public version and consent to its publication on SkillUp, "
-            "with the name of our SME."
+            "with the name of our SME, and to its reuse by anyone under the Creative Commons "
+            "Attribution 4.0 licence (CC BY 4.0)."
         ),
         error_messages={"required": MSG_NEEDS_CONSENT},
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].help_text = licence_help()
 
     button = ("approve", _("Approve the public version"), "btn-primary")
 
@@ -469,10 +492,15 @@ class PublishAgainForm(_ConfirmForm):
     consent = forms.BooleanField(
         label=_(
             "We consent to the publication of this practice on SkillUp again, with the name of "
-            "our SME."
+            "our SME, and to its reuse by anyone under the Creative Commons Attribution 4.0 "
+            "licence (CC BY 4.0)."
         ),
         error_messages={"required": MSG_NEEDS_CONSENT},
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].help_text = licence_help()
 
     button = ("publish", _("Publish it again"), "btn-primary")
 

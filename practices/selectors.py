@@ -959,6 +959,8 @@ def sme_dashboard(user, smes) -> dict:
             for request in practice.open_detail_requests
         ],
         "approvals": [practice for practice in submissions if practice.awaits_approval],
+        # published before the consent named the open licence: one click puts them under it
+        "licence_renewals": [p for p in submissions if p.awaits_licence_renewal],
         "invitations": invitations,
         "extensions": [e for e in extensions if e.closes_at > now],
         "published": [p for p in submissions if p.state == PracticeState.PUBLISHED],

@@ -18,7 +18,7 @@ class PageSitemap(_Localised):
     changefreq = "daily"
 
     def items(self) -> list[str]:
-        return ["home", "practices:practice_list", "practices:event_list"]
+        return ["home", "practices:practice_list", "practices:event_list", "opendata:datasets"]
 
     def location(self, item: str) -> str:
         return reverse(item)

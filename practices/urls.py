@@ -49,5 +49,10 @@ urlpatterns = [
         submission.submission_publish_again,
         name="submission_publish_again",
     ),
+    path(
+        "submissions/<int:pk>/open-licence/",
+        submission.licence_accept,
+        name="licence_accept",
+    ),
     path("event-invitations/<int:pk>/", submission.event_rsvp, name="event_rsvp"),
 ]

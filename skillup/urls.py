@@ -8,6 +8,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from opendata import urls as opendata_urls
 from practices.cache import cache_page_per_version
 from practices.sitemaps import SITEMAPS
 
@@ -39,6 +40,9 @@ urlpatterns = [
     # the open-data API: no language in its path (a reuser's link stays the same in every
     # language); answers in the language asked with ?lang= or Accept-Language
     path("api/v1/", include("api.urls")),
+    # the open datasets and their DCAT-AP catalogue: no language in their paths either (the
+    # page that lists them, /<lang>/open-data/, is below)
+    *opendata_urls.files_urlpatterns,
     # an index of per-section sitemaps (each section paginated under the 50,000-URL limit),
     # cached: the practices section lists every published practice in every language (per
     # practices version: a publication, or a practice taken down, shows at once)

@@ -154,6 +154,7 @@ SME_FIELDS = (
     "internal_confirmed",
     "publication_consent",
     "publication_consent_at",
+    "publication_consent_version",  # 2 and later: under the open licence (opendata)
 )
 
 

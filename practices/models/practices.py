@@ -18,6 +18,7 @@ from skillup.languages import Language
 from skillup.models import TransitionLog
 
 from ..enums import (
+    PUBLICATION_CONSENT_VERSION,
     SME_EDITABLE_STATES,
     Audience,
     PracticeState,
@@ -144,6 +145,17 @@ class Practice(models.Model):
     publication_consent_at = models.DateTimeField(
         _("publication consent given at"), null=True, blank=True
     )
+    # which wording of the consent the SME agreed to (enums.PUBLICATION_CONSENT_VERSION): set
+    # with the consent; 1 for every consent given before the wording named the open licence
+    publication_consent_version = models.PositiveSmallIntegerField(
+        _("version of the publication consent"),
+        default=PUBLICATION_CONSENT_VERSION,
+        help_text=_("Version 2 and later publish the text under the CC BY 4.0 licence."),
+    )
+    # when its SME was asked by email to accept the current wording (asked once)
+    licence_renewal_asked_at = models.DateTimeField(
+        _("asked to accept the open licence at"), null=True, blank=True
+    )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -259,6 +271,17 @@ class Practice(models.Model):
         """Published once, with a staff change of its public text that its SME has not
         approved yet (the public keeps reading the approved text)."""
         return self.public_text_proposal_id is not None
+
+    @property
+    def awaits_licence_renewal(self) -> bool:
+        """Published under an earlier wording of the consent (before it named the open
+        licence): it stays on the site but out of the bulk open datasets until its SME accepts
+        the current wording (services.practice_licence_accept)."""
+        return (
+            self.state == PracticeState.PUBLISHED
+            and self.publication_consent
+            and self.publication_consent_version < PUBLICATION_CONSENT_VERSION
+        )
 
     @property
     def sme_state(self) -> SmeState:

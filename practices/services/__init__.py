@@ -8,6 +8,8 @@ a window into the refusal a service raises. The modules, by subject:
 - submission.py: the SME's drafts, submission and withdrawal; revisions.py: their snapshots;
 - deadlines.py: the window's refusals and notices, extensions;
 - review.py: requests for detail, reviews, decisions announced with the call;
+- licence.py: the open licence (CC BY 4.0) an SME accepts for a practice published before
+  the consent named it, and the email asking it once;
 - publication.py: the public version, a published text's change the SME approves, taking a
   practice down and publishing it again; search.py: search documents and the practices version;
 - visitors.py: views counted, messages to SMEs; events.py: event invitations;
@@ -54,6 +56,13 @@ from .errors import (
 )
 from .events import MSG_ALREADY_INVITED, event_invite, event_rsvp
 from .languages import practice_language_set
+from .licence import (
+    LICENCE_RENEWAL_EVENT,
+    MSG_LICENCE_NOT_PUBLISHED,
+    licence_renewals_ask,
+    licence_renewals_due,
+    practice_licence_accept,
+)
 from .publication import (
     MSG_NO_NEW_TEXT,
     MSG_NOT_SELECTED,
@@ -104,6 +113,7 @@ from .visitors import contact_message_send, practice_register_view
 
 __all__ = [
     "CONTENT_FIELDS",
+    "LICENCE_RENEWAL_EVENT",
     "MSG_ALREADY_INVITED",
     "MSG_CALL_CLOSED",
     "MSG_CALL_NOT_OPEN",
@@ -117,6 +127,7 @@ __all__ = [
     "MSG_FIELD_REQUIRED",
     "MSG_INCOMPLETE",
     "MSG_INTERNAL_REQUIRED",
+    "MSG_LICENCE_NOT_PUBLISHED",
     "MSG_MOVE_NOT_ALLOWED",
     "MSG_NEEDS_APPROVAL",
     "MSG_NEEDS_CONSENT",
@@ -147,7 +158,10 @@ __all__ = [
     "event_rsvp",
     "extension_grant",
     "format_deadline",
+    "licence_renewals_ask",
+    "licence_renewals_due",
     "practice_language_set",
+    "practice_licence_accept",
     "practice_public_text_approve",
     "practice_public_version_approve",
     "practice_public_version_update",

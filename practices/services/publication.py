@@ -15,7 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from skillup.errors import ApplicationError
 
-from ..enums import PUBLIC_TEXT_STATES, PracticeState, RevisionReason
+from ..enums import (
+    PUBLIC_TEXT_STATES,
+    PUBLICATION_CONSENT_VERSION,
+    PracticeState,
+    RevisionReason,
+)
 from ..models import Practice, PracticeRevision
 from ..permissions import can_review_practice, is_member_of
 from .emails import notify_public_text_proposed, notify_sme
@@ -209,12 +214,14 @@ def practice_public_version_approve(*, user: User, practice: Practice, consent: 
     practice.publication_consent = True
     record_consent(practice, user=user, before=consented_before)
     practice.publication_consent_at = practice.publication_consent_at or now
+    practice.publication_consent_version = PUBLICATION_CONSENT_VERSION
     practice.public_version_approved_at = now
     practice.public_version_approved_by = user
     practice.save(
         update_fields=[
             "publication_consent",
             "publication_consent_at",
+            "publication_consent_version",
             "public_version_approved_at",
             "public_version_approved_by",
             "updated_at",
@@ -282,6 +289,13 @@ def practice_publish_again(*, user: User, practice: Practice, consent: bool) -> 
     if practice.state == PracticeState.TAKEN_DOWN and is_member_of(user, practice.organisation):
         practice.publication_consent = True
         practice.publication_consent_at = timezone.now()
-        practice.save(update_fields=["publication_consent", "publication_consent_at"])
+        practice.publication_consent_version = PUBLICATION_CONSENT_VERSION
+        practice.save(
+            update_fields=[
+                "publication_consent",
+                "publication_consent_at",
+                "publication_consent_version",
+            ]
+        )
         record_consent(practice, user=user, before=False)
     return practice_transition(practice=practice, target=PracticeState.PUBLISHED, actor=user)

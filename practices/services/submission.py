@@ -11,7 +11,7 @@ from accounts.models import Organisation, User
 from accounts.services import consent_give, consent_withdraw, organisation_lock_as
 from skillup.errors import ApplicationError
 
-from ..enums import SENT_STATES, PracticeState, RevisionReason
+from ..enums import PUBLICATION_CONSENT_VERSION, SENT_STATES, PracticeState, RevisionReason
 from ..models import Call, Practice
 from ..permissions import can_submit_for, is_member_of
 from ..validators import sniff_extension
@@ -107,6 +107,9 @@ def _practice_save(*, user, call, organisation, practice, form_token, fields) ->
             setattr(practice, name, fields[name])
     if practice.publication_consent and practice.publication_consent_at is None:
         practice.publication_consent_at = now
+    if practice.publication_consent:
+        # the box was ticked on the form that shows the current wording (with the licence)
+        practice.publication_consent_version = PUBLICATION_CONSENT_VERSION
     if not practice.publication_consent:
         practice.publication_consent_at = None
     attachment = fields.get("attachment")

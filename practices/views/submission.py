@@ -623,6 +623,30 @@ def submission_publish_again(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@never_cache
+@login_required
+@require_POST
+def licence_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    """The dashboard's one-click acceptance of the open licence (CC BY 4.0) for a practice
+    published under an earlier consent: its SME's members only (a 404 for anyone else)."""
+    practice = _practice_for(request.user, pk, member_only=True)
+    try:
+        practice, changed = services.practice_licence_accept(user=request.user, practice=practice)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        if changed:
+            messages.success(
+                request,
+                _(
+                    "Thank you: “%(title)s” is published under CC BY 4.0 and goes into the "
+                    "open data downloads within minutes."
+                )
+                % {"title": practice.display_title},
+            )
+    return redirect("dashboard")
+
+
 def _publication_move(request, pk, *, form_class, from_state, move, done, template):
     """Confirm, then make one of the SME's publication moves (take down, publish again): the
     form, the service's refusal shown on the page, the success message and the redirect."""

@@ -7,6 +7,7 @@ DATABASE_URL, CELERY_BROKER_URL / REDIS_URL and EMAIL_URL switch to PostgreSQL, 
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -396,7 +397,26 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-group-messages": {"task": "outreach.sweep", "schedule": 60.0},
     # privacy: purge what the retention periods below say has gone (daily)
     "apply-retention": {"task": "accounts.apply_retention", "schedule": 24 * 3600.0},
+    # open data (#17): the datasets regenerated within minutes of a publication or a takedown
+    # (only when their fingerprint changed), and in full every night; SMEs asked once to put
+    # practices published before the consent named CC BY 4.0 under it
+    "refresh-open-datasets": {
+        "task": "opendata.refresh",
+        "schedule": env.float("OPEN_DATA_REFRESH_SECONDS", default=3 * 60.0),
+    },
+    "regenerate-open-datasets": {
+        "task": "opendata.regenerate",
+        "schedule": crontab(hour=3, minute=30),
+    },
+    "ask-licence-renewals": {"task": "opendata.ask_licence_renewals", "schedule": 3600.0},
 }
+# Where the open datasets are written (opendata.datasets) and served from (opendata.views): a
+# directory the workers that write and the web processes that serve both see (by default in
+# MEDIA_ROOT, the volume docker-compose already shares between them; gitignored with it).
+OPEN_DATA_ROOT = env.path("OPEN_DATA_ROOT", default=str(Path(str(MEDIA_ROOT)) / "open-data"))
+# A generation of 100,000 practices takes well under a minute; the limit leaves room.
+OPEN_DATA_TASK_SOFT_SECONDS = env.int("OPEN_DATA_TASK_SOFT_SECONDS", default=15 * 60)
+OPEN_DATA_LOCK_SECONDS = OPEN_DATA_TASK_SOFT_SECONDS + 60
 
 # ---------------------------------------------------------------------------------------------
 # Notification outbox (see notifications/services.py). The lease outlives the task's hard time
@@ -453,7 +473,9 @@ REVIEW_CONFLICT_SHARED_DOMAINS = env.list(
 # version when its text changes (the privacy notice page shows PRIVACY_NOTICE_VERSION).
 PRIVACY_NOTICE_VERSION = "2025-06-01"
 TERMS_VERSION = "2025-06-01"
-PUBLICATION_CONSENT_VERSION = "2025-06-01"
+# the publication consent names the open licence (CC BY 4.0) since this version (#17; its number
+# in practices.enums.PUBLICATION_CONSENT_VERSION)
+PUBLICATION_CONSENT_VERSION = "2026-12-01"
 # Where people write to exercise their rights (shown on the privacy notice).
 PRIVACY_CONTACT_EMAIL = env("PRIVACY_CONTACT_EMAIL", default="privacy@skillup.example.eu")
 # Accessibility statement (Directive (EU) 2016/2102): where people report a barrier, and the

@@ -28,3 +28,5 @@ WHITENOISE_USE_FINDERS = True
 REVIEW_CONFLICT_SHARED_DOMAINS = ["example.eu", "demo.skillup.eu"]
 # Uploads made by tests land in a throwaway directory, never in the developer's media/.
 MEDIA_ROOT = Path(tempfile.gettempdir()) / "skillup-test-media"
+# The open datasets of this test run: a directory of its own (test processes run side by side).
+OPEN_DATA_ROOT = Path(tempfile.mkdtemp(prefix="skillup-test-open-data-"))

@@ -121,6 +121,18 @@ def _public_text_changed(language: str) -> dict:
     )
 
 
+def _licence_renewal(language: str) -> dict:
+    """A practice published before the consent named CC BY 4.0: its SME is asked to accept."""
+    _sme_practice(
+        language,
+        state="published",
+        slug=f"friday-learning-{language}",
+        published_at=timezone.now(),
+        publication_consent_version=1,
+    )
+    return _sent_by(practice_services.licence_renewals_ask)
+
+
 def _taken_down(language: str) -> dict:
     sme_admin, practice = _sme_practice(
         language, state="published", slug=f"friday-learning-{language}"
@@ -437,6 +449,7 @@ SAMPLES = {
     "practice_public_version": _public_version,
     "practice_public_text_changed": _public_text_changed,
     "practice_taken_down": _taken_down,
+    "practice_licence_renewal": _licence_renewal,
     "practice_deadline_extended": _deadline_extended,
     "practice_contact": _contact,
     "event_invitation": _event_invitation,

@@ -4,7 +4,8 @@ Every URL pattern of the project has exactly one row in ROWS: how to fill its ar
 portal of tests/security/conftest.py, and the status a GET returns for each role. The table is
 written from what the portal promises, not copied from what it does:
 
-- public pages (home, practices, calls, pledges, skills, feeds, sitemaps) are 200 for everyone;
+- public pages (home, practices, calls, pledges, skills, feeds, sitemaps, open data) are 200 for
+  everyone;
 - anything personal needs a login (302 to the log-in page for anonymous visitors);
 - confidential objects are a 404 for whoever may not see them (an SME's submissions and needs,
   proposals and partnerships, mentor profiles, company pages, drafts of pledges), so ids reveal
@@ -146,6 +147,15 @@ def _conflict(portal: Portal) -> dict:
     return {"object_id": conflict.pk}
 
 
+def _dataset_file(portal: Portal) -> dict:
+    """The open datasets generated from the portal as it is now (into the test run's
+    OPEN_DATA_ROOT): the practices' CSV file, which the canary crawl then reads."""
+    from opendata.datasets import regenerate
+
+    regenerate()
+    return {"name": "practices.csv"}
+
+
 def _admin_path(template: str, fill) -> Callable[[Portal], str]:
     return lambda portal: "/" + template.format(fill(portal)["object_id"])
 
@@ -180,6 +190,10 @@ ROWS: dict[str, Row] = {
     "dashboard": Row(NONE, expect(200, anonymous=LOGIN)),
     "sitemap_index": Row(NONE, everyone(200)),
     "sitemap_section": Row(kw(section="practices"), everyone(200)),
+    # ---------------------------------------------------------------- open data (#17)
+    "opendata:datasets": Row(NONE, everyone(200)),
+    "opendata_catalog": Row(NONE, everyone(200)),
+    "opendata_file": Row(_dataset_file, everyone(200)),
     # ---------------------------------------------------------------- allauth
     # a person already logged in is sent on to the dashboard
     "account_login": Row(NONE, expect(302, anonymous=200)),
@@ -311,6 +325,8 @@ ROWS: dict[str, Row] = {
     "practices:submission_publish_again": Row(
         pk("published"), expect(404, anonymous=LOGIN, sme_member=200, sme_admin=200)
     ),
+    # the one-click acceptance of the open licence (a POST from the dashboard)
+    "practices:licence_accept": Row(pk("published"), expect(405, anonymous=LOGIN)),
     "practices:event_rsvp": Row(
         pk("event_invitation"), expect(404, anonymous=LOGIN, sme_member=200, sme_admin=200)
     ),

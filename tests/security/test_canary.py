@@ -598,3 +598,54 @@ def test_no_confidential_text_in_the_pledge_badge(portal, client_as):
     assert "· 1 SME supported" in bodies[url_for("volunteers:pledge_badge", portal)]
     assert _leaks(bodies, secrets) == []
     cache.clear()
+
+
+# --------------------------------------------------------------------------------------------
+# The open datasets and their catalogue (#17)
+# --------------------------------------------------------------------------------------------
+OPEN_DATA_CANARY = "CANARY-7f3e91c4-open-data"
+
+
+def test_no_confidential_text_in_any_dataset_file_or_the_catalogue(portal, client_as):
+    """Every dataset file and the DCAT-AP catalogue, as anyone downloads them: the published
+    practice's public text and its SME's name are there, and the pledge of the viewer (so the
+    files are read, not empty), never the confidential texts of the portal, the text the SME
+    sent before reviewers shortened it, a decision comment, a review, the draft pledge, a
+    practice still under the earlier consent, or an address of the SME's people."""
+    from opendata import datasets
+    from practices.models import Practice
+    from tests.factories import PublishedPracticeFactory, ReviewFactory
+
+    published = portal.published
+    Practice.objects.filter(pk=published.pk).update(
+        title=f"Submitted title {OPEN_DATA_CANARY}",
+        public_title="Friday learning hour",
+        short_description=f"Submitted summary {OPEN_DATA_CANARY}",
+        public_description="One hour of online courses every Friday.",
+        pending_decision_comment=f"Decision comment {OPEN_DATA_CANARY}",
+    )
+    ReviewFactory(
+        practice=published, reviewer=portal.people["coordinator"], comment=OPEN_DATA_CANARY
+    )
+    PublishedPracticeFactory(
+        organisation=portal.other_sme,
+        public_title=f"Under the earlier consent {OPEN_DATA_CANARY}",
+        publication_consent_version=1,
+    )
+    secrets = {OPEN_DATA_CANARY, CHALLENGE_CANARY, DRAFT_CANARY, ANSWER_CANARY}
+    secrets |= {m.user.email for m in portal.sme.memberships.select_related("user")}
+    secrets |= {portal.draft_pledge.slug, portal.draft.title, portal.shortlisted.title}
+
+    datasets.regenerate()
+    client = client_as("anonymous")
+    bodies = {}
+    for name in [*datasets.file_names(), "catalog.jsonld"]:
+        response = client.get(f"/open-data/{name}")
+        assert response.status_code == 200, name
+        bodies[name] = body_of(response).decode("utf-8")
+
+    assert "Friday learning hour" in bodies["practices.csv"]
+    assert "One hour of online courses every Friday." in bodies["practices.json"]
+    assert portal.sme.name in bodies["practices.json"]
+    assert portal.pledge.slug in bodies["pledges.csv"]
+    assert _leaks(bodies, secrets) == []
