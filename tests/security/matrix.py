@@ -180,6 +180,18 @@ ROWS: dict[str, Row] = {
     "dashboard": Row(NONE, expect(200, anonymous=LOGIN)),
     "sitemap_index": Row(NONE, everyone(200)),
     "sitemap_section": Row(kw(section="practices"), everyone(200)),
+    # ---------------------------------------------------------------- the open-data API (#17)
+    # anonymous and read-only: the same answer for everyone (no session is read); a practice or
+    # pledge that is not public is a 404 (tests/api)
+    "api:practice_list": Row(NONE, everyone(200)),
+    "api:practice_detail": Row(slug("published"), everyone(200)),
+    "api:call_list": Row(NONE, everyone(200)),
+    "api:pledge_list": Row(NONE, everyone(200)),
+    "api:pledge_detail": Row(slug("pledge"), everyone(200)),
+    "api:taxonomy": Row(NONE, everyone(200)),
+    "api:figures": Row(NONE, everyone(200)),
+    "api:schema": Row(NONE, everyone(200)),
+    "api:docs": Row(NONE, everyone(200)),
     # ---------------------------------------------------------------- allauth
     # a person already logged in is sent on to the dashboard
     "account_login": Row(NONE, expect(302, anonymous=200)),
