@@ -15,15 +15,18 @@ allauth's form views take PUT as POST). HttpMethodsMiddleware:
    view would run it as a GET: a practice page would count a view);
 4. runs a HEAD as the page's GET and drops the body (RFC 9110 §9.3.2), so a form page whose
    decorator lists only GET and POST answers HEAD like any other page.
+
+Under /api/ (the open-data API, GET only) a refusal is JSON like every other answer there.
 """
 
 import inspect
 from collections.abc import Callable
 from functools import lru_cache
 
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.http.response import HttpResponseBase
 from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
 
 # Every method some page of the portal answers, in the order an Allow header lists them.
@@ -63,6 +66,23 @@ def allowed_methods(view: Callable) -> tuple[str, ...]:
     return tuple(m for m in PORTAL_METHODS if m in methods)
 
 
+# Paths whose answers are all JSON (the open-data API): refusals there are JSON too.
+JSON_PATH_PREFIX = "/api/"
+
+
+def _not_allowed(request: HttpRequest, methods: tuple[str, ...]) -> HttpResponse:
+    """405 with the Allow header; a JSON body under JSON_PATH_PREFIX."""
+    if not request.path_info.startswith(JSON_PATH_PREFIX):
+        return HttpResponseNotAllowed(methods)
+    detail = _("Method %(method)s not allowed: this address answers %(methods)s.") % {
+        "method": request.method[:20],
+        "methods": ", ".join(methods),
+    }
+    response = JsonResponse({"detail": detail}, status=405)
+    response["Allow"] = ", ".join(methods)
+    return response
+
+
 def _allow(methods: tuple[str, ...]) -> HttpResponse:
     response = HttpResponse()
     response["Allow"] = ", ".join(methods)
@@ -86,7 +106,7 @@ class HttpMethodsMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if request.method not in PORTAL_METHODS:
-            return HttpResponseNotAllowed(self._methods_of_path(request))
+            return _not_allowed(request, self._methods_of_path(request))
         is_head = request.method == "HEAD"
         response = self.get_response(request)
         if is_head:
@@ -101,7 +121,7 @@ class HttpMethodsMiddleware:
         if request.method not in allowed:
             if request.method in ("GET", "HEAD"):
                 return None  # a POST-only action: its log-in check first, then its own 405
-            return HttpResponseNotAllowed(allowed)  # before the CSRF check
+            return _not_allowed(request, allowed)  # before the CSRF check
         if request.method == "HEAD":
             request.method = "GET"  # restored in __call__, which drops the body
         return None

@@ -16,6 +16,9 @@ from . import overview_views, views
 
 SITEMAP_CACHE_SECONDS = 60 * 60
 
+# an address nobody serves: the portal's page, or JSON under /api/ (api/errors.py)
+handler404 = "api.errors.page_not_found"
+
 admin.site.site_header = _("SkillUp administration")
 admin.site.site_title = _("SkillUp administration")
 admin.site.index_title = _("Review and coordination")

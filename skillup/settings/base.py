@@ -8,6 +8,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from corsheaders.defaults import default_headers as cors_default_headers
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -85,6 +86,9 @@ MIDDLEWARE = [
     # static files and refusals included
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # as high as possible, before any middleware that can answer (django-cors-headers' docs):
+    # a CORS preflight to /api/ is answered here, and every /api/ answer carries its headers
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # after LocaleMiddleware (a /fr/ path resolves only once its language is active) and before
@@ -496,3 +500,67 @@ RETENTION_DECLINED_DAYS = env.int("RETENTION_DECLINED_DAYS", default=365)
 RETENTION_NOTIFICATION_BODY_DAYS = env.int("RETENTION_NOTIFICATION_BODY_DAYS", default=90)
 # visitors' messages to an SME (already delivered by email).
 RETENTION_CONTACT_MESSAGE_DAYS = env.int("RETENTION_CONTACT_MESSAGE_DAYS", default=365)
+
+# ---------------------------------------------------------------------------------------------
+# The open-data API (/api/v1/, #17): anonymous, read-only JSON; Django REST framework with
+# drf-spectacular's OpenAPI schema. No authentication at all: nobody's session is read, so no
+# CSRF either (the API answers GET, HEAD and OPTIONS only).
+# ---------------------------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ApiClientThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+}
+# Requests per client address (skillup.ratelimit.client_ip) per period ("120/min"); empty: no
+# limit (benchmarks). Read at each request, so tests may override it.
+API_RATE_LIMIT = env("API_RATE_LIMIT", default="120/min")
+# How long browsers and shared caches may keep an answer without asking again (then ETag and
+# Last-Modified make the question cheap: a 304).
+API_MAX_AGE = env.int("API_MAX_AGE", default=60)
+# How long the portal keeps a practices answer (list or detail) for the next client asking the
+# same address in the same practices version (api/conditional.py); 0: never (benchmarks).
+API_CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=60)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "SkillUp open-data API",
+    "DESCRIPTION": (
+        "Read-only, anonymous access to what the SkillUp portal publishes: good practices of "
+        "SMEs (with the public list's filters, search and sort orders), public calls, the "
+        "Digital Volunteers' public pledges with their progress, the skill taxonomy and the "
+        "programme's figures. Labels come in the language asked with `lang` or "
+        "Accept-Language; a practice's own text stays in the language it is written in "
+        "(its `language`). Answers carry ETag and Last-Modified: ask again with If-None-Match "
+        "or If-Modified-Since and get a 304 while nothing changed. Each client address may "
+        "make a limited number of requests a minute (429 with Retry-After beyond)."
+    ),
+    "VERSION": "1.0.0",
+    "LICENSE": {
+        "name": "CC BY 4.0 (practices' text)",
+        "url": "https://creativecommons.org/licenses/by/4.0/",
+    },
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": False,
+    # Swagger UI and its favicon from our own static files (drf-spectacular-sidecar): no CDN,
+    # and script-src 'self' holds (the docs page is SpectacularSwaggerSplitView: no inline script)
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "supportedSubmitMethods": ["get"]},
+    "DISABLE_ERRORS_AND_WARNINGS": False,
+}
+# CORS (django-cors-headers): any site may read the API from a browser; nothing else of the
+# portal is shared, and no cookie or credential is ever sent along.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+# beside the defaults: the conditional request headers a reuser's script sends to get a 304
+CORS_ALLOW_HEADERS = (*cors_default_headers, "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After", "Content-Language")
+CORS_PREFLIGHT_MAX_AGE = 86400

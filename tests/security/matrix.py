@@ -194,6 +194,18 @@ ROWS: dict[str, Row] = {
     "opendata:datasets": Row(NONE, everyone(200)),
     "opendata_catalog": Row(NONE, everyone(200)),
     "opendata_file": Row(_dataset_file, everyone(200)),
+    # ---------------------------------------------------------------- the open-data API (#17)
+    # anonymous and read-only: the same answer for everyone (no session is read); a practice or
+    # pledge that is not public is a 404 (tests/api)
+    "api:practice_list": Row(NONE, everyone(200)),
+    "api:practice_detail": Row(slug("published"), everyone(200)),
+    "api:call_list": Row(NONE, everyone(200)),
+    "api:pledge_list": Row(NONE, everyone(200)),
+    "api:pledge_detail": Row(slug("pledge"), everyone(200)),
+    "api:taxonomy": Row(NONE, everyone(200)),
+    "api:figures": Row(NONE, everyone(200)),
+    "api:schema": Row(NONE, everyone(200)),
+    "api:docs": Row(NONE, everyone(200)),
     # ---------------------------------------------------------------- allauth
     # a person already logged in is sent on to the dashboard
     "account_login": Row(NONE, expect(302, anonymous=200)),

@@ -19,6 +19,7 @@ from django.db.models import Q
 from matching import services as matching_services
 from matching.models import Partnership
 from notifications.models import Notification
+from practices.models import Practice
 from tests.security.conftest import (
     ANSWER_CANARY,
     CHALLENGE_CANARY,
@@ -28,6 +29,7 @@ from tests.security.conftest import (
     build_portal,
 )
 from tests.security.matrix import ROWS, url_for
+from volunteers.models import Pledge
 
 # Who must never read which canary. Reviewers work on submitted practices (they asked for the
 # detail, so they read the answer) but never on drafts, and never on matchmaking.
@@ -82,6 +84,19 @@ def _extra_urls(portal: Portal) -> list[str]:
         reverse("admin:practices_practice_review", args=[portal.draft.pk]),  # the workspace
         reverse("admin:matching_needsprofile_change", args=[portal.needs.pk]),
         reverse("admin:practices_practice_export") + "?state=draft",
+        # the open-data API (#17): every practice and pledge with an address, whatever its
+        # state (all but the public ones are 404s), and the lists at their largest page
+        *(
+            reverse("api:practice_detail", kwargs={"slug": slug})
+            for slug in Practice.objects.exclude(slug=None).values_list("slug", flat=True)
+        ),
+        *(
+            reverse("api:pledge_detail", kwargs={"slug": slug})
+            for slug in Pledge.objects.values_list("slug", flat=True)
+        ),
+        reverse("api:practice_list") + "?page_size=100",
+        reverse("api:practice_list") + "?page_size=100&q=idea",
+        reverse("api:pledge_list") + "?page_size=100",
     ]
 
 
