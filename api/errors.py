@@ -18,7 +18,7 @@ def exception_handler(exc, context):
     if isinstance(exc, exceptions.ValidationError):
         errors = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
         response.data = {
-            "detail": _("Some parameters were not understood: see errors."),
+            "detail": _("Some parameters were not understood: see “errors”."),
             "errors": errors,
         }
     elif not isinstance(response.data, dict) or "detail" not in response.data:

@@ -74,7 +74,7 @@ def _whole_number(name: str, value: str, *, maximum: int | None = None) -> int:
         number = 0
     if number < 1 or (maximum is not None and number > maximum):
         if maximum is None:
-            message = _("Give a whole number from 1.")
+            message = _("Give a whole number, 1 or more.")
         else:
             message = _("Give a whole number from 1 to %(maximum)s.") % {"maximum": maximum}
         raise ValidationError({name: [message]})

@@ -233,7 +233,7 @@ def practice_csv_row(row: dict) -> list:
 # Approved public pledges
 # --------------------------------------------------------------------------------------------
 PLEDGE_FIELDS = (
-    Field("slug", _("The pledge's address on the portal (stable).")),
+    Field("slug", _("The pledge's identifier in its address on the portal (stable).")),
     Field("url", _("The address of its public page.")),
     Field("company", _("The company's public name.")),
     Field("country", _("The company's country (ISO 3166-1 alpha-2).")),
@@ -245,7 +245,7 @@ PLEDGE_FIELDS = (
     Field("expertise", _("The expertise offered: framework:code of the taxonomy dataset.")),
     Field("starts_on", _("The first day of the pledge (ISO 8601).")),
     Field("ends_on", _("The last day of the pledge (ISO 8601).")),
-    Field("state", _("approved or completed.")),
+    Field("state", _("Its state (code): approved or completed.")),
     Field("target_smes", _("SMEs it pledges to support.")),
     Field("target_mentors", _("Mentors it pledges to engage.")),
     Field("target_hours", _("Mentoring hours it pledges.")),

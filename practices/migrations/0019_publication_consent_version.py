@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
             name="publication_consent_version",
             field=models.PositiveSmallIntegerField(
                 default=1,
-                help_text="Version 2 and later publish the text under the CC BY 4.0 licence.",
+                help_text="From version 2 on, the consent covers publishing the text under the CC BY 4.0 licence.",
                 verbose_name="version of the publication consent",
             ),
         ),
@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
             name="publication_consent_version",
             field=models.PositiveSmallIntegerField(
                 default=2,
-                help_text="Version 2 and later publish the text under the CC BY 4.0 licence.",
+                help_text="From version 2 on, the consent covers publishing the text under the CC BY 4.0 licence.",
                 verbose_name="version of the publication consent",
             ),
         ),

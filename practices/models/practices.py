@@ -150,7 +150,9 @@ class Practice(models.Model):
     publication_consent_version = models.PositiveSmallIntegerField(
         _("version of the publication consent"),
         default=PUBLICATION_CONSENT_VERSION,
-        help_text=_("Version 2 and later publish the text under the CC BY 4.0 licence."),
+        help_text=_(
+            "From version 2 on, the consent covers publishing the text under the CC BY 4.0 licence."
+        ),
     )
     # when its SME was asked by email to accept the current wording (asked once)
     licence_renewal_asked_at = models.DateTimeField(
