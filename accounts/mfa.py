@@ -72,10 +72,14 @@ class StaffMFARequiredMiddleware:
         return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match and match.namespace == "api":
+            # the open-data API is anonymous and reads no session: looking at the user here
+            # would read it, and every API answer would vary on Cookie (shared caches split)
+            return None
         user = getattr(request, "user", None)
         if user is None or not must_use_mfa(user):
             return None
-        match = request.resolver_match
         name = match.view_name if match else ""
         if name.startswith("mfa_") or name in ALLOWED_URL_NAMES:
             return None

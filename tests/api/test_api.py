@@ -353,6 +353,20 @@ def test_past_the_rate_limit_a_client_gets_429_with_retry_after(client):
     assert other_client.status_code == 200
 
 
+def test_api_answers_do_not_vary_on_the_session_cookie(client, django_user_model):
+    """The API reads no session, so a shared cache keeps one copy for everyone, logged in or
+    not (the staff two-factor middleware looked at the user, which read the session)."""
+    staff = django_user_model.objects.create_user(email="staff@example.org", is_staff=True)
+    client.force_login(staff)
+
+    answer = client.get(reverse("api:figures"))
+    page = client.get(reverse("practices:practice_list"))
+
+    assert answer.status_code == 200
+    assert "cookie" not in answer.get("Vary", "").lower()
+    assert "cookie" in page.get("Vary", "").lower()  # (the check can see the header)
+
+
 def test_cors_is_open_on_the_api_only(client):
     origin = {"HTTP_ORIGIN": "https://reuser.example.org"}
 
