@@ -21,8 +21,10 @@ Measured one request at a time (p50, p95, max over --requests each, after warm-u
   search       /api/v1/practices/?q=<word in ~1% of practices>&lang=<en|fr|de>
                (each word in each language once: never seen, its ranked ids worked out)
   detail       /api/v1/practices/<slug>/                      (a new practice each time)
+
 Queries per request: each kind is requested in this process through Django's test client with
-page sizes 10 and 100 and must run the same number of queries (the suite checks the same at two
+page sizes 10 and 100, each URL once before it is counted (a process's first request builds its
+facet index), and must run the same number of queries (the suite checks the same at two
 database sizes).
 
 Export: opendata.datasets.regenerate() in a child process (the files of every dataset written to
@@ -85,7 +87,7 @@ def _parse() -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--keep", action="store_true", help="keep the database, reuse its data")
     parser.add_argument("--requests", type=int, default=100, help="measured requests per kind")
-    parser.add_argument("--warmup", type=int, default=10)
+    parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip-export", action="store_true")
     args = parser.parse_args()
@@ -151,9 +153,13 @@ def _paths(args, rng: random.Random) -> dict[str, list[str]]:
             f"{API}/practices/?country={country}&audience={audience}"
             for country, audience, _rows in (rng.choice(combos) for _ in range(needed))
         ],
-        # never seen: each search once; the warm-up searches words no practice has (each worker
-        # builds its cross-language expansion map on its first search, once per process)
-        "search": [f"{API}/practices/?q=warmup{k}" for k in range(args.warmup)]
+        # never seen: each search once; the warm-up searches words no practice has, in each
+        # language (a worker builds its cross-language expansion map on its first search and
+        # reads a language's catalogue on its first request in it, once per process)
+        "search": [
+            f"{API}/practices/?q=warmup{k}&lang={SEARCH_LANGUAGES[k % len(SEARCH_LANGUAGES)]}"
+            for k in range(args.warmup)
+        ]
         + searches[: args.requests],
         "detail": [f"{API}/practices/{slug}/" for slug in slugs[:needed]],
     }
@@ -174,7 +180,6 @@ def _measure(port: int, paths: list[str], warmup: int) -> tuple[list[float], lis
 
 def _query_counts(paths: dict[str, list[str]]) -> dict[str, tuple[int, int]]:
     """Queries of one request of each kind with 10 and with 100 results a page (test client)."""
-    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -185,9 +190,9 @@ def _query_counts(paths: dict[str, list[str]]) -> dict[str, tuple[int, int]]:
         path = paths[name][-1]
         per_size = []
         for size in (10, 100):
-            cache.clear()
             joiner = "&" if "?" in path else "?"
             url = path if name == "detail" else f"{path}{joiner}page_size={size}"
+            client.get(url, secure=True)  # a first request fills the process's caches
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(url, secure=True)
             if response.status_code != 200:
@@ -280,7 +285,10 @@ def main() -> None:
     rng = random.Random(args.seed)
     work = Path(tempfile.mkdtemp(prefix="skillup-api-"))
     port = _free_port()
-    env = _environment(port, str(work / "static"))
+    # every answer worked out, here and in gunicorn: the API keeps practices answers for
+    # API_CACHE_SECONDS (a repeated page would be a cache read); the rate limit stays on (one
+    # address a request)
+    env = {**_environment(port, str(work / "static")), "API_CACHE_SECONDS": "0"}
     os.environ.update(env)
     redis = _redis_client(env["REDIS_URL"])
     if redis.dbsize():
@@ -315,13 +323,7 @@ def main() -> None:
         connection.close()
 
         url = urllib.parse.urlsplit(env["DATABASE_URL"])
-        # every answer worked out: the API keeps practices answers for API_CACHE_SECONDS (a
-        # repeated page would be a cache read); the rate limit stays on (one address a request)
-        server_env = {
-            **env,
-            "DATABASE_URL": url._replace(path=f"/{db_name}").geturl(),
-            "API_CACHE_SECONDS": "0",
-        }
+        server_env = {**env, "DATABASE_URL": url._replace(path=f"/{db_name}").geturl()}
         log_path = work / "gunicorn.log"
         server = _start_gunicorn(args, server_env, port, log_path)
         _wait_ready(port, server, log_path)

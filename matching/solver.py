@@ -26,8 +26,6 @@ nodes, the tie-break is dropped and only the canonical order remains.)
 from __future__ import annotations
 
 import numpy as np
-from ortools.graph.python import min_cost_flow
-from scipy.optimize import linear_sum_assignment
 
 from matching.pruning import Candidates
 
@@ -133,6 +131,10 @@ def assign(
         caps.append(np.array([smes.size]))
         costs.append(np.zeros(1, np.int64))
 
+    # imported here: ortools and scipy.optimize weigh ~50 MB, which every web worker and the
+    # open-data export would carry for nothing (only a matching run solves)
+    from ortools.graph.python import min_cost_flow
+
     flow = min_cost_flow.SimpleMinCostFlow()
     flow.add_arcs_with_capacity_and_unit_cost(
         np.concatenate(tails).astype(np.int32),
@@ -177,6 +179,8 @@ def exact_optimum(pop_scores_dense: np.ndarray, capacity: np.ndarray) -> float:
     gain[:, : slots.size] = scores[:, slots]
     forbidden = ~np.isfinite(gain)
     gain[forbidden] = -1.0
+    from scipy.optimize import linear_sum_assignment  # (imported when used: see assign)
+
     rows, cols = linear_sum_assignment(gain, maximize=True)
     chosen = gain[rows, cols]
     return float(chosen[(cols < slots.size) & ~forbidden[rows, cols]].sum())

@@ -30,8 +30,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ortools.graph.python import min_cost_flow
-
 
 @dataclass(frozen=True)
 class AssignmentProblem:
@@ -91,6 +89,9 @@ def assign_reviewers(problem: AssignmentProblem) -> AssignmentResult:
 
 
 def _solve(practices, reviewers, need, free, loads) -> list[tuple[int, int]]:
+    # imported here: ortools weighs ~20 MB that web workers would carry for an admin action
+    from ortools.graph.python import min_cost_flow
+
     flow = min_cost_flow.SimpleMinCostFlow()
     source, sink = 0, 1
     practice_node = {p: 2 + i for i, p in enumerate(practices)}
