@@ -185,12 +185,16 @@ class PracticeList(ApiView, ListAPIView):
         if (cached := self.practices_cached(request)) is not None:
             return cached
         filterset = _filterset(request)
-        ranked = filterset.ranked_result_ids()  # a search's best matches, in order (no SQL)
-        if ranked is None:
+        # the results' ids in order from the facet index (a search's best matches, or the
+        # newest first), no SQL; in SQL only for another sort
+        ordered = filterset.ranked_result_ids()
+        if ordered is None:
+            ordered = filterset.newest_result_ids()
+        if ordered is None:
             total = filterset.facet_counts().total  # counted in the facet index: no COUNT
             page = self.paginator.paginate(filterset.qs, request, count=total)
         else:
-            page = filterset.practices(self.paginator.paginate(ranked, request))
+            page = filterset.practices(self.paginator.paginate(ordered, request))
         data = self.get_serializer(page, many=True).data
         response = self.paginator.get_paginated_response(data)
         if filterset.suggestion:

@@ -87,6 +87,8 @@ class FacetIndex:
     pks: np.ndarray  # sorted practice ids: row i is practice pks[i]
     columns: dict[str, _Column]
     built_at: float
+    # row positions, newest publication first (then the highest id): the list's default order
+    newest: np.ndarray | None = None
     _unfiltered: tuple | None = None
 
     @classmethod
@@ -100,11 +102,16 @@ class FacetIndex:
                 text_language=TEXT_LANGUAGE,
             )
             .order_by("pk")
-            .values_list("pk", *SINGLE.values())
+            .values_list("pk", "published_at", *SINGLE.values())
         )
         pks = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+        published = np.fromiter(
+            (row[1].timestamp() if row[1] else 0.0 for row in rows),
+            dtype=np.float64,
+            count=len(rows),
+        )
         columns = {}
-        for position, name in enumerate(SINGLE, start=1):
+        for position, name in enumerate(SINGLE, start=2):
             vocabulary, codes = _encode([row[position] for row in rows])
             columns[name] = _Column(vocabulary, codes)
         for name, (relation, attribute) in MULTI.items():
@@ -123,7 +130,8 @@ class FacetIndex:
                 pks[np.minimum(rows_of_pairs, max(len(pks) - 1, 0))] == practice_ids
             )
             columns[name] = _Column(vocabulary, codes[known], rows_of_pairs[known])
-        return cls(pks=pks, columns=columns, built_at=time.monotonic())
+        newest = np.lexsort((-pks, -published))  # (the last key sorts first)
+        return cls(pks=pks, columns=columns, built_at=time.monotonic(), newest=newest)
 
     def count(
         self, values: dict[str, object], matching_ids: list[int] | None = None
@@ -165,6 +173,17 @@ class FacetIndex:
         for mask in masks.values():
             total_mask &= mask
         return counts, int(total_mask.sum())
+
+    def newest_ids(self, values: dict[str, object]) -> np.ndarray:
+        """The ids of the practices passing the filter `values`, newest publication first (the
+        order the list shows without a search): a page of them is then read by id, not by an
+        ORDER BY … OFFSET over the filtered rows (20 ms for a rare country at 100,000)."""
+        size = len(self.pks)
+        keep = np.ones(size, dtype=bool)
+        for name in FACET_NAMES:
+            if values.get(name) not in (None, ""):
+                keep &= self.columns[name].mask(values[name], size)
+        return self.pks[self.newest[keep[self.newest]]]
 
     def narrow(self, values: dict[str, object], ids: list[int]) -> list[int]:
         """The ids (a search's ranked results) that pass the filter `values`, in their order;

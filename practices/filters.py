@@ -258,8 +258,20 @@ class PracticeFilter(django_filters.FilterSet):
             return None
         return facet_index(practices_version()).narrow(self.facet_values, self.ranked_ids)
 
+    def newest_result_ids(self):
+        """The results in order when they are the newest first (no search, no other sort): an
+        array of ids from the facet index, no SQL. None otherwise: use qs."""
+        if "q" in self.values or self.values.get("sort", "") not in (
+            "",
+            SORT_NEWEST,
+            SORT_RELEVANCE,
+        ):
+            return None
+        return facet_index(practices_version()).newest_ids(self.facet_values)
+
     def practices(self, ids: list[int]) -> list[Practice]:
         """These practices, in this order, with what the list shows of them (three queries)."""
+        ids = [int(pk) for pk in ids]  # (ids from the facet index are NumPy integers)
         found = self.queryset.in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
 

@@ -153,15 +153,19 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     filterset = PracticeFilter(request.GET)
     facets = filterset.facet_counts()
     filterset.show_counts(facets)
-    ranked = filterset.ranked_result_ids()
-    if ranked is None:
+    # the results' ids in order, from the facet index (a search's best matches, or the newest
+    # first): a page of ids, then its rows by id; in SQL only for another sort
+    ordered = filterset.ranked_result_ids()
+    if ordered is None:
+        ordered = filterset.newest_result_ids()
+    if ordered is None:
         paginator = _CountedPaginator(filterset.qs, PER_PAGE, count=facets.total)
     else:
-        paginator = Paginator(ranked, PER_PAGE)  # a search's best matches: ids, then rows
+        paginator = Paginator(ordered, PER_PAGE)
     # ?page=abc → the first page, ?page=-1 or ?page=9999 → the last: never an error
     page = paginator.get_page(request.GET.get("page"))
-    if ranked is not None:
-        page.object_list = filterset.practices(page.object_list)
+    if ordered is not None:
+        page.object_list = filterset.practices(list(page.object_list))
     page.object_list = practice_cards(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)

@@ -115,6 +115,37 @@ def test_facet_index_narrows_ranked_ids_like_sql_keeping_their_order(practices, 
     assert FacetIndex.build().count(values, ranked)[1] == len(narrowed)
 
 
+@pytest.mark.parametrize("values", FILTERS, ids=lambda v: "&".join(f"{k}={v[k]}" for k in v))
+def test_facet_index_lists_the_newest_first_like_sql(practices, values):
+    """The list's default order (newest publication first, then the highest id: the fixture's
+    practices share two publication moments) read from the index, as SQL orders the rows."""
+    expected = Practice.objects.filter(state="published")
+    for name, value in values.items():
+        expected = expected.filter(**{LOOKUPS[name]: value})
+    expected = expected.distinct().order_by("-published_at", "-pk").values_list("pk", flat=True)
+
+    newest = FacetIndex.build().newest_ids(values)
+
+    assert newest.tolist() == list(expected)
+
+
+def test_the_list_pages_the_newest_first_from_the_index(client, practices):
+    expected = list(
+        Practice.objects.filter(state="published", organisation__country="FR")
+        .order_by("-published_at", "-pk")
+        .values_list("pk", flat=True)
+    )
+
+    shown = []
+    for page in (1, 2, 3):
+        response = client.get("/en/practices/", {"country": "FR", "page": page})
+        shown += [card.pk for card in response.context["page"].object_list]
+        if not response.context["page"].has_next():
+            break
+
+    assert shown == expected
+
+
 def test_facet_index_narrow_of_nothing():
     assert FacetIndex.build().narrow({}, [1, 2]) == []
 
