@@ -882,7 +882,8 @@ def test_sitemap_lists_listed_calls_and_published_practices(client):
     assert "/fr/calls/listed-call/" in body
     assert f"/en/practices/{practice.slug}/" in body
     assert f"/fr/practices/{practice.slug}/" in body
-    assert f"<lastmod>{practice.published_at:%Y-%m-%d}" in body
+    # the sitemap dates in the programme's time zone (between 23:00 and 24:00 UTC, tomorrow there)
+    assert f"<lastmod>{timezone.localtime(practice.published_at):%Y-%m-%d}" in body
     assert "unlisted-call" not in body
     assert "draft-practice" not in body
     assert "/en/practices/</loc>" in body
