@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from accounts.enums import MembershipRole
 from accounts.roles import COORDINATORS, REVIEWERS
@@ -26,6 +27,15 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language. A request to /fr/… through the test client
+    leaves French active in the thread (LocaleMiddleware activates one per request, nothing
+    resets it), and reverse() in the next test would then build /fr/ addresses."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
 
 
 @dataclass
