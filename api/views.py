@@ -2,7 +2,7 @@
 the API shows what they show (same filters, search, order and visibility rules)."""
 
 from django.conf import settings
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import translation
 from django.utils.translation import gettext
@@ -16,7 +16,6 @@ from rest_framework.response import Response
 from accounts.enums import SME_SIZE_BANDS, NaceSection, eu_eea_country_choices
 from matching import selectors as matching_selectors
 from matching.levels import DIGCOMP, ECF, CommonLevel, native_label
-from matching.models import Skill
 from practices import selectors as practice_selectors
 from practices.cache import practices_version
 from practices.enums import Audience
@@ -271,14 +270,7 @@ def pledges_queryset():
         .annotate(n=Count("pk"))
         .values("n")
     )
-    expertise = Skill.objects.select_related("framework").order_by(
-        "framework__position", "position", "pk"
-    )
-    pledges = (
-        volunteer_selectors.pledges_in_viewer()
-        .prefetch_related(None)
-        .prefetch_related(Prefetch("expertise", queryset=expertise))
-    )
+    pledges = volunteer_selectors.pledges_in_viewer()
     return volunteer_selectors.pledges_with_totals(pledges).annotate(
         mentors_engaged=Coalesce(Subquery(mentors, output_field=IntegerField()), Value(0))
     )

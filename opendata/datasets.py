@@ -37,7 +37,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Count, Max, Prefetch, QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
@@ -48,7 +48,7 @@ from practices.cache import practices_version
 from practices.enums import OPEN_LICENCE_URL, PUBLICATION_CONSENT_VERSION, PracticeState
 from practices.models import Call, Practice, Topic, TrainingTool
 from volunteers.models import Pledge
-from volunteers.selectors import pledges_with_totals
+from volunteers.selectors import pledges_in_viewer, pledges_with_totals
 
 # Rows read from the database at a time (one query for the rows, one per prefetch, per chunk).
 CHUNK_SIZE = 2000
@@ -257,15 +257,7 @@ PLEDGE_FIELDS = (
 def pledge_rows() -> Iterator[dict]:
     """One dict per pledge of the public Pledge Viewer, newest approval first, in chunks."""
     url = _url_maker("volunteers:pledge_detail")
-    expertise = Skill.objects.select_related("framework").order_by(
-        "framework__position", "position", "pk"
-    )
-    queryset = (
-        pledges_with_totals(Pledge.objects.in_viewer())
-        .select_related("company")
-        .prefetch_related(Prefetch("expertise", queryset=expertise))
-        .order_by("-approved_at", "-pk")
-    )
+    queryset = pledges_with_totals(pledges_in_viewer())
     for pledge in queryset.iterator(chunk_size=CHUNK_SIZE):
         company = pledge.company
         yield {

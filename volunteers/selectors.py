@@ -27,6 +27,7 @@ from django_countries.fields import Country
 
 from accounts.enums import OrganisationKind
 from accounts.models import Organisation
+from matching.models import Skill
 
 from .enums import CLOSED_STATES, Availability, MentorState
 from .models import (
@@ -39,11 +40,16 @@ from .models import (
 
 
 def pledges_in_viewer() -> QuerySet[Pledge]:
-    """The public Pledge Viewer: approved or completed pledges made public."""
+    """The public Pledge Viewer: approved or completed pledges made public, latest approved
+    first, with their company and their expertise in the taxonomy's order (framework loaded:
+    the open-data API and datasets name each skill `framework:code`)."""
+    expertise = Skill.objects.select_related("framework").order_by(
+        "framework__position", "position", "pk"
+    )
     return (
         Pledge.objects.in_viewer()
         .select_related("company")
-        .prefetch_related("expertise")
+        .prefetch_related(Prefetch("expertise", queryset=expertise))
         .order_by("-approved_at", "-pk")
     )
 
