@@ -30,6 +30,7 @@ from accounts.demo import (
 )
 from matching.demo import seed_matching
 from notifications.models import Notification
+from opendata.services import datasets_refresh
 from practices.demo import seed_practices
 from volunteers.demo import seed_volunteers
 
@@ -55,6 +56,9 @@ class Command(BaseCommand):
             seed_volunteers(organisations=organisations, users=users)
             seed_matching(organisations=organisations, users=users)
             Notification.objects.filter(pk__gt=last_email or 0).delete()
+        # the open datasets of what the demo published: beat regenerates them in production,
+        # and `make run` has no beat (the open-data page would say "not generated yet")
+        datasets_refresh(force=True)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready in {time.perf_counter() - started:.1f} s "
