@@ -39,9 +39,12 @@ def _digest(*parts: str) -> str:
 def first_served(key: str) -> int:
     """The time (whole seconds) this version or body was first served."""
     cache_key = f"api:seen:{key}"
-    now = int(time.time())
-    cache.add(cache_key, now, SEEN_SECONDS)
-    return cache.get(cache_key) or now
+    seen = cache.get(cache_key)  # (one read once it is known: every request but the first)
+    if seen is None:
+        now = int(time.time())
+        cache.add(cache_key, now, SEEN_SECONDS)
+        seen = cache.get(cache_key) or now
+    return seen
 
 
 def practices_validators(request) -> tuple[str, int]:

@@ -8,12 +8,18 @@ stays in the language it is written in (`language`, `answers_language`).
 """
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import get_language, gettext
+from django_countries.fields import Country
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from accounts.models import Organisation
+from practices.models import Practice
 from skillup.languages import Language
+
+from .listing import row_of
 
 
 def absolute(path: str) -> str:
@@ -27,13 +33,51 @@ _LABELS: dict[tuple, dict] = {}
 
 def label(instance, name: str) -> str:
     """The label of instance.<name>'s code in the active language (get_<name>_display)."""
-    key = (type(instance), name, get_language())
+    return _label(type(instance), name, getattr(instance, name), get_language())
+
+
+def _label(model, name: str, value, language: str) -> str:
+    """The label of `value`, a code of model.<name>, in `language`, the active one."""
+    key = (model, name, language)
     labels = _LABELS.get(key)
     if labels is None:
-        field = instance._meta.get_field(name)
+        field = model._meta.get_field(name)
         labels = _LABELS[key] = {code: str(text) for code, text in field.flatchoices}
-    value = getattr(instance, name)
     return labels.get(value, str(value))
+
+
+# (language, kind, code) → its name in that language: a practice's row reads the active
+# language, its country's, text language's and topics' names once per process, not a dozen
+# translation lookups a row (the list's time was a third translation machinery)
+_NAMES: dict[tuple, str] = {}
+
+
+def _once(language: str, kind: str, code: str, name) -> str:
+    """name(code) (a translated text) in the active language `language`, worked out once."""
+    key = (language, kind, code)
+    found = _NAMES.get(key)
+    if found is None:
+        found = _NAMES[key] = str(name(code) or code)
+    return found
+
+
+def _country_name(code: str) -> str:
+    return Country(code).name
+
+
+_SLUG = "slug-placeholder"
+
+
+def _practice_url(language: str, slug: str) -> str:
+    """A published practice's page in the active language `language` (its address reversed
+    once per language, the slug put in: a slug is letters, digits, - and _)."""
+    pattern = _once(
+        language,
+        "address",
+        "practice",
+        lambda _code: absolute(reverse("practices:practice_detail", kwargs={"slug": _SLUG})),
+    )
+    return pattern.replace(_SLUG, slug)
 
 
 class _CodedField(serializers.Field):
@@ -156,35 +200,39 @@ class PracticeSerializer(serializers.Serializer):
     call = CallRefSerializer()
     published_at = serializers.DateTimeField()
 
-    def to_representation(self, practice) -> dict:
-        """The fields above, worked out in plain Python: DRF's field by field walk cost about a
-        millisecond a practice, half of a list's time (the fields stay declared for the schema;
-        tests/api/test_schema.py checks every answer against it)."""
-        organisation = practice.organisation
-        language = practice.text_language
+    def to_representation(self, row: dict) -> dict:
+        """The fields above from a row of api.listing, worked out in plain Python: DRF's field
+        by field walk cost about a millisecond a practice, half of a list's time (the fields
+        stay declared for the schema; tests/api/test_schema.py checks every answer against
+        it). The serializer's context holds `calls` (api.listing.calls_by_id)."""
+        interface = get_language()
+        language = row["text_language"]
+        country = row["sme_country"]
+        call_slug, call_title = self.context["calls"][row["call_id"]]
         return {
-            "slug": practice.slug,
-            "url": absolute(practice.get_absolute_url()),
-            "title": practice.display_title,
-            "description": practice.display_description,
+            "slug": row["slug"],
+            "url": _practice_url(interface, row["slug"]),
+            "title": row["display_title"],
+            "description": row["display_description"],
             "language": language,
-            "language_name": str(LANGUAGE_NAMES.get(language, language)),
+            "language_name": _once(interface, "language", language, LANGUAGE_NAMES.get),
             "sme": {
-                "name": organisation.name,
-                "country": str(organisation.country.code),
-                "country_name": str(organisation.country.name),
-                "sector": organisation.sector,
-                "sector_name": label(organisation, "sector"),
-                "size": organisation.size_band,
-                "size_name": label(organisation, "size_band"),
+                "name": row["sme_name"],
+                "country": country,
+                "country_name": _once(interface, "country", country, _country_name),
+                "sector": row["sme_sector"],
+                "sector_name": _label(Organisation, "sector", row["sme_sector"], interface),
+                "size": row["sme_size_band"],
+                "size_name": _label(Organisation, "size_band", row["sme_size_band"], interface),
             },
-            "audience": practice.audience,
-            "audience_name": label(practice, "audience"),
+            "audience": row["audience"],
+            "audience_name": _label(Practice, "audience", row["audience"], interface),
             "topics": [
-                {"slug": topic.slug, "name": gettext(topic.name)} for topic in practice.topics.all()
+                {"slug": slug, "name": _once(interface, "topic", name, gettext)}
+                for slug, name in row["topics"]
             ],
-            "call": {"slug": practice.call.slug, "title": practice.call.title},
-            "published_at": _DATETIME.to_representation(practice.published_at),
+            "call": {"slug": call_slug, "title": call_title},
+            "published_at": _DATETIME.to_representation(row["published_at"]),
         }
 
 
@@ -206,8 +254,9 @@ class PracticeDetailSerializer(PracticeSerializer):
     since_year = serializers.IntegerField(allow_null=True)
 
     def to_representation(self, practice) -> dict:
+        """A practice loaded as a model (api.listing.row_of), with its answers and tools."""
         return {
-            **super().to_representation(practice),
+            **super().to_representation(row_of(practice)),
             "answers_language": practice.language,
             "online_learning": practice.online_learning,
             "methodology": practice.methodology,

@@ -27,7 +27,7 @@ from volunteers import selectors as volunteer_selectors
 from volunteers.enums import MentorState
 from volunteers.models import MentorProfile, Pledge
 
-from . import conditional, serializers
+from . import conditional, listing, serializers
 from .pagination import ApiPagination
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -91,11 +91,6 @@ class ApiView(GenericAPIView):
 # --------------------------------------------------------------------------------------------
 # Practices
 # --------------------------------------------------------------------------------------------
-def _practices_listed():
-    """The public list's practices, with the call each names (one join more)."""
-    return practice_selectors.published_practices_listed().select_related("call")
-
-
 def _filter(name: str, description: str, **schema) -> OpenApiParameter:
     return OpenApiParameter(name, OpenApiTypes.STR, description=description, **schema)
 
@@ -147,7 +142,7 @@ def _filterset(request) -> PracticeFilter:
     data = request.query_params.copy()
     for name in NOT_FILTERS:
         data.pop(name, None)
-    filterset = PracticeFilter(data, queryset=_practices_listed())
+    filterset = PracticeFilter(data, queryset=practice_selectors.published_practices_listed())
     empty = [name for name in filterset.filters if name in data and data[name] == ""]
     if empty:  # the page's "All …" option: here, leave the parameter out
         raise ValidationError(
@@ -191,10 +186,13 @@ class PracticeList(ApiView, ListAPIView):
             ordered = filterset.newest_result_ids()
         if ordered is None:
             total = filterset.facet_counts().total  # counted in the facet index: no COUNT
-            page = self.paginator.paginate(filterset.qs, request, count=total)
+            ordered = filterset.qs.prefetch_related(None).values_list("pk", flat=True)
+            ids = self.paginator.paginate(ordered, request, count=total)
         else:
-            page = filterset.practices(self.paginator.paginate(ordered, request))
-        data = self.get_serializer(page, many=True).data
+            ids = self.paginator.paginate(ordered, request)
+        rows = listing.listed_rows(ids)
+        calls = listing.calls_by_id(needed={row["call_id"] for row in rows})
+        data = self.get_serializer(rows, many=True, context={"calls": calls}).data
         response = self.paginator.get_paginated_response(data)
         if filterset.suggestion:
             response.data["search_corrected_to"] = filterset.suggestion
@@ -230,7 +228,8 @@ class PracticeDetail(ApiView):
         practice = practice_selectors.published_practices().filter(slug=slug).first()
         if practice is None:
             raise NotFound(gettext("No published practice has this slug."))
-        return Response(self.get_serializer(practice).data)
+        calls = listing.calls_by_id(needed={practice.call_id})
+        return Response(self.get_serializer(practice, context={"calls": calls}).data)
 
 
 # --------------------------------------------------------------------------------------------

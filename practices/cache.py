@@ -7,15 +7,52 @@ from the browse filters so that the services can bump it without importing them.
 """
 
 import time
+from collections.abc import Callable
 from functools import wraps
+from typing import TypeVar
 
+from asgiref.local import Local
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.views.decorators.cache import cache_page
 
 VERSION_KEY = "practices:version"
+T = TypeVar("T")
+
+# What one request reads once (the practices version: a search's API answer read it five times,
+# for its validators, the filter choices, the search, the facet index), a cache read each.
+# Only while a request runs: a task or a command always reads the cache.
+_request = Local()
+
+
+def per_request(key: str, make: Callable[[], T]) -> T:
+    """make() once per request (every time outside one)."""
+    memo = getattr(_request, "memo", None)
+    if memo is None:
+        return make()
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]
+
+
+def _request_begins(**_kwargs) -> None:
+    _request.memo = {}
+
+
+def _request_ends(**_kwargs) -> None:
+    _request.memo = None
+
+
+request_started.connect(_request_begins, dispatch_uid="practices.cache.request_begins")
+request_finished.connect(_request_ends, dispatch_uid="practices.cache.request_ends")
 
 
 def practices_version() -> int:
+    """The current version (read once per request: see per_request)."""
+    return per_request(VERSION_KEY, _read_version)
+
+
+def _read_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
         # a fresh number, never a reused one: entries cached under an evicted version stay dead
@@ -32,6 +69,9 @@ def practices_version_bump() -> None:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet (or evicted): any new number will do
         cache.set(VERSION_KEY, time.time_ns(), None)
+    memo = getattr(_request, "memo", None)
+    if memo is not None:  # (a request that publishes reads the new version after)
+        memo.pop(VERSION_KEY, None)
 
 
 def cache_page_per_version(timeout: int):

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import django_filters
 from django import forms
 from django.core.cache import cache
-from django.db.models import Exists, F, OuterRef, QuerySet, Value
-from django.db.models.functions import Coalesce, ExtractYear, Lower, NullIf
+from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models.functions import ExtractYear, Lower
 from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +25,7 @@ from .enums import Audience, PracticeState
 from .facets import facet_index
 from .language import sorted_language_choices
 from .models import Call, Practice, Topic, TrainingTool
-from .models.practices import TEXT_LANGUAGE
+from .models.practices import DISPLAY_TITLE, TEXT_LANGUAGE
 
 PER_PAGE = 20
 SEARCH_MAX_LENGTH = 200
@@ -292,8 +292,7 @@ class PracticeFilter(django_filters.FilterSet):
         if sort == SORT_VIEWS:
             return queryset.order_by("-view_count", "-published_at", "-pk")
         if sort == SORT_TITLE:
-            title = Lower(Coalesce(NullIf("public_title", Value("")), "title"))
-            return queryset.order_by(title, "pk")
+            return queryset.order_by(Lower(DISPLAY_TITLE), "pk")
         # a search's best matches first: the list page pages ranked_result_ids instead
         return queryset.order_by("-published_at", "-pk")
 

@@ -41,6 +41,7 @@ from accounts.models import User
 from accounts.permissions import is_coordinator
 from accounts.roles import REVIEWERS
 
+from .cache import per_request
 from .calibration import ScoreSums, calibrated_scores_by_call
 from .enums import PracticeState, Rsvp
 from .formats import format_deadline
@@ -296,11 +297,16 @@ def ranked_search(text: str, version: int, language: str | None = None) -> list[
     if not text:
         return []
     key = search_cache_key(text, version, language)
+    return per_request(key, lambda: _ranked_search(key, text, version, language))
+
+
+def _ranked_search(key: str, text: str, version: int, language: str | None) -> list[int]:
     ids = cache.get(key)
     if ids is None:
         ids, corrections = _ranked_ids(text, _language(language))
-        cache.set(key, ids, SEARCH_CACHE_SECONDS)
-        cache.set(_corrections_key(text, version), corrections, SEARCH_CACHE_SECONDS)
+        corrections_key = _corrections_key(text, version)
+        cache.set_many({key: ids, corrections_key: corrections}, SEARCH_CACHE_SECONDS)
+        per_request(corrections_key, lambda: corrections)  # (search_suggestion reads them next)
     return ids
 
 
@@ -490,7 +496,8 @@ def search_suggestion(text: str, version: int, language: str | None = None) -> s
     if not text:
         return None
     typed = ranked_search(text, version, language)
-    corrections = cache.get(_corrections_key(text, version))
+    corrections_key = _corrections_key(text, version)
+    corrections = per_request(corrections_key, lambda: cache.get(corrections_key))
     if corrections is None:  # evicted: rank again
         corrections = _ranked_ids(text, _language(language))[1]
         cache.set(_corrections_key(text, version), corrections, SEARCH_CACHE_SECONDS)

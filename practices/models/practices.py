@@ -308,6 +308,15 @@ class Practice(models.Model):
         return self.language
 
 
+# Practice.display_title and display_description in SQL (what the API's list reads, what the
+# title order sorts on).
+DISPLAY_TITLE = Coalesce(NullIf("public_title", models.Value("")), "title")
+DISPLAY_DESCRIPTION = Coalesce(
+    NullIf("public_description", models.Value("")),
+    "short_description",
+    output_field=models.TextField(),
+)
+
 # Practice.text_language in SQL: what the language facet counts and filters on.
 TEXT_LANGUAGE = models.Case(
     models.When(

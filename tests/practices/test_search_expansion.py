@@ -62,7 +62,7 @@ def test_common_unknown_or_partial_words_are_not_expanded(query):
 def test_no_common_word_is_ever_added_and_the_number_added_is_capped():
     mapping = expansion_map()
 
-    assert not any(term.text in COMMON_WORDS for terms in mapping.values() for term in terms)
+    assert not any(text in COMMON_WORDS for terms in mapping.values() for text, _language in terms)
     assert max(len(terms) for terms in mapping.values()) <= MAX_TERMS
     assert len(expand("Cybersicherheit Tabellenkalkulation Datenschutz").terms) <= MAX_TERMS + 3
 
@@ -73,6 +73,6 @@ def test_the_map_is_built_once_per_process():
 
 def test_a_term_does_not_add_itself_and_added_terms_are_distinct():
     for term, terms in expansion_map().items():
-        texts = [t.text for t in terms]
+        texts = [text for text, _language in terms]
         assert term not in texts
         assert len(texts) == len(set(texts))
