@@ -7,15 +7,17 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from notifications.models import Notification
 from practices import services
-from practices.cache import practices_version, practices_version_bump
+from practices.cache import VERSION_KEY, practices_version, practices_version_bump
 from practices.filters import PER_PAGE
 from practices.models import ContactMessage, Practice, Topic, TrainingTool
 from practices.views.public import CONTACT_LIMIT
@@ -321,6 +323,29 @@ def test_practices_version_bump_changes_the_version():
     practices_version_bump()
 
     assert practices_version() == before + 1
+
+
+def test_a_request_reads_the_version_once_and_the_next_one_sees_a_change():
+    """Within a request the version is read once (practices.cache.per_request); another
+    process's bump shows from the next request; this request's own bump shows at once;
+    outside a request every read goes to the cache."""
+    before = practices_version()
+    # (as the test client does: close_old_connections would end the test's transaction)
+    request_started.disconnect(close_old_connections)
+    request_started.send(sender=None)
+    try:
+        assert practices_version() == before
+        cache.incr(VERSION_KEY)  # another process publishes
+        assert practices_version() == before  # the same request: the same version
+        practices_version_bump()  # this request publishes
+        assert practices_version() == before + 2
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        request_finished.send(sender=None)
+        request_finished.connect(close_old_connections)
+    cache.incr(VERSION_KEY)
+    assert practices_version() == before + 3  # outside a request: read each time
 
 
 # --------------------------------------------------------------------------------------------
