@@ -14,8 +14,11 @@ from accounts import selectors as account_selectors
 from accounts.permissions import is_coordinator, is_reviewer
 from matching import selectors as matching_selectors
 from practices import selectors as practice_selectors
+from practices.cache import practices_version
 from practices.views.public import practice_cards
 from volunteers import selectors as volunteer_selectors
+
+from .pagecache import cache_for_visitors
 
 # The date the accessibility statement was last reviewed (change it with the statement).
 ACCESSIBILITY_STATEMENT_DATE = date(2026, 11, 29)
@@ -32,6 +35,13 @@ def accessibility_statement(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility.html", context)
 
 
+# The home page is where a newsletter or a launch sends people: anonymous visitors' copies are
+# cached as the list's are (a publication shows at once; the calls' countdowns and the pledges'
+# figures within this many seconds).
+HOME_CACHE_SECONDS = 60
+
+
+@cache_for_visitors(timeout=HOME_CACHE_SECONDS, version=practices_version)
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """The open calls with their deadlines, the programme's figures, the latest practices and

@@ -141,9 +141,9 @@ def test_a_view_adds_to_the_days_row_and_to_the_total(monkeypatch, vendor):
 
     with time_machine.travel(NOW, tick=False):
         counted = [
-            services.practice_register_view(practice=practice, visitor="ana"),
-            services.practice_register_view(practice=practice, visitor="ana"),  # a reload
-            services.practice_register_view(practice=practice, visitor="ben"),
+            services.practice_register_view(slug=practice.slug, visitor="ana"),
+            services.practice_register_view(slug=practice.slug, visitor="ana"),  # a reload
+            services.practice_register_view(slug=practice.slug, visitor="ben"),
         ]
     practice.refresh_from_db()
 
@@ -157,9 +157,9 @@ def test_two_visits_on_two_days_make_two_rows(settings):
     practice = PublishedPracticeFactory()
 
     with time_machine.travel(NOW, tick=False):
-        services.practice_register_view(practice=practice, visitor="ana")
+        services.practice_register_view(slug=practice.slug, visitor="ana")
     with time_machine.travel(NOW + timedelta(days=1), tick=False):
-        services.practice_register_view(practice=practice, visitor="ana")
+        services.practice_register_view(slug=practice.slug, visitor="ana")
     practice.refresh_from_db()
 
     assert view_days(practice) == [(TODAY, 1), (TODAY + timedelta(days=1), 1)]
@@ -171,7 +171,7 @@ def test_the_day_is_the_sites_local_date():
     practice = PublishedPracticeFactory()
 
     with time_machine.travel(datetime(2026, 12, 9, 23, 30, tzinfo=UTC), tick=False):
-        services.practice_register_view(practice=practice, visitor="ana")
+        services.practice_register_view(slug=practice.slug, visitor="ana")
 
     assert view_days(practice) == [(datetime(2026, 12, 10).date(), 1)]
 

@@ -20,6 +20,7 @@ from .practices import (
     PracticeSearchWord,
     PracticeTransition,
     PracticeViewDay,
+    PracticeViewFlush,
     Topic,
     TrainingTool,
     _attachment_path,  # named by migrations as practices.models._attachment_path
@@ -53,6 +54,7 @@ __all__ = [
     "PracticeSearchWord",
     "PracticeTransition",
     "PracticeViewDay",
+    "PracticeViewFlush",
     "Review",
     "ReviewAssignment",
     "ReviewConflict",

@@ -359,6 +359,23 @@ class PracticeViewDay(models.Model):
         return f"{self.practice_id} @ {self.day}: {self.views}"
 
 
+class PracticeViewFlush(models.Model):
+    """A batch of buffered views (practices.viewcounts) written to the database: the batch's
+    Redis key, recorded in the transaction that adds its views, so that a batch is never
+    added twice (a flush that died after its commit and before deleting the key is finished by
+    the next one). Rows older than a few days are deleted by the flush."""
+
+    key = models.CharField(max_length=120, unique=True)
+    flushed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("written batch of views")
+        verbose_name_plural = _("written batches of views")
+
+    def __str__(self) -> str:
+        return self.key
+
+
 class PracticeSearch(models.Model):
     """The full-text search documents of one published practice (PostgreSQL; SQLite searches
     with LIKE and leaves this table empty). Kept apart from the wide practice rows so that a

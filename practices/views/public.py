@@ -232,12 +232,11 @@ def published_only(view):
     return wrapped
 
 
-def _practice_context(request: HttpRequest, practice: Practice, form: ContactForm) -> dict:
+def _practice_context(request: HttpRequest, practice: Practice) -> dict:
     extension = practice.attachment.name.rsplit(".", 1)[-1].lower() if practice.attachment else ""
     absolute_url = f"{settings.SITE_URL}{practice.get_absolute_url()}"
     return {
         "practice": practice,
-        "form": form,
         "show_attachment": bool(practice.attachment)
         and can_view_attachment(request.user, practice),
         "attachment_is_image": extension in INLINE_TYPES,
@@ -253,14 +252,34 @@ def _practice_context(request: HttpRequest, practice: Practice, form: ContactFor
     }
 
 
-@published_only
+# A practice's page is the page people land on from a shared link or a newsletter: anonymous
+# visitors' copies are cached as the list's are (a publication, a new public text or a takedown
+# shows at once: a new practices version). The view is counted on every page served, from the
+# cache or not.
+PRACTICE_CACHE_SECONDS = 60
+
+
 @require_safe
 def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    response = _practice_page(request, slug)
+    if response.status_code == 200:
+        services.practice_register_view(
+            slug=slug,
+            visitor=_visitor(request),
+            user_agent=request.headers.get("user-agent", ""),
+        )
+    return response
+
+
+@cache_for_visitors(timeout=PRACTICE_CACHE_SECONDS, version=practices_version)
+@published_only
+def _practice_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """The page (the same for every visitor: the contact form is a page of its own, whose
+    CSRF token would make it theirs). Its view count is the total written so far
+    (practices.viewcounts: within a minute)."""
     practice = _published(slug)
-    counted = services.practice_register_view(practice=practice, visitor=_visitor(request))
-    action = reverse("practices:practice_contact", kwargs={"slug": practice.slug})
-    context = _practice_context(request, practice, ContactForm(action=action))
-    context["view_count"] = practice.view_count + int(counted)
+    context = _practice_context(request, practice)
+    context["view_count"] = practice.view_count
     return render(request, "practices/practice_detail.html", context)
 
 

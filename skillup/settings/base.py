@@ -413,6 +413,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=30),
     },
     "ask-licence-renewals": {"task": "opendata.ask_licence_renewals", "schedule": 3600.0},
+    # the practices' views counted in Redis, written to the database (practices.viewcounts):
+    # what a Redis restart without its data can lose is at most this interval's views
+    "flush-practice-views": {
+        "task": "practices.flush_views",
+        "schedule": env.float("PRACTICE_VIEWS_FLUSH_SECONDS", default=60.0),
+    },
 }
 # Where the open datasets are written (opendata.datasets) and served from (opendata.views): a
 # directory the workers that write and the web processes that serve both see (by default in

@@ -480,6 +480,7 @@ def _checkin_with_errors(page):
 
 
 def _contact_with_errors(page):
+    page.get_by_role("link", name="Write a message").click()
     page.get_by_role("button", name=re.compile("^Send")).click()
     some_field_invalid(page)
 

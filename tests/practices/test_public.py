@@ -630,7 +630,7 @@ def test_concurrent_views_of_distinct_visitors_lose_no_increment():
     visitors = 8
 
     def view(n: int):
-        return lambda: services.practice_register_view(practice=practice, visitor=f"visitor-{n}")
+        return lambda: services.practice_register_view(slug=practice.slug, visitor=f"visitor-{n}")
 
     outcomes = at_once(*(view(n) for n in range(visitors)))
     practice.refresh_from_db()
@@ -664,13 +664,19 @@ def test_contact_sends_one_email_to_the_sme_admins(client, world):
     ) == [world.sme_admin.email]
 
 
-def test_contact_form_is_on_the_practice_page(client):
+def test_the_practice_page_leads_to_the_contact_form_and_stays_the_same_for_everyone(client):
+    """The form is a page of its own: its CSRF token would make the practice's page the
+    visitor's own, out of the visitors' page cache (#18)."""
     practice = published("Our practice")
 
-    body = client.get(detail_url(practice)).content.decode()
+    page = client.get(detail_url(practice))
+    form = client.get(contact_url(practice)).content.decode()
 
-    assert f'action="{contact_url(practice)}"' in body
-    assert 'name="message"' in body
+    assert f'href="{contact_url(practice)}"' in page.content.decode()
+    assert "csrfmiddlewaretoken" not in page.content.decode()
+    assert page["X-Page-Cache"] == "miss"  # stored for the next visitor
+    assert f'action="{contact_url(practice)}"' in form
+    assert 'name="message"' in form and "csrfmiddlewaretoken" in form
 
 
 def test_contact_over_the_limit_gets_429_and_sends_nothing(client, world):

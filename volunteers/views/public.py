@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from skillup.links import absolute_url
+from skillup.pagecache import cache_for_visitors
 
 from .. import badge, selectors, viewer
 from ..commitments import COMMITMENTS, COMMITMENTS_VERSION
@@ -21,7 +22,16 @@ from ..filters import PER_PAGE, PledgeFilter
 from ..models import Pledge
 from ..permissions import can_view_pledge
 
+# The Pledge Viewer: anonymous visitors' copies are cached briefly (a pledge approved, a
+# partnership's outcome shows within this many seconds; nothing here follows a version).
+VIEWER_CACHE_SECONDS = 60
 
+
+def _viewer_version() -> str:
+    return "pledges"
+
+
+@cache_for_visitors(timeout=VIEWER_CACHE_SECONDS, version=_viewer_version)
 @require_safe
 def pledge_list(request: HttpRequest) -> HttpResponse:
     filterset = PledgeFilter(request.GET)
