@@ -35,13 +35,28 @@ waits for its previous one only, which is 0.2 to 0.8 s earlier in the schedule).
   search   search (a word in ~1% of practices) → detail                         (15%)
   contact  detail → contact form POST with the page's CSRF token                 (10%)
   sign-in  log-in page → log-in POST (CSRF) → dashboard                          (15%)
+Since #18 the contact form is a page of its own: a contact visit reads it (its CSRF token)
+between the practice and the post.
+--mix launch (#18, a launch day; run it with --rate 300): visits of
+  land     a practice from a shared link (then the list, half the time)              (40%)
+  home     home → list → detail                                                       (15%)
+  browse, search as above                                                             (15% each)
+  sign-in  as above                                                                   (3.5%)
+  contact  as above                                                                   (5.75%)
+  sign-up  sign-up page → sign-up POST (a new address: Argon2, the verification email) (5.75%)
+which make about 90 % of the requests anonymous pages, 5 % signing in and 5 % posts (the
+shares achieved are printed). Its last line:
+    load_launch: rps=… p95_ms=… post_p95_ms=… errors=… detail_rps_vs_floor=…
+Targets (issue #18): pages p95 ≤ 100 ms, posts p95 ≤ 300 ms, 0 errors, and at full speed the
+practice page, the home page and the Pledge Viewer each ≥ 0.40 × floor.
 Each visitor has its own cookie jar and address. Latency is measured from sending to the last
 byte; "late" is how far a send slipped behind its slot (the open loop held if it stays small).
 Errors: a connection error or time-out, any 5xx, and any other status than the expected one
 (200 for pages, 302 to the dashboard / the practice for the posts).
 
 Full speed: wrk -t2 -c16 -d15s (--wrk-seconds) on the floor, the list page, a facet page, a
-search, a detail page and the log-in page, then the floor again; list_rps_vs_floor is the list
+search, a detail page, the home page, the Pledge Viewer and the log-in page, then the floor
+again; list_rps_vs_floor is the list
 page's req/s over the mean of the two floor runs (the machine is shared and noisy: compare
 within one run).
 
@@ -89,6 +104,21 @@ REQUEST_TIMEOUT_S = 30.0
 WRK_HEADERS = ("X-Forwarded-Proto: https", "X-Forwarded-For: 10.255.0.1")
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 VISITS = (("browse", 0.60), ("search", 0.15), ("contact", 0.10), ("signin", 0.15))
+# Launch day (#18): 90 % of the requests anonymous pages (a practice landed on from a shared
+# link or a newsletter, the home page, the list, its filters, a search), about 5 % signing in,
+# about 5 % posts (a contact message, a sign-up); the shares achieved are printed.
+VISITS_LAUNCH = (
+    ("land", 0.40),
+    ("home", 0.15),
+    ("browse", 0.15),
+    ("search", 0.15),
+    ("signin", 0.035),
+    ("contact", 0.0575),
+    ("signup", 0.0575),
+)
+LAUNCH_PAGE_TARGET_MS = 100.0
+LAUNCH_POST_TARGET_MS = 300.0
+SIGNUP_EMAIL = "launch-{run}-{visitor}@bench.skillup.example.eu"
 
 
 def _fail(message: str) -> None:
@@ -109,6 +139,12 @@ def _parse() -> argparse.Namespace:
     parser.add_argument("--worker-class", default="sync", choices=("sync", "gthread"))
     parser.add_argument("--threads", type=int, default=1, help="gthread threads per worker")
     parser.add_argument("--skip-wrk", action="store_true", help="the mix only (for debugging)")
+    parser.add_argument(
+        "--mix",
+        default="default",
+        choices=("default", "launch"),
+        help="default: #7's visits; launch: #18's launch day (see the module's docstring)",
+    )
     args = parser.parse_args()
     if not (1 <= args.rate <= 500 and 1 <= args.duration <= 600 and 1 <= args.wrk_seconds <= 120):
         parser.error("--rate 1..500, --duration 1..600, --wrk-seconds 1..120")
@@ -219,6 +255,10 @@ class Urls:
     list_url: str
     login_url: str
     dashboard_url: str
+    home_url: str
+    pledges_url: str
+    signup_url: str
+    signed_up_url: str
     combos: list[tuple[str, str]]
     words: list[str]
     detail_slugs: list[str]
@@ -247,6 +287,10 @@ def _urls(rng: random.Random) -> Urls:
         list_url = reverse("practices:practice_list")
         login_url = reverse("account_login")
         dashboard_url = reverse("dashboard")
+        home_url = reverse("home")
+        pledges_url = reverse("volunteers:pledge_list")
+        signup_url = reverse("account_signup")
+        signed_up_url = reverse("account_email_verification_sent")
         probe = reverse("practices:practice_detail", kwargs={"slug": "x"})
     if probe != f"{list_url}x/":
         _fail(f"unexpected detail URL {probe} (the driver builds them from {list_url})")
@@ -264,7 +308,19 @@ def _urls(rng: random.Random) -> Urls:
     slugs = list(published.order_by("?").values_list("slug", flat=True)[:2000])
     contact = list(_contact_targets().values_list("slug", flat=True))
     rng.shuffle(slugs)
-    return Urls(list_url, login_url, dashboard_url, combos, words, slugs, contact)
+    return Urls(
+        list_url,
+        login_url,
+        dashboard_url,
+        home_url,
+        pledges_url,
+        signup_url,
+        signed_up_url,
+        combos,
+        words,
+        slugs,
+        contact,
+    )
 
 
 def _collectstatic() -> None:
@@ -399,7 +455,8 @@ def _plan(args, urls: Urls, accounts: list[tuple[str, str]], rng: random.Random)
     """Slots 0..rate*duration-1, each given the next ready step of a visit in progress or the
     first step of a new visit. A visit's steps are 10 to 40 slots apart (0.2 to 0.8 s at 50/s)."""
     total = int(args.rate * args.duration)
-    kinds, weights = zip(*VISITS, strict=True)
+    kinds, weights = zip(*(VISITS_LAUNCH if args.mix == "launch" else VISITS), strict=True)
+    run = secrets.token_hex(4)  # (sign-up addresses of this run: a kept database has others)
     waiting: list[tuple[int, int, list[Step]]] = []  # (ready slot, visitor number, steps left)
     steps: list[Step] = []
     visitors = 0
@@ -425,10 +482,24 @@ def _plan(args, urls: Urls, accounts: list[tuple[str, str]], rng: random.Random)
                 ("search", "GET", f"{urls.list_url}?q={rng.choice(urls.words)}", 200),
                 ("detail", "GET", urls.detail(rng.choice(urls.detail_slugs)), 200),
             ]
-        elif kind == "contact":
+        elif kind == "contact":  # (the form is a page of its own since #18)
             slug = rng.choice(urls.contact_slugs)
             chain = [("detail", "GET", urls.detail(slug), 200),
+                     ("contact page", "GET", urls.contact(slug), 200),
                      ("contact POST", "POST", urls.contact(slug), 302)]  # fmt: skip
+        elif kind == "land":  # from a link: the practice, then often the list
+            chain = [("detail", "GET", urls.detail(rng.choice(urls.detail_slugs)), 200)]
+            if rng.random() < 0.5:
+                chain.append(("list", "GET", urls.list_url, 200))
+        elif kind == "home":
+            chain = [
+                ("home", "GET", urls.home_url, 200),
+                ("list", "GET", urls.list_url, 200),
+                ("detail", "GET", urls.detail(rng.choice(urls.detail_slugs)), 200),
+            ]
+        elif kind == "signup":
+            chain = [("signup page", "GET", urls.signup_url, 200),
+                     ("signup POST", "POST", urls.signup_url, 302)]  # fmt: skip
         else:
             chain = [
                 ("login page", "GET", urls.login_url, 200),
@@ -450,6 +521,16 @@ def _plan(args, urls: Urls, accounts: list[tuple[str, str]], rng: random.Random)
                 email, password = rng.choice(accounts)
                 step.expect_location = urls.dashboard_url
                 step.form = {"login": email, "password": password}
+            elif name == "signup POST":
+                password = f"Launch-{secrets.token_urlsafe(12)}"
+                step.expect_location = urls.signed_up_url
+                step.form = {
+                    "email": SIGNUP_EMAIL.format(run=run, visitor=visitor.number),
+                    "password1": password,
+                    "password2": password,
+                    "full_name": f"Launch visitor {visitor.number}",
+                    "accept_terms": "on",
+                }
             made.append(step)
             previous = step
         return made
@@ -568,7 +649,11 @@ def _warm_up(port: int, urls: Urls, workers: int) -> float:
         f"{urls.list_url}?country={country}&audience={audience}",
         f"{urls.list_url}?q={urls.words[0]}",
         urls.detail(urls.detail_slugs[0]),
+        urls.contact(urls.contact_slugs[0]),
+        urls.home_url,
+        urls.pledges_url,
         urls.login_url,
+        urls.signup_url,
     ) * workers:
         status, _ms, _path = _timed_get(port, path)
         if status != 200:
@@ -645,8 +730,9 @@ def _pct(values: list[float], q: float) -> float:
 
 
 def _report_mix(args, steps: list[Step], started: float, ended: float) -> dict:
-    order = ["list", "facets", "search", "detail", "login page", "dashboard",
-             "login POST", "contact POST"]  # fmt: skip
+    order = ["home", "list", "facets", "search", "detail", "login page", "dashboard",
+             "contact page", "signup page",
+             "login POST", "contact POST", "signup POST"]  # fmt: skip
     visitors = len({s.visitor.number for s in steps})
     print(
         f"\nmix: open loop, {args.rate:g} req/s for {args.duration:g} s "
@@ -666,12 +752,18 @@ def _report_mix(args, steps: list[Step], started: float, ended: float) -> dict:
         )
 
     for name in order:
-        row(name, [s for s in steps if s.kind == name])
+        if chosen := [s for s in steps if s.kind == name]:
+            row(name, chosen)
     pages = [s for s in steps if s.method == "GET"]
     forms = [s for s in steps if s.method == "POST"]
     row("pages (GET)", pages)
     row("forms (POST)", forms)
     row("all", steps)
+    signing_in = sum(s.kind in ("login page", "login POST", "dashboard") for s in steps)
+    posts = sum(s.method == "POST" and s.kind != "login POST" for s in steps)
+    anonymous = len(steps) - signing_in - posts
+    print(f"shares of the requests: anonymous pages {anonymous / len(steps):.1%}, signing in "
+          f"{signing_in / len(steps):.1%}, posts {posts / len(steps):.1%}")  # fmt: skip
     late = [(s.sent - (started + s.slot / args.rate)) * 1000 for s in steps if s.sent]
     answered = [s for s in steps if s.status]
     rps = len(answered) / (ended - started) if ended > started else float("nan")
@@ -694,7 +786,28 @@ def _report_mix(args, steps: list[Step], started: float, ended: float) -> dict:
     }
 
 
-def _report_wrk(args, results: list[WrkResult]) -> float:
+def _launch_verdicts(mix: dict, ratios: dict[str, float]) -> None:
+    """The launch mix's targets (issue #18) and its last line."""
+    landing = {name: ratios.get(name, float("nan")) for name in ("detail", "home", "pledges")}
+    verdicts = [
+        f"pages p95 ≤ {LAUNCH_PAGE_TARGET_MS:.0f} ms: "
+        + ("pass" if mix["page_p95"] <= LAUNCH_PAGE_TARGET_MS else f"FAIL ({mix['page_p95']:.1f})"),
+        f"posts p95 ≤ {LAUNCH_POST_TARGET_MS:.0f} ms: "
+        + ("pass" if mix["form_p95"] <= LAUNCH_POST_TARGET_MS else f"FAIL ({mix['form_p95']:.1f})"),
+        "0 errors: " + ("pass" if mix["errors"] == 0 else f"FAIL ({mix['errors']})"),
+        *(
+            f"{name} ≥ {RATIO_TARGET:.2f} × floor: "
+            + ("pass" if value >= RATIO_TARGET else f"FAIL ({value:.2f})")
+            for name, value in landing.items()
+        ),
+    ]
+    print("targets: " + "; ".join(verdicts))
+    print(f"load_launch: rps={mix['rps']:.1f} p95_ms={mix['page_p95']:.1f} "
+          f"post_p95_ms={mix['form_p95']:.1f} errors={mix['errors']} "
+          f"detail_rps_vs_floor={landing['detail']:.2f}")  # fmt: skip
+
+
+def _report_wrk(args, results: list[WrkResult]) -> dict[str, float]:
     floors = [r.rps for r in results if r.name.startswith("floor") and not math.isnan(r.rps)]
     floor = statistics.mean(floors) if floors else float("nan")
     print(f"\nfull speed: wrk -t2 -c{args.wrk_connections} -d{args.wrk_seconds}s per URL "
@@ -705,8 +818,7 @@ def _report_wrk(args, results: list[WrkResult]) -> float:
         print(f"{r.name:<12}{r.rps:>9.1f}{r.p50_ms:>9.1f}{r.p99_ms:>9.1f}{r.requests:>10}"
               f"{r.non_2xx:>9}{r.rps / floor:>10.2f}  {r.path}"
               + (f"  [{r.socket_errors}]" if r.socket_errors else ""))  # fmt: skip
-    list_rps = next((r.rps for r in results if r.name == "list"), float("nan"))
-    return list_rps / floor if floor else float("nan")
+    return {r.name: (r.rps / floor if floor else float("nan")) for r in results}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -764,7 +876,7 @@ def main() -> None:
         mix_started, mix_ended = run_mix(args, port, steps)
         mix = _report_mix(args, steps, mix_started, mix_ended)
 
-        ratio = float("nan")
+        ratios: dict[str, float] = {}
         if not args.skip_wrk:
             from benchmarks.load_urls import PING_PATH
 
@@ -775,17 +887,24 @@ def main() -> None:
                 ("facets", f"{urls.list_url}?country={country}&audience={audience}"),
                 ("search", f"{urls.list_url}?q={urls.words[0]}"),
                 ("detail", urls.detail(urls.detail_slugs[0])),
+                ("home", urls.home_url),
+                ("pledges", urls.pledges_url),
                 ("login page", urls.login_url),
                 ("floor again", PING_PATH),
             ]
             results = [run_wrk(args, port, name, path) for name, path in targets]
-            ratio = _report_wrk(args, results)
+            ratios = _report_wrk(args, results)
         if server.poll() is not None:
             print(f"gunicorn exited during the run ({server.returncode})", file=sys.stderr)
         log = _tail(log_path, 10)
         if log.strip():
             print(f"\ngunicorn log (last lines):\n{log}")
         print(f"\n{_load()}; run time {time.perf_counter() - began:.0f}s")
+        nan = float("nan")
+        ratio = ratios.get("list", nan)
+        if args.mix == "launch":
+            _launch_verdicts(mix, ratios)
+            return
         verdicts = [
             f"pages p95 < {PAGE_TARGET_MS:.0f} ms: "
             + ("pass" if mix["page_p95"] < PAGE_TARGET_MS else f"FAIL ({mix['page_p95']:.1f})"),
