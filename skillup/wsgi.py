@@ -23,8 +23,7 @@ def _load_what_every_request_reads() -> None:
     from django.utils import translation
 
     for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            translation.gettext("Home")
+        with translation.override(code):  # (activating a language loads its catalogue)
             get_resolver().reverse_dict  # noqa: B018 (the URL patterns, per language)
 
 
