@@ -37,7 +37,8 @@ waits for its previous one only, which is 0.2 to 0.8 s earlier in the schedule).
   sign-in  log-in page → log-in POST (CSRF) → dashboard                          (15%)
 Since #18 the contact form is a page of its own: a contact visit reads it (its CSRF token)
 between the practice and the post.
---mix launch (#18, a launch day; run it with --rate 300): visits of
+--mix launch (#18, a launch day; run it with --rate 300; gunicorn as production runs it, gthread
+with 4 threads a worker, unless --worker-class says otherwise): visits of
   land     a practice from a shared link (then the list, half the time)              (40%)
   home     home → list → detail                                                       (15%)
   browse, search as above                                                             (15% each)
