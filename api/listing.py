@@ -152,7 +152,7 @@ def calls_by_id(needed=()) -> dict[int, tuple[str, str]]:
     key = (practices_version(), get_language() or "")
     calls = _CALLS.get(key)
     if calls is None or any(pk not in calls for pk in needed):
-        if any(version != key[0] for version, _language in _CALLS):
+        if any(version != key[0] for version, _language in list(_CALLS)):  # (threads)
             _CALLS.clear()
         calls = _CALLS[key] = {
             call.pk: (call.slug, call.title)
