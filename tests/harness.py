@@ -127,6 +127,8 @@ class _SinkHandler:
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.lower() in self.sink.rejected:
+            if self.sink.reject_code != 550:  # e.g. 451: try again later
+                return f"{self.sink.reject_code} 4.2.0 <{address}>: Mailbox busy, try later"
             return f"550 5.1.1 <{address}>: Recipient address rejected: User unknown"
         envelope.rcpt_tos.append(address)
         return "250 2.1.5 OK"
@@ -160,6 +162,8 @@ class SmtpSink:
         self.delay_data = 0.0
         self.delay_ehlo = 0.0
         self.hung_connections = 0  # connections accepted (and ignored) in "hang" mode
+        self.connections = 0  # SMTP sessions served (connection reuse shows here)
+        self.reject_code = 550  # the answer to a rejected recipient ("reject_rcpt")
         self.last_at = 0.0  # when the last message arrived (time.monotonic())
         self._lock = threading.Lock()
         self._counts: Counter[str] = Counter()
@@ -222,18 +226,21 @@ class SmtpSink:
         return f"smtp://127.0.0.1:{self.port}"
 
     # -- modes --------------------------------------------------------------------------------
-    def mode(self, name: str, *, address: str = "", seconds: float = 0.0) -> None:
+    def mode(self, name: str, *, address: str = "", seconds: float = 0.0, code: int = 550) -> None:
         """Switch behaviour; returns once the listening socket is in the new state.
 
-        "ok" also clears rejections and delays; "reject_rcpt", "delay_data" and "delay_ehlo"
-        add to what is set (they serve SMTP), "refuse" and "hang" change only the listener.
+        "ok" also clears rejections and delays; "reject_rcpt" (answering `code`: 550, or a
+        temporary 451), "delay_data" and "delay_ehlo" add to what is set (they serve SMTP),
+        "refuse" and "hang" change only the listener.
         """
         if name not in self.MODES:
             raise ValueError(f"unknown SMTP sink mode {name!r}")
         if name == "ok":
             self.rejected, self.delay_data, self.delay_ehlo = set(), 0.0, 0.0
+            self.reject_code = 550
         elif name == "reject_rcpt":
             self.rejected = {address.lower()}
+            self.reject_code = code
         elif name == "delay_data":
             self.delay_data = seconds
         elif name == "delay_ehlo":
@@ -292,6 +299,8 @@ class SmtpSink:
 
     def _hand_over(self, conn: socket.socket) -> None:
         conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # EHLO is several writes
+        with self._lock:
+            self.connections += 1
         loop = self.controller.loop
         coro = loop.connect_accepted_socket(self.controller._factory_invoker, sock=conn)
         future = asyncio.run_coroutine_threadsafe(coro, loop)
@@ -369,6 +378,7 @@ class SmtpSink:
             self._counts.clear()
             self._message_ids.clear()
             self._messages.clear()
+            self.connections = 0
 
 
 # ---------------------------------------------------------------------------------------------

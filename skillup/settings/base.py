@@ -439,6 +439,9 @@ NOTIFICATIONS_BACKOFF_BASE_SECONDS = env.float("NOTIFICATIONS_BACKOFF_BASE_SECON
 NOTIFICATIONS_BACKOFF_MAX_SECONDS = env.float("NOTIFICATIONS_BACKOFF_MAX_SECONDS", default=1800.0)
 NOTIFICATIONS_REQUEUE_AFTER_SECONDS = env.int("NOTIFICATIONS_REQUEUE_AFTER_SECONDS", default=120)
 NOTIFICATIONS_SWEEP_BATCH = env.int("NOTIFICATIONS_SWEEP_BATCH", default=2000)
+# Rows one batch task sends over one SMTP connection (the sweep and enqueue_many): small, so a
+# batch ends well within the lease and a worker killed mid-batch leaves few rows to wait for it.
+NOTIFICATIONS_SEND_BATCH = env.int("NOTIFICATIONS_SEND_BATCH", default=50)
 NOTIFICATIONS_MESSAGE_ID_DOMAIN = env(
     "NOTIFICATIONS_MESSAGE_ID_DOMAIN", default="skillup.example.eu"
 )
