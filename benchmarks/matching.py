@@ -1,6 +1,6 @@
 """How fast and how good the in-memory matching engine is, on seeded synthetic populations.
 
-    .venv/bin/python benchmarks/matching.py [--repeats 3] [--per-sme 20] [--per-mentor 20]
+    .venv/bin/python benchmarks/matching.py [--repeats 3] [--per-sme 20] [--per-mentor 20] [--scale]
 
 No database: matching.synthetic builds the arrays (88 skills, SMEs with 3-8 gaps, mentors with
 4-12 skills, capacities 1-5, 12 languages; generation is not timed). For 10,000 SMEs x 5,000
@@ -32,6 +32,12 @@ The last line is
 (one line; broken here for width)
 
 with top10_ms the warm median.
+
+--scale adds EU scale: 100,000 SMEs x 20,000 mentors (measured as the sizes above, in a fresh
+process; target: total under 15 s and peak under 1 GB, with the quality above still at least
+99.9 % of the optimum). Everything above is printed too, then a last line
+
+    matching_scale: n=100000x20000 total_s=… peak_mb=…
 """
 
 import argparse
@@ -51,6 +57,8 @@ sys.path.insert(0, str(ROOT))
 from matching import pruning, scoring, solver, synthetic  # noqa: E402
 
 WEIGHTS = scoring.Weights()
+SCALE = (100_000, 20_000)  # --scale: SMEs x mentors of a continent-wide run
+SCALE_TARGET_S, SCALE_TARGET_MB, QUALITY_TARGET = 15.0, 1024.0, 99.9
 
 
 def _status_mb(field: str) -> float:
@@ -156,6 +164,9 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--per-sme", type=int, default=20)
     parser.add_argument("--per-mentor", type=int, default=20)
+    parser.add_argument(
+        "--scale", action="store_true", help="also 100,000 x 20,000 (last line matching_scale)"
+    )
     args = parser.parse_args()
     print(
         f"matching engine {scoring.ALGORITHM_VERSION}: candidates per SME {args.per_sme}, "
@@ -169,7 +180,8 @@ def main() -> None:
         f"{'SMEs x mentors':>16} {'slots':>6} {'cands':>8} {'scoring s':>9} {'solve s':>8} "
         f"{'total s':>8} {'cpu s':>6} {'RSS MB':>7} {'traced MB':>9} {'matched':>8} {'mean':>6}"
     )
-    for n, m in [(10_000, 5_000), (10_000, 2_000)]:
+    shapes = [(10_000, 5_000), (10_000, 2_000)] + ([SCALE] if args.scale else [])
+    for n, m in shapes:
         with multiprocessing.get_context("spawn").Pool(1) as fresh:
             r = sizes[(n, m)] = fresh.apply(
                 measure, (n, m, args.repeats, args.per_sme, args.per_mentor)
@@ -214,6 +226,22 @@ def main() -> None:
         f"quality_vs_optimum={q['vs_optimum']:.4f}% vs_greedy=+{q['vs_greedy']:.2f}% "
         f"top10_ms={t['median_ms']:.3f}"
     )
+    if args.scale:
+        big = sizes[SCALE]
+        worst = min(row["vs_optimum"] for row in quality_rows.values())
+        print(
+            f"scale target: total under {SCALE_TARGET_S:.0f} s "
+            + ("pass" if big["total_s"] <= SCALE_TARGET_S else "FAIL")
+            + f", peak under {SCALE_TARGET_MB:.0f} MB "
+            + ("pass" if big["peak_mb"] <= SCALE_TARGET_MB else "FAIL")
+            + f", quality at least {QUALITY_TARGET}% of the optimum "
+            + ("pass" if worst >= QUALITY_TARGET else "FAIL")
+            + f" (worst {worst:.4f}%)"
+        )
+        print(
+            f"matching_scale: n={SCALE[0]}x{SCALE[1]} total_s={big['total_s']:.3f} "
+            f"peak_mb={big['peak_mb']:.1f}"
+        )
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ Measured, in this order, on the same data:
 Checks after each run: done, every SME and mentor considered, matched_count > 0 and equal to
 the engine's matches, one draft per matched SME, no mentor above capacity, every pair shares a
 language, no pair with an excluded company or declined before; after run 2, none of run 1's
-drafts left open. The last line (run 1, total_s = its duration_s; target total under 15 s):
+drafts left open. The last line (run 1, total_s = its duration_s; target total under 4 s):
 
     matching_db: n=10000x5000 total_s=… load_s=… solve_s=… write_s=…
 
@@ -53,7 +53,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-TARGET_S = 15.0
+TARGET_S = 4.0  # issue #18: 10,000 x 5,000 from PostgreSQL in 4 s
 BATCH = 5000
 FORBIDDEN = {"skillup", "test_skillup"}  # other people's databases: never created nor dropped
 # 12 languages, most spoken first (the Zipf weights of matching.synthetic favour the first)
@@ -397,7 +397,7 @@ def engine_alone() -> dict:
         per_mentor=services.CANDIDATES_PER_MENTOR,
     )
     scored_at = time.perf_counter()
-    assigned = solver.assign(cands, population.mentor_capacity, n_smes=len(loaded.needs))
+    assigned = solver.assign(cands, population.mentor_capacity, n_smes=len(loaded.needs_ids))
     solved_at = time.perf_counter()
     pairs = [(i, j) for i, j in enumerate(assigned.tolist()) if j >= 0]
     scores = [scoring.explain(population, weights, i, j)["score"] for i, j in pairs]
@@ -407,9 +407,9 @@ def engine_alone() -> dict:
         "score": scored_at - loaded_at,
         "solve": solved_at - scored_at,
         "explain": explained_at - solved_at,
-        "smes": len(loaded.needs),
-        "mentors": len(loaded.mentors),
-        "skills": len(loaded.skills),
+        "smes": len(loaded.needs_ids),
+        "mentors": len(loaded.mentor_ids),
+        "skills": len(loaded.skill_ids),
         "candidates": len(cands),
         "slots": int(population.mentor_capacity.sum()),
         "matched": len(pairs),

@@ -9,14 +9,16 @@ services). Nothing here scores: the maths is in scoring.py, pruning.py and solve
 touch the database.
 """
 
+import itertools
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import CharField, Count, ExpressionWrapper, F, Q, QuerySet
 from scipy import sparse
 
 from accounts.enums import EEA_EFTA_STATES, EU_MEMBER_STATES, NaceSection
-from volunteers.enums import Language, PledgeState
+from volunteers.enums import Language, MentorState, PledgeState
 from volunteers.models import MentorProfile, MentorSkill, Pledge
 from volunteers.selectors import mentors_open_to_proposals
 
@@ -36,13 +38,35 @@ MODES = {
 
 @dataclass
 class Loaded:
-    """The population and the objects behind each row and column."""
+    """The population and the ids behind each row and column (plain integers: a run of 10,000
+    SMEs does not build 15,000 model instances). `needs` and `mentors`, the model instances in
+    the same order, are read on first use (a recommendation shows its mentors)."""
 
     population: scoring.Population
-    needs: list[NeedsProfile]
-    mentors: list[MentorProfile]
-    skills: list[Skill]
+    needs_ids: list[int]
+    mentor_ids: list[int]
+    skill_ids: list[int]
     companies: list[int] = field(default_factory=list)  # organisation id per company index
+
+    @cached_property
+    def needs(self) -> list[NeedsProfile]:
+        by_pk = NeedsProfile.objects.select_related("organisation").in_bulk(self.needs_ids)
+        return [by_pk[pk] for pk in self.needs_ids]
+
+    @cached_property
+    def mentors(self) -> list[MentorProfile]:
+        by_pk = MentorProfile.objects.select_related("user", "company").in_bulk(self.mentor_ids)
+        return [by_pk[pk] for pk in self.mentor_ids]
+
+
+def _csr(indptr: list[int] | np.ndarray, indices, data, n_cols: int) -> sparse.csr_matrix:
+    indptr = np.asarray(indptr, dtype=np.int64)
+    indices = np.asarray(indices, dtype=np.int32)
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, n_cols))
+
+
+def _sets_matrix(indptr: list[int], indices: list[int], n_cols: int) -> sparse.csr_matrix:
+    return _csr(indptr, indices, np.ones(len(indices), dtype=bool), n_cols)
 
 
 def _bool_matrix(rows: list[list[int]], n_cols: int) -> sparse.csr_matrix:
@@ -53,12 +77,14 @@ def _bool_matrix(rows: list[list[int]], n_cols: int) -> sparse.csr_matrix:
     return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), n_cols))
 
 
-def _value_matrix(rows: list[list[tuple[int, int]]], n_cols: int) -> sparse.csr_matrix:
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    indptr[1:] = np.cumsum([len(r) for r in rows])
-    indices = np.fromiter((c for r in rows for c, _v in r), dtype=np.int32, count=int(indptr[-1]))
-    data = np.fromiter((v for r in rows for _c, v in r), dtype=np.float32, count=int(indptr[-1]))
-    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), n_cols))
+def _pairs_matrix(rows: np.ndarray, cols: np.ndarray, values, n_rows: int, n_cols: int):
+    """A CSR matrix from (row, col, value) triples in any order (rows sorted, columns too)."""
+    rows = np.asarray(rows, dtype=np.int64)
+    cols = np.asarray(cols, dtype=np.int64)
+    order = np.lexsort((cols, rows))
+    indptr = np.zeros(n_rows + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n_rows), out=indptr[1:])
+    return _csr(indptr, cols[order], np.asarray(values)[order], n_cols)
 
 
 def _codes(value) -> list[str]:
@@ -99,19 +125,20 @@ def seeking_needs(*, only: list[int] | None = None, include_busy: bool = False):
 
 
 def _who_could_take(
-    mentors: QuerySet[MentorProfile], needs: list[NeedsProfile]
+    mentors: QuerySet[MentorProfile], languages: list[str], excluded: list[list[int]]
 ) -> QuerySet[MentorProfile]:
-    """Leave out in SQL the mentors a hard rule excludes from every one of these SMEs: no shared
-    language, no capacity left, a company they all exclude. The scorer gives those pairs -inf,
-    so the scores and ranks of the others do not change; a one-SME recommendation then loads
-    a few hundred mentors instead of thousands."""
-    languages = sorted({code for n in needs for code in _codes(n.languages)})
-    if not languages:
+    """Leave out in SQL the mentors a hard rule excludes from every one of these SMEs (their
+    languages and excluded companies given): no shared language, no capacity left, a company
+    they all exclude. The scorer gives those pairs -inf, so the scores and ranks of the others
+    do not change; a one-SME recommendation then loads a few hundred mentors instead of
+    thousands."""
+    codes = sorted({code for value in languages for code in _codes(value)})
+    if not codes:
         return mentors.none()
     shared = Q()
-    for code in languages:  # codes are two letters: no code is part of another
+    for code in codes:  # codes are two letters: no code is part of another
         shared |= Q(languages__contains=code)
-    excluded_by_all = set.intersection(*({c.pk for c in n.excluded_companies.all()} for n in needs))
+    excluded_by_all = set.intersection(*(set(row) for row in excluded))
     return (
         mentors.filter(shared)
         .filter(capacity__gt=F("busy") + F("waiting"))
@@ -119,141 +146,209 @@ def _who_could_take(
     )
 
 
+def _raw(path: str) -> ExpressionWrapper:
+    """A column as the database stores it (comma-separated codes for the multiple-choice
+    fields): no per-row conversion to lists and Country objects."""
+    return ExpressionWrapper(F(path), output_field=CharField())
+
+
+def _of(only_needs: list[int] | None, relation: str, ids: list[int], **superset) -> Q:
+    """The rows of these SMEs or mentors: by id for a few SMEs' load; for a whole run, the
+    plain condition `superset` (rows outside are dropped while reading), not an IN list of
+    10,000 ids that Django prepares one by one and PostgreSQL parses."""
+    if only_needs is not None:
+        return Q(**{f"{relation}_id__in": ids})
+    return Q(**superset)
+
+
+def _index_sets(values: list[str], index: dict[str, int]) -> tuple[list[int], list[int]]:
+    """(indptr, indices) of each row's codes (comma-separated) that `index` knows, in order."""
+    indptr, indices = [0], []
+    for value in values:
+        indices.extend(index[c] for c in _codes(value) if c in index)
+        indptr.append(len(indices))
+    return indptr, indices
+
+
 def load_population(*, only_needs: list[int] | None = None, include_busy: bool = False) -> Loaded:
     """Read everything the scorer needs; mentors' capacity is what their active partnerships and
     open proposals leave.
 
+    Plain rows (values_list), no model instances: a run of 10,000 SMEs x 5,000 mentors reads
+    them in a few queries and builds the arrays column by column.
+
     `only_needs` (a few SMEs: a recommendation, the next proposal): only the mentors who could
     take one of them, and only their levels in these SMEs' gaps (the rest scores nothing)."""
-    skills = list(Skill.objects.selectable().order_by("pk"))
-    skill_index = {s.pk: i for i, s in enumerate(skills)}
-    needs = list(
-        seeking_needs(only=only_needs, include_busy=include_busy).prefetch_related(
-            "excluded_companies"
+    skill_ids = list(Skill.objects.selectable().order_by("pk").values_list("pk", flat=True))
+    skill_index = {pk: i for i, pk in enumerate(skill_ids)}
+    needs_rows = list(
+        seeking_needs(only=only_needs, include_busy=include_busy)
+        .select_related(None)
+        .values_list(
+            "pk", _raw("languages"), "mode", _raw("organisation__country"), "organisation__sector"
         )
     )
-    needs_ids = [n.pk for n in needs]
-    gaps_by_needs: dict[int, list[SkillGap]] = {n: [] for n in needs_ids}
-    for gap in SkillGap.objects.filter(needs_id__in=needs_ids).only(
-        "needs_id", "skill_id", "importance", "target_level"
-    ):
-        gaps_by_needs[gap.needs_id].append(gap)
+    needs_ids = [row[0] for row in needs_rows]
+    needs_position = {pk: i for i, pk in enumerate(needs_ids)}
+    n_needs = len(needs_ids)
+    excluded_pairs = NeedsProfile.excluded_companies.through.objects.filter(
+        _of(only_needs, "needsprofile", needs_ids, needsprofile__status=NeedsStatus.ACTIVE)
+    ).values_list("needsprofile_id", "organisation_id")
+    excluded_by_needs: list[list[int]] = [[] for _ in needs_ids]
+    for needs_id, company_id in excluded_pairs:
+        if needs_id in needs_position:
+            excluded_by_needs[needs_position[needs_id]].append(company_id)
 
-    mentors_qs = mentors_open_to_proposals().annotate(
-        busy=Count(
-            "partnerships",
-            filter=Q(partnerships__state=PartnershipState.ACTIVE),
-            distinct=True,
-        ),
-        waiting=Count(
-            "proposals", filter=Q(proposals__state=ProposalState.PROPOSED), distinct=True
-        ),
+    mentors_qs = (
+        mentors_open_to_proposals()
+        .select_related(None)
+        .annotate(
+            busy=Count(
+                "partnerships",
+                filter=Q(partnerships__state=PartnershipState.ACTIVE),
+                distinct=True,
+            ),
+            waiting=Count(
+                "proposals", filter=Q(proposals__state=ProposalState.PROPOSED), distinct=True
+            ),
+        )
     )
     if only_needs is not None:
-        mentors_qs = _who_could_take(mentors_qs, needs)
-    mentors = list(mentors_qs.order_by("pk"))
-    mentor_index = {m.pk: j for j, m in enumerate(mentors)}
-    levels = MentorSkill.objects.filter(mentor_id__in=list(mentor_index)).order_by()
+        mentors_qs = _who_could_take(mentors_qs, [row[1] for row in needs_rows], excluded_by_needs)
+    mentor_rows = list(
+        mentors_qs.order_by("pk").values_list(
+            "pk",
+            "company_id",
+            _raw("languages"),
+            _raw("countries"),
+            _raw("sectors"),
+            "mode",
+            "capacity",
+            "busy",
+            "waiting",
+        )
+    )
+    mentor_ids = [row[0] for row in mentor_rows]
+    mentor_index = {pk: j for j, pk in enumerate(mentor_ids)}
+    n_mentors = len(mentor_ids)
+
+    gaps = SkillGap.objects.filter(
+        _of(only_needs, "needs", needs_ids, needs__status=NeedsStatus.ACTIVE)
+    ).values_list("needs_id", "skill_id", "importance", "target_level")
+    gap_rows, gap_cols, gap_importance, gap_target = [], [], [], []
+    gap_skills = set()
+    for needs_id, skill_id, importance, target in gaps.order_by():
+        if skill_id in skill_index and needs_id in needs_position:
+            gap_rows.append(needs_position[needs_id])
+            gap_cols.append(skill_index[skill_id])
+            gap_importance.append(importance)
+            gap_target.append(target)
+            gap_skills.add(skill_id)
+    levels = MentorSkill.objects.filter(
+        _of(only_needs, "mentor", mentor_ids, mentor__state=MentorState.APPROVED)
+    ).order_by()
     if only_needs is not None:
-        gap_skills = {g.skill_id for n in needs for g in gaps_by_needs[n.pk]}
         levels = levels.filter(skill_id__in=gap_skills)
-    levels_by_mentor: list[list[tuple[int, int]]] = [[] for _ in mentors]
+    level_rows, level_cols, level_values = [], [], []
     for mentor_id, skill_id, level in levels.values_list("mentor_id", "skill_id", "level"):
-        if skill_id in skill_index:
-            levels_by_mentor[mentor_index[mentor_id]].append((skill_index[skill_id], level))
+        if skill_id in skill_index and mentor_id in mentor_index:
+            level_rows.append(mentor_index[mentor_id])
+            level_cols.append(skill_index[skill_id])
+            level_values.append(level)
 
     companies: list[int] = sorted(
-        {m.company_id for m in mentors} | {c.pk for n in needs for c in n.excluded_companies.all()}
+        {row[1] for row in mentor_rows} | {c for row in excluded_by_needs for c in row}
     )
     company_index = {c: k for k, c in enumerate(companies)}
     country_index = {c: k for k, c in enumerate(COUNTRIES)}
     regions = sorted({scoring.region_of(c) for c in COUNTRIES})
     region_index = {r: k for k, r in enumerate(regions)}
+    country_region = [region_index[scoring.region_of(c)] for c in COUNTRIES]
     language_index = {code: k for k, code in enumerate(LANGUAGES)}
     sector_index = {code: k for k, code in enumerate(SECTORS)}
-
-    def gap_rows(attr: str):
-        return [
-            [
-                (skill_index[g.skill_id], getattr(g, attr))
-                for g in gaps_by_needs[n.pk]
-                if g.skill_id in skill_index
-            ]
-            for n in needs
-        ]
+    mode_index = {str(mode): int(value) for mode, value in MODES.items()}
 
     declined_pairs = Proposal.objects.filter(
-        needs_id__in=needs_ids,
-        mentor_id__in=list(mentor_index),
+        _of(only_needs, "needs", needs_ids),
         state__in=[ProposalState.DECLINED, ProposalState.EXPIRED],
     ).values_list("needs_id", "mentor_id")
-    needs_position = {pk: i for i, pk in enumerate(needs_ids)}
-    declined_rows: list[list[int]] = [[] for _ in needs]
+    declined_rows, declined_cols = [], []
     for needs_id, mentor_id in declined_pairs:
-        declined_rows[needs_position[needs_id]].append(mentor_index[mentor_id])
+        if needs_id not in needs_position or mentor_id not in mentor_index:
+            continue
+        declined_rows.append(needs_position[needs_id])
+        declined_cols.append(mentor_index[mentor_id])
 
-    mentor_countries = [
-        [country_index[c] for c in _codes(m.countries) if c in country_index] for m in mentors
-    ]
+    _pk, needs_languages, needs_modes, needs_countries, needs_sectors = (
+        zip(*needs_rows, strict=True) if needs_rows else ([],) * 5
+    )
+    (
+        _pk,
+        mentor_companies,
+        mentor_languages,
+        mentor_country_codes,
+        mentor_sectors,
+        mentor_modes,
+        capacity,
+        busy,
+        waiting,
+    ) = zip(*mentor_rows, strict=True) if mentor_rows else ([],) * 9
+    country_ptr, country_cols = _index_sets(mentor_country_codes, country_index)
+    # each mentor's regions: those of its countries, sorted and unique
+    region_ptr, region_cols = [0], []
+    for start, stop in itertools.pairwise(country_ptr):
+        region_cols.extend(sorted({country_region[c] for c in country_cols[start:stop]}))
+        region_ptr.append(len(region_cols))
+    sme_country_codes = [str(code or "") for code in needs_countries]
     population = scoring.Population(
-        n_skills=len(skills),
-        gap_importance=_value_matrix(gap_rows("importance"), len(skills)),
-        gap_target=_value_matrix(gap_rows("target_level"), len(skills)),
-        sme_languages=_bool_matrix(
-            [
-                [language_index[c] for c in _codes(n.languages) if c in language_index]
-                for n in needs
-            ],
-            len(LANGUAGES),
+        n_skills=len(skill_ids),
+        gap_importance=_pairs_matrix(
+            gap_rows, gap_cols, np.array(gap_importance, np.float32), n_needs, len(skill_ids)
         ),
+        gap_target=_pairs_matrix(
+            gap_rows, gap_cols, np.array(gap_target, np.float32), n_needs, len(skill_ids)
+        ),
+        sme_languages=_sets_matrix(*_index_sets(needs_languages, language_index), len(LANGUAGES)),
         sme_country=np.array(
-            [country_index.get(str(n.organisation.country), 0) for n in needs], dtype=np.int32
+            [country_index.get(code, 0) for code in sme_country_codes], dtype=np.int32
         ),
         sme_region=np.array(
-            [
-                region_index[scoring.region_of(str(n.organisation.country) or COUNTRIES[0])]
-                for n in needs
-            ],
+            [region_index[scoring.region_of(code or COUNTRIES[0])] for code in sme_country_codes],
             dtype=np.int32,
         ),
-        sme_sector=np.array(
-            [sector_index.get(n.organisation.sector, 0) for n in needs], dtype=np.int32
-        ),
-        sme_mode=np.array([int(MODES[n.mode]) for n in needs], dtype=np.int32),
+        sme_sector=np.array([sector_index.get(code, 0) for code in needs_sectors], dtype=np.int32),
+        sme_mode=np.array([mode_index[mode] for mode in needs_modes], dtype=np.int32),
         sme_excluded=_bool_matrix(
-            [[company_index[c.pk] for c in n.excluded_companies.all()] for n in needs],
-            len(companies),
+            [[company_index[c] for c in row] for row in excluded_by_needs], len(companies)
         ),
-        mentor_level=_value_matrix(levels_by_mentor, len(skills)),
-        mentor_languages=_bool_matrix(
-            [
-                [language_index[c] for c in _codes(m.languages) if c in language_index]
-                for m in mentors
-            ],
-            len(LANGUAGES),
+        mentor_level=_pairs_matrix(
+            level_rows, level_cols, np.array(level_values, np.float32), n_mentors, len(skill_ids)
         ),
-        mentor_countries=_bool_matrix(mentor_countries, len(COUNTRIES)),
-        mentor_regions=_bool_matrix(
-            [
-                sorted({region_index[scoring.region_of(COUNTRIES[c])] for c in row})
-                for row in mentor_countries
-            ],
-            len(regions),
+        mentor_languages=_sets_matrix(
+            *_index_sets(mentor_languages, language_index), len(LANGUAGES)
         ),
-        mentor_sectors=_bool_matrix(
-            [[sector_index[c] for c in _codes(m.sectors) if c in sector_index] for m in mentors],
-            len(SECTORS),
+        mentor_countries=_sets_matrix(country_ptr, country_cols, len(COUNTRIES)),
+        mentor_regions=_sets_matrix(region_ptr, region_cols, len(regions)),
+        mentor_sectors=_sets_matrix(*_index_sets(mentor_sectors, sector_index), len(SECTORS)),
+        mentor_mode=np.array([mode_index[mode] for mode in mentor_modes], dtype=np.int32),
+        mentor_company=np.array([company_index[c] for c in mentor_companies], dtype=np.int32),
+        mentor_capacity=np.maximum(
+            0,
+            np.array(capacity, dtype=np.int32)
+            - np.array(busy, dtype=np.int32)
+            - np.array(waiting, dtype=np.int32),
+        ).astype(np.int32),
+        mentor_agreement_ok=np.ones(n_mentors, dtype=bool),  # the selector requires it
+        declined=_pairs_matrix(
+            declined_rows, declined_cols, np.ones(len(declined_rows), bool), n_needs, n_mentors
         ),
-        mentor_mode=np.array([int(MODES[m.mode]) for m in mentors], dtype=np.int32),
-        mentor_company=np.array([company_index[m.company_id] for m in mentors], dtype=np.int32),
-        mentor_capacity=np.array(
-            [max(0, m.capacity - m.busy - m.waiting) for m in mentors], dtype=np.int32
-        ),
-        mentor_agreement_ok=np.ones(len(mentors), dtype=bool),  # the selector requires it
-        declined=_bool_matrix(declined_rows, len(mentors)),
     )
     return Loaded(
-        population=population, needs=needs, mentors=mentors, skills=skills, companies=companies
+        population=population,
+        needs_ids=needs_ids,
+        mentor_ids=mentor_ids,
+        skill_ids=skill_ids,
+        companies=companies,
     )
 
 
@@ -299,7 +394,7 @@ def stored_explanation(explanation: dict, loaded: Loaded) -> dict:
     """The explanation with skill ids instead of indices (stable across runs)."""
     stored = dict(explanation)
     stored["gaps"] = [
-        {**gap, "skill": loaded.skills[gap["skill"]].pk} for gap in explanation.get("gaps", [])
+        {**gap, "skill": loaded.skill_ids[gap["skill"]]} for gap in explanation.get("gaps", [])
     ]
     return stored
 
@@ -308,11 +403,18 @@ def recommend(needs: NeedsProfile, *, k: int = 10) -> list[tuple[MentorProfile, 
     """The top k mentors for one SME with their explanation (for coordinators)."""
     weights, _row = load_weights()
     loaded = load_population(only_needs=[needs.pk], include_busy=True)
-    if not loaded.needs:
+    if not loaded.needs_ids:
         return []
     ranked = scoring.recommend(loaded.population, weights, 0, k=k)
+    mentors = MentorProfile.objects.select_related("user", "company").in_bulk(
+        [loaded.mentor_ids[j] for j, _score in ranked]
+    )
     return [
-        (loaded.mentors[j], score, scoring.explain(loaded.population, weights, 0, j))
+        (
+            mentors[loaded.mentor_ids[j]],
+            score,
+            scoring.explain(loaded.population, weights, 0, j),
+        )
         for j, score in ranked
     ]
 
@@ -321,11 +423,9 @@ def pair_explanation(mentor: MentorProfile, needs: NeedsProfile) -> dict | None:
     """The stored explanation of the pair if it is eligible now, else None."""
     weights, _row = load_weights()
     loaded = load_population(only_needs=[needs.pk], include_busy=True)
-    if not loaded.needs:
+    if not loaded.needs_ids or mentor.pk not in loaded.mentor_ids:
         return None
-    j = next((j for j, m in enumerate(loaded.mentors) if m.pk == mentor.pk), None)
-    if j is None:
-        return None
+    j = loaded.mentor_ids.index(mentor.pk)
     explanation = scoring.explain(loaded.population, weights, 0, j)
     if explanation["excluded"]:
         return None

@@ -1,9 +1,10 @@
 """The candidate pairs of a run: each SME's best mentors and each mentor's best SMEs, pruned
 from every scored pair without keeping the whole score matrix (pure arrays, no ORM).
 
-`candidates()` scores a block of SMEs at a time with scoring.score_block and keeps, per row and
-per column, only the pairs that can still be among the best; solver.assign then chooses among
-them. Ranks use scoring's rank key (scores rounded to 1/RANK_SCALE point), as
+`candidates()` scores a block of SMEs at a time with scoring.score_eligible (only the pairs that
+could match: no shared language, a full mentor or an agreement not accepted are never scored) and
+keeps, per row and per column, only the pairs that can still be among the best; solver.assign
+then chooses among them. Ranks use scoring's rank key (scores rounded to 1/RANK_SCALE point), as
 scoring.recommend does, so that ties go to the lower index everywhere.
 """
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .scoring import RANK_SCALE, Population, Weights, rank_key, score_block
+from .scoring import RANK_SCALE, Population, Weights, rank_key, score_eligible
 
 
 @dataclass
@@ -28,10 +29,9 @@ class Candidates:
         return int(self.sme.size)
 
 
-# Score buckets for top-k selection: bucket 0 holds excluded pairs, bucket b ≥ 1 the scores in
-# [(b - 1) / Q, b / Q). Counting a block's scores per bucket (np.bincount) gives, for every row, the
-# bucket of its k-th best score; only the pairs at or above it are then looked at exactly. (numpy's
-# argpartition is slow on rows with many equal scores, which scores on a discrete scale have.)
+# Score buckets for the mentors' top-k: bucket 0 holds excluded pairs, bucket b ≥ 1 the scores in
+# [(b - 1) / Q, b / Q). Counting the kept pairs per mentor and bucket gives the bucket of each
+# mentor's k-th best SME so far; pairs below it are never looked at again.
 _Q = 4
 _N_BUCKETS = 100 * _Q + 2
 
@@ -45,27 +45,9 @@ def _buckets(scores: np.ndarray) -> np.ndarray:
     return q.astype(np.int16)  # truncation is floor for q ≥ 0
 
 
-def _bucket_counts(buckets: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
-    """How many scores of each row fall in each bucket (added to `out` if given).
-
-    Counted 128 rows at a time, so that the counters being incremented stay in the CPU cache.
-    """
-    n = buckets.shape[0]
-    if out is None:
-        out = np.zeros((n, _N_BUCKETS), np.int32)
-    chunk = 128
-    offsets = (np.arange(chunk, dtype=np.int64) * _N_BUCKETS)[:, None]
-    for start in range(0, n, chunk):
-        rows = min(chunk, n - start)
-        keys = buckets[start : start + rows] + offsets[:rows]
-        out[start : start + rows] += np.bincount(keys.ravel(), minlength=rows * _N_BUCKETS).reshape(
-            rows, _N_BUCKETS
-        )
-    return out
-
-
-def _thresholds(counts: np.ndarray, k: int) -> np.ndarray:
-    """Per row of bucket counts, the bucket of the k-th best eligible score (1 if fewer than k).
+def _thresholds(counts: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per row of bucket counts, the bucket of the k-th best eligible score (1 if fewer than k),
+    and whether the row has k scores counted.
 
     Every score among a row's k best lies in a bucket at or above it.
     """
@@ -75,16 +57,72 @@ def _thresholds(counts: np.ndarray, k: int) -> np.ndarray:
     enough = at_least >= k
     threshold = _N_BUCKETS - 1 - np.argmax(enough, axis=1)
     threshold[~enough[:, -1]] = 1
-    return threshold
+    return threshold, enough[:, -1]
 
 
 def _best_per_group(group: np.ndarray, other: np.ndarray, score: np.ndarray, k: int) -> np.ndarray:
-    """Indices of each group's k best entries: highest score first, ties to the lower `other`."""
-    order = np.lexsort((other, -score, group))
+    """Indices of each group's k best entries: highest score first, ties to the lower `other`.
+
+    `score` is a rank key (whole numbers ≥ 0). When group, key and other fit in 63 bits
+    together, one sort of a combined integer key (much faster than a three-key lexsort).
+    """
+    order = _combined_order(group, other, score)
+    if order is None:
+        order = np.lexsort((other, -score, group))
     sorted_group = group[order]
     starts = np.flatnonzero(np.r_[True, sorted_group[1:] != sorted_group[:-1]])
     rank = np.arange(order.size) - np.repeat(starts, np.diff(np.r_[starts, order.size]))
     return order[rank < k]
+
+
+def _combined_order(group: np.ndarray, other: np.ndarray, key: np.ndarray) -> np.ndarray | None:
+    """(the sort order by group, key descending, other) through one int64 key, or None."""
+    if group.size == 0:
+        return None
+    top_key = float(key.max())
+    if key.min() < 0 or not np.isfinite(top_key):
+        return None
+    g_low, o_low = int(group.min()), int(other.min())
+    bits_g = int(group.max() - g_low).bit_length()
+    bits_o = int(other.max() - o_low).bit_length()
+    bits_k = int(top_key).bit_length()
+    if bits_g + bits_k + bits_o > 62:
+        return None
+    combined = (group.astype(np.int64) - g_low) << (bits_k + bits_o)
+    combined |= (int(top_key) - key.astype(np.int64)) << bits_o
+    combined |= other.astype(np.int64) - o_low
+    return np.argsort(combined)  # the keys are distinct: no stability needed
+
+
+# A rank key K (scores rounded to 1/RANK_SCALE point, in float32) comes from scores within about
+# (0.5 + float32 rounding) / RANK_SCALE of K / RANK_SCALE: comparing raw scores with a threshold
+# lowered by _MARGIN never drops a pair whose rank key reaches the threshold's.
+_MARGIN = np.float32(2.0 / RANK_SCALE)
+# A row's threshold is the k-th best of a sample of about this many of its columns per wanted
+# pair (a lower bound of its k-th best overall): about this many pairs per wanted one are kept.
+_SAMPLE_PER_PAIR = 100
+
+
+def _bucket_floor() -> np.ndarray:
+    """floor[b]: a score below which no pair falls in bucket b or above (b = 0 … _N_BUCKETS)."""
+    keys = np.arange(0, 100 * RANK_SCALE + 2, dtype=np.float32)
+    buckets = _buckets(keys / np.float32(RANK_SCALE))
+    first_key = np.searchsorted(buckets, np.arange(_N_BUCKETS + 1))  # keys are ascending
+    floor = (first_key.astype(np.float64) - 0.5) / RANK_SCALE - float(_MARGIN)
+    floor[0] = -np.inf
+    floor[first_key >= keys.size] = np.inf  # a bucket no score reaches
+    return floor.astype(np.float32)
+
+
+_FLOOR = _bucket_floor()
+
+
+def _kth_best(scores: np.ndarray, k: int, axis: int) -> np.ndarray:
+    """The k-th best score along an axis (-inf where there are fewer than k)."""
+    size = scores.shape[axis]
+    if k > size:
+        return np.full(scores.shape[1 - axis], -np.inf, np.float32)
+    return np.partition(scores, size - k, axis=axis).take(size - k, axis=axis)
 
 
 def candidates(
@@ -98,15 +136,20 @@ def candidates(
     """Each SME's best `per_sme` mentors and each mentor's best `per_mentor` SMEs (the union).
 
     Eligible pairs only; ties (equal to 1/RANK_SCALE point) go to the lower index, so the result
-    depends on nothing but the inputs (not on `block`). Scores a block of SMEs at a time.
+    depends on nothing but the inputs (not on `block`, nor on the order blocks come in).
 
-    SMEs: in a block, a histogram of score buckets per SME gives the bucket of its `per_sme`-th
-    best mentor; only the pairs at or above it are ranked exactly.
-    Mentors: a histogram per mentor over the SMEs seen so far gives the bucket of its
-    `per_mentor`-th best SME so far. That bucket only rises from block to block, so a pair below
-    it can never be in the final top and is never looked at again; only the counts at or above it
-    are needed, and these come from the pairs kept. (Only the first block is counted in full.)
-    The kept pairs are ranked exactly at the end.
+    Pairs that can never match (no shared language, a full mentor, an agreement not accepted)
+    are never scored: scoring.score_eligible gives blocks of SMEs with only the mentors who
+    could take them. In a block, nothing is rounded or counted pair by pair; two raw score
+    thresholds, lowered by _MARGIN so that ties are kept, pick the pairs ranked exactly:
+
+    - SMEs: the k-th best score of a sample of the row's columns (every few columns) is at most
+      its k-th best overall, so the row's best are at or above it;
+    - mentors: bucket counts of the pairs kept so far give, per mentor, the bucket of its
+      k-th best SME so far (counted pairs are real pairs, so at least k pairs are at or above
+      it: nothing below can be in its top). That bucket only rises, so a pair below it is never
+      looked at again. A mentor without k counted pairs takes the k-th best of its column in
+      the block (the same bound). The kept pairs are ranked exactly at the end.
     """
     pop.validate()
     n, m = pop.n_smes, pop.n_mentors
@@ -114,52 +157,63 @@ def candidates(
     empty = Candidates(np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.float32))
     if n == 0 or m == 0 or (per_sme == 0 and per_mentor == 0):
         return empty
-    mentor_counts = np.zeros((m, _N_BUCKETS), np.int32)
-    mentor_threshold = None
-    never = np.full(max(m, block), _N_BUCKETS, np.int64)  # above every bucket: nothing kept
+    mentor_counts = np.zeros((m, _N_BUCKETS), np.int32) if per_mentor else None
+    mentor_floor = np.full(m, np.inf if not per_mentor else -np.inf, np.float32)
+    bounded = np.zeros(m, bool)  # k pairs counted: mentor_floor comes from the counts
     sme_parts, mentor_parts, score_parts = [], [], []
     pool_sme, pool_mentor, pool_score, pool_bucket = [], [], [], []
-    for start in range(0, n, block):
-        stop = min(start + block, n)
-        scores = score_block(pop, weights, slice(start, stop))
-        buckets = _buckets(scores)
-        sme_threshold = never[: stop - start]
+    blocks, dirty = 0, np.zeros(m, bool)  # mentors counted since their floor was last set
+    for rows, cols, scores in score_eligible(pop, weights, max(block, 1)):
+        n_rows, n_cols = scores.shape
         if per_sme:
-            sme_threshold = _thresholds(_bucket_counts(buckets), per_sme)
-        first = per_mentor and mentor_threshold is None
-        if first:
-            _bucket_counts(np.ascontiguousarray(buckets.T), out=mentor_counts)
-            mentor_threshold = _thresholds(mentor_counts, per_mentor)
-        keep_threshold = mentor_threshold if per_mentor else never[:m]
-        rows, cols = np.nonzero(
-            (buckets >= sme_threshold[:, None]) | (buckets >= keep_threshold[None, :])
-        )
-        picked = scores[rows, cols]
-        picked_key = rank_key(picked)
-        picked_buckets = buckets[rows, cols]
-        mine = picked_buckets >= sme_threshold[rows]
+            step = max(1, n_cols // (per_sme * _SAMPLE_PER_PAIR))
+            sample = scores if step == 1 else scores[:, ::step]
+            row_floor = _kth_best(sample, per_sme, axis=1) - _MARGIN
+        else:
+            row_floor = np.full(n_rows, np.inf, np.float32)
+        col_floor = mentor_floor[cols]
+        if per_mentor and not bounded[cols].all():
+            new = np.flatnonzero(~bounded[cols])
+            col_floor[new] = _kth_best(scores[:, new], per_mentor, axis=0) - _MARGIN
+        keep = scores >= row_floor[:, None]
+        keep |= scores >= col_floor[None, :]
+        at = np.flatnonzero(keep)
+        del keep
+        picked = scores.ravel()[at]
+        finite = np.isfinite(picked)
+        at, picked = at[finite], picked[finite]
+        local_row, local_col = np.divmod(at, n_cols)
+        sme = rows[local_row]
+        mentor = cols[local_col]
+        mine = picked >= row_floor[local_row]
         if per_sme and mine.any():
-            best = _best_per_group(rows[mine], cols[mine], picked_key[mine], per_sme)
-            sme_parts.append(rows[mine][best] + start)
-            mentor_parts.append(cols[mine][best])
+            best = _best_per_group(sme[mine], mentor[mine], rank_key(picked[mine]), per_sme)
+            sme_parts.append(sme[mine][best])
+            mentor_parts.append(mentor[mine][best])
             score_parts.append(picked[mine][best])
         if per_mentor:
-            theirs = picked_buckets >= keep_threshold[cols]
-            pool_sme.append(rows[theirs] + start)
-            pool_mentor.append(cols[theirs])
+            theirs = picked >= col_floor[local_col]
+            bucket = _buckets(picked[theirs])
+            pool_sme.append(sme[theirs])
+            pool_mentor.append(mentor[theirs])
             pool_score.append(picked[theirs])
-            pool_bucket.append(picked_buckets[theirs])
-            if not first:  # exact counts at and above the threshold, then the new threshold
-                keys = cols[theirs] * _N_BUCKETS + picked_buckets[theirs]
-                mentor_counts += (
-                    np.bincount(keys, minlength=m * _N_BUCKETS)
-                    .reshape(m, _N_BUCKETS)
-                    .astype(np.int32, copy=False)
-                )
-                mentor_threshold = _thresholds(mentor_counts, per_mentor)
-    if per_mentor:
+            pool_bucket.append(bucket)
+            np.add.at(mentor_counts, (mentor[theirs], bucket), 1)
+            blocks += 1
+            dirty[mentor[theirs]] = True
+            if blocks % 4 and bounded[mentor[theirs]].all():
+                continue  # floors a few blocks old are lower, still right: fewer recounts
+            touched = np.flatnonzero(dirty)
+            dirty[:] = False
+            threshold, enough = _thresholds(mentor_counts[touched], per_mentor)
+            bounded[touched[enough]] = True
+            mentor_floor[touched[enough]] = np.maximum(
+                mentor_floor[touched[enough]], _FLOOR[threshold[enough]]
+            )
+    if per_mentor and pool_mentor:
         pool_mentor_all = np.concatenate(pool_mentor)
-        keep = np.concatenate(pool_bucket) >= mentor_threshold[pool_mentor_all]
+        threshold, _enough = _thresholds(mentor_counts, per_mentor)
+        keep = np.concatenate(pool_bucket) >= threshold[pool_mentor_all]
         sme = np.concatenate(pool_sme)[keep]
         mentor = pool_mentor_all[keep]
         score = np.concatenate(pool_score)[keep]

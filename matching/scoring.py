@@ -46,6 +46,7 @@ immutable once scored; replacing one of its arrays invalidates the cache).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, field, fields
 from enum import IntEnum
@@ -355,24 +356,11 @@ def _language_rows(side: _MentorSide, language_sets: np.ndarray) -> np.ndarray:
     return np.where(shared, np.float32(0.0), np.float32(-np.inf))
 
 
-def _weighted(pop: Population, weights: Weights) -> _Weighted:
-    """A and B of the module doc for these weights (B has every SME context and language set)."""
-    side = _cached(pop, "mentor", lambda: _mentor_side(pop))
-    w = weights.normalised()
-    n, m = pop.n_smes, pop.n_mentors
+def _a_matrix(pop: Population, side: _MentorSide, w: Weights) -> sp.csr_matrix:
+    """A of the module doc (normalised weights `w`): per SME, its gaps' shares in the coverage
+    basis columns, then 1 in its context's column, then 1 in its language set's column."""
     n_basis = pop.n_skills * MAX_LEVEL
     n_contexts = side.contexts.shape[0]
-    b = np.empty((n_basis + n_contexts + side.language_sets.shape[0], m), np.float32)
-    # Coverage basis: row s * 5 + t - 1 is min(level[:, s], t).
-    steps = np.arange(1, MAX_LEVEL + 1, dtype=np.float32)
-    np.minimum(
-        side.levels[:, None, :], steps[None, :, None], out=b[:n_basis].reshape(-1, MAX_LEVEL, m)
-    )
-    for start in range(0, n_contexts, 256):  # in chunks: bounded temporaries
-        stop = min(start + 256, n_contexts)
-        b[n_basis + start : n_basis + stop] = _context_rows(side, w, side.contexts[start:stop])
-    b[n_basis + n_contexts :] = _language_rows(side, side.language_sets)
-
     gaps_per_sme = np.diff(side.gap_indptr)
     counts = gaps_per_sme + 2
     indptr = np.concatenate([[0], np.cumsum(counts)])
@@ -388,7 +376,29 @@ def _weighted(pop: Population, weights: Weights) -> _Weighted:
     cols[indptr[1:] - 1] = n_basis + n_contexts + side.language_key
     data[indptr[1:] - 2] = 1.0
     data[indptr[1:] - 1] = 1.0
-    a = sp.csr_matrix((data, cols, indptr), shape=(n, b.shape[0]))
+    n_cols = n_basis + n_contexts + side.language_sets.shape[0]
+    return sp.csr_matrix((data, cols, indptr), shape=(pop.n_smes, n_cols))
+
+
+def _weighted(pop: Population, weights: Weights) -> _Weighted:
+    """A and B of the module doc for these weights (B has every SME context and language set)."""
+    side = _cached(pop, "mentor", lambda: _mentor_side(pop))
+    w = weights.normalised()
+    m = pop.n_mentors
+    n_basis = pop.n_skills * MAX_LEVEL
+    n_contexts = side.contexts.shape[0]
+    b = np.empty((n_basis + n_contexts + side.language_sets.shape[0], m), np.float32)
+    # Coverage basis: row s * 5 + t - 1 is min(level[:, s], t).
+    steps = np.arange(1, MAX_LEVEL + 1, dtype=np.float32)
+    np.minimum(
+        side.levels[:, None, :], steps[None, :, None], out=b[:n_basis].reshape(-1, MAX_LEVEL, m)
+    )
+    for start in range(0, n_contexts, 256):  # in chunks: bounded temporaries
+        stop = min(start + 256, n_contexts)
+        b[n_basis + start : n_basis + stop] = _context_rows(side, w, side.contexts[start:stop])
+    b[n_basis + n_contexts :] = _language_rows(side, side.language_sets)
+
+    a = _a_matrix(pop, side, w)
     return _Weighted(weights=w, a=a, b=b)
 
 
@@ -429,6 +439,78 @@ def score_block(pop: Population, weights: Weights, sme_rows: slice | np.ndarray)
     excluded = _pair_exclusions(pop, side, rows)
     scores[excluded.row, excluded.col] = -np.inf
     return scores
+
+
+def score_eligible(pop: Population, weights: Weights, block: int = 1024):
+    """The scores of every pair that could match, a block at a time, skipping the others.
+
+    Yields (rows, columns, scores): SME indices, mentor indices (both ascending) and their scores
+    (float32, len(rows) x len(columns)), the same numbers as ``score_block(pop, weights,
+    rows)[:, columns]``. SMEs come grouped by language set, and each group is scored only
+    against the mentors who could take it: capacity left, agreement accepted and a shared
+    language. Every pair left out scores -inf in `score_block` (about half of them in the
+    synthetic populations), so it is never a candidate; pairs excluded by company or an
+    earlier decline are -inf within the blocks, as in `score_block`. Each SME appears in
+    exactly one block.
+    """
+    side = _cached(pop, "mentor", lambda: _mentor_side(pop))
+    w = weights.normalised()
+    a_all = _cached(pop, ("a", weights.as_tuple()), lambda: _a_matrix(pop, side, w))
+    n_basis = pop.n_skills * MAX_LEVEL
+    n_contexts = side.contexts.shape[0]
+    steps = np.arange(1, MAX_LEVEL + 1, dtype=np.float32)
+    # shared[g, j]: mentor j speaks a language of set g (the -inf rows of B, as booleans)
+    shared = (side.language.T @ side.language_sets.T).T > 0
+    order = np.argsort(side.language_key, kind="stable")
+    bounds = np.searchsorted(side.language_key[order], np.arange(shared.shape[0] + 1))
+    position = np.full(pop.n_mentors, -1, np.int64)  # a mentor's column within its group
+    for group in range(shared.shape[0]):
+        smes = order[bounds[group] : bounds[group + 1]]
+        mentors = np.flatnonzero(shared[group] & side.available)
+        if smes.size == 0 or mentors.size == 0:
+            continue
+        # B of this group, built for its mentors only (not copied out of the whole B: a
+        # gather costs more than computing): the coverage basis, the contexts its SMEs have,
+        # and its language row, 0 for all of them. The same elementwise float32 operations
+        # as _weighted, and the rows of A keep their order: the same products, the same sums.
+        contexts = np.unique(side.context_key[smes])
+        a = a_all[smes]
+        cols = a.indices.astype(np.int64)
+        in_context = (cols >= n_basis) & (cols < n_basis + n_contexts)
+        cols[in_context] = n_basis + np.searchsorted(contexts, cols[in_context] - n_basis)
+        cols[cols >= n_basis + n_contexts] = n_basis + contexts.size
+        a = sp.csr_matrix((a.data, cols, a.indptr), shape=(smes.size, n_basis + contexts.size + 1))
+        b = np.empty((n_basis + contexts.size + 1, mentors.size), np.float32)
+        np.minimum(
+            side.levels[:, None, mentors],
+            steps[None, :, None],
+            out=b[:n_basis].reshape(-1, MAX_LEVEL, mentors.size),
+        )
+        theirs = dataclasses.replace(
+            side,
+            country=side.country[:, mentors],
+            region=side.region[:, mentors],
+            sector=side.sector[:, mentors],
+            mode=side.mode[:, mentors],
+            available=side.available[mentors],
+        )
+        for start in range(0, contexts.size, 256):  # in chunks: bounded temporaries
+            chunk = contexts[start : start + 256]
+            b[n_basis + start : n_basis + start + chunk.size] = _context_rows(
+                theirs, w, side.contexts[chunk]
+            )
+        b[-1] = 0.0
+        position[mentors] = np.arange(mentors.size)
+        for start in range(0, smes.size, block):
+            rows = smes[start : start + block]
+            scores = np.asarray(a[start : start + block] @ b, dtype=np.float32)
+            excluded = _pair_exclusions(pop, side, rows)
+            at = position[excluded.col]
+            inside = at >= 0
+            scores[excluded.row[inside], at[inside]] = -np.inf
+            yield rows, mentors, scores
+        position[mentors] = -1
+        del a, b
 
 
 def _score_small(pop: Population, side: _MentorSide, w: Weights, rows: np.ndarray) -> np.ndarray:
@@ -476,20 +558,52 @@ def recommend(pop: Population, weights: Weights, sme: int, k: int = 10) -> list[
 # Explanation (pair by pair, written plainly: it is also the tests' reference for score_block)
 
 
-def _row(matrix: sp.spmatrix, row: int) -> dict[int, float]:
-    """{column: value} of one row's stored non-zeros (straight from the CSR arrays)."""
-    if not sp.issparse(matrix) or matrix.format != "csr":
+class _Rows:
+    """A sparse matrix's rows as Python lists, converted once: `_row` for thousands of pairs
+    (a run explains every pair it writes) without NumPy scalars. The same numbers: tolist()
+    gives what int() and float() of each element give."""
+
+    def __init__(self, matrix: sp.spmatrix) -> None:
         matrix = sp.csr_matrix(matrix)
-    start, stop = matrix.indptr[row], matrix.indptr[row + 1]
-    return {
-        int(c): float(v)
-        for c, v in zip(matrix.indices[start:stop], matrix.data[start:stop], strict=True)
-        if v
-    }
+        self.indptr = matrix.indptr.tolist()
+        self.indices = matrix.indices.tolist()
+        self.data = matrix.data.tolist()
+
+    def row(self, i: int) -> dict[int, float]:
+        start, stop = self.indptr[i], self.indptr[i + 1]
+        return {
+            int(c): float(v)
+            for c, v in zip(self.indices[start:stop], self.data[start:stop], strict=True)
+            if v
+        }
+
+    def row_set(self, i: int) -> set[int]:
+        return set(self.row(i))
 
 
-def _row_set(matrix: sp.spmatrix, row: int) -> set[int]:
-    return set(_row(matrix, row))
+_EXPLAINED = (
+    "gap_importance",
+    "gap_target",
+    "mentor_level",
+    "mentor_countries",
+    "mentor_regions",
+    "mentor_sectors",
+    "sme_languages",
+    "mentor_languages",
+    "sme_excluded",
+    "declined",
+)
+
+
+def _explain_rows(pop: Population) -> dict[str, _Rows]:
+    """The matrices `explain` reads, as _Rows (built once per Population)."""
+    return _cached(
+        pop,
+        "explain_rows",
+        lambda: {
+            name: _Rows(getattr(pop, name)) for name in _EXPLAINED if getattr(pop, name) is not None
+        },
+    )
 
 
 def explain(pop: Population, weights: Weights, sme: int, mentor: int) -> dict:
@@ -498,10 +612,19 @@ def explain(pop: Population, weights: Weights, sme: int, mentor: int) -> dict:
     ``score`` is the sum of the parts' points (rounded to 2 decimals), also for an excluded pair
     (``excluded`` then lists the reasons, and `score_block` gives it -inf).
     """
-    w = weights.normalised()
-    importance = _row(pop.gap_importance, sme)
-    target = _row(pop.gap_target, sme)
-    levels = _row(pop.mentor_level, mentor)
+    return _explain(pop, weights.normalised(), _explain_rows(pop), sme, mentor)
+
+
+def explain_pairs(pop: Population, weights: Weights, pairs: list[tuple[int, int]]) -> list[dict]:
+    """`explain` of each (sme, mentor) pair, the same dicts (the weights and rows read once)."""
+    w, rows = weights.normalised(), _explain_rows(pop)
+    return [_explain(pop, w, rows, sme, mentor) for sme, mentor in pairs]
+
+
+def _explain(pop: Population, w: Weights, rows: dict[str, _Rows], sme: int, mentor: int) -> dict:
+    importance = rows["gap_importance"].row(sme)
+    target = rows["gap_target"].row(sme)
+    levels = rows["mentor_level"].row(mentor)
     gaps = []
     weighted = total = 0.0
     for s, imp in sorted(importance.items()):
@@ -522,15 +645,15 @@ def explain(pop: Population, weights: Weights, sme: int, mentor: int) -> dict:
             }
         )
     coverage = weighted / total if total else 0.0
-    countries = _row_set(pop.mentor_countries, mentor)
-    regions = _row_set(pop.mentor_regions, mentor)
+    countries = rows["mentor_countries"].row_set(mentor)
+    regions = rows["mentor_regions"].row_set(mentor)
     if int(pop.sme_country[sme]) in countries:
         region = 1.0
     elif int(pop.sme_region[sme]) in regions:
         region = 0.5
     else:
         region = 0.0
-    sector = 1.0 if int(pop.sme_sector[sme]) in _row_set(pop.mentor_sectors, mentor) else 0.0
+    sector = 1.0 if int(pop.sme_sector[sme]) in rows["mentor_sectors"].row_set(mentor) else 0.0
     mode = 1.0 if MODE_OK[int(pop.sme_mode[sme]), int(pop.mentor_mode[mentor])] else 0.0
     points = {
         "coverage": w.coverage * coverage,
@@ -540,16 +663,16 @@ def explain(pop: Population, weights: Weights, sme: int, mentor: int) -> dict:
     }
 
     excluded = []
-    if not _row_set(pop.sme_languages, sme) & _row_set(pop.mentor_languages, mentor):
+    if not rows["sme_languages"].row_set(sme) & rows["mentor_languages"].row_set(mentor):
         excluded.append(NO_SHARED_LANGUAGE)
     if pop.mentor_capacity[mentor] <= 0:
         excluded.append(MENTOR_FULL)
     if not pop.mentor_agreement_ok[mentor]:
         excluded.append(AGREEMENT_NOT_ACCEPTED)
     company = int(pop.mentor_company[mentor])
-    if company >= 0 and company in _row_set(pop.sme_excluded, sme):
+    if company >= 0 and company in rows["sme_excluded"].row_set(sme):
         excluded.append(EXCLUDED_COMPANY)
-    if pop.declined is not None and mentor in _row_set(pop.declined, sme):
+    if pop.declined is not None and mentor in rows["declined"].row_set(sme):
         excluded.append(DECLINED_BEFORE)
     return {
         "score": round(sum(points.values()), 2),

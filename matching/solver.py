@@ -40,6 +40,9 @@ def _canonical(cands: Candidates, capacity: np.ndarray) -> tuple[np.ndarray, ...
     ok = np.isfinite(score) & (mentor >= 0) & (mentor < capacity.size) & (sme >= 0)
     ok[ok] &= capacity[mentor[ok]] > 0
     sme, mentor, score = sme[ok], mentor[ok], score[ok]
+    increasing = (sme[1:] > sme[:-1]) | ((sme[1:] == sme[:-1]) & (mentor[1:] > mentor[:-1]))
+    if increasing.all():  # already sorted and unique, as pruning.candidates gives them
+        return sme, mentor, score
     # Sort by (sme, mentor, -score) and keep the best score of any duplicate pair.
     order = np.lexsort((-score, mentor, sme))
     sme, mentor, score = sme[order], mentor[order], score[order]
@@ -74,8 +77,9 @@ def assign(
     if sme.size == 0:
         return result
 
-    smes = np.unique(sme)  # only SMEs and mentors with a candidate become nodes
-    mentors = np.unique(mentor)
+    # only SMEs and mentors with a candidate become nodes (sme is sorted: no sort needed)
+    smes = sme[np.r_[True, sme[1:] != sme[:-1]]]
+    mentors = np.flatnonzero(np.bincount(mentor, minlength=n_mentors))
     quota = None if company_quota is None else np.asarray(company_quota, dtype=np.int64)
     companies = np.zeros(0, np.int64)
     if quota is not None:

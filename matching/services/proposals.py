@@ -361,7 +361,7 @@ def propose_next(*, needs_id: int) -> Proposal | None:
         return None
     weights, _row = engine.load_weights()
     loaded = engine.load_population(only_needs=[needs.pk])
-    if not loaded.needs:
+    if not loaded.needs_ids:
         return None
     ranked = scoring.recommend(loaded.population, weights, 0, k=1)
     if not ranked:
@@ -370,7 +370,7 @@ def propose_next(*, needs_id: int) -> Proposal | None:
     explanation = scoring.explain(loaded.population, weights, 0, j)
     proposal = Proposal.objects.create(
         needs=needs,
-        mentor=loaded.mentors[j],
+        mentor_id=loaded.mentor_ids[j],
         score=explanation["score"],
         explanation=engine.stored_explanation(explanation, loaded),
         algorithm_version=scoring.ALGORITHM_VERSION,

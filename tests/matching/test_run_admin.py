@@ -24,6 +24,7 @@ from kombu.exceptions import OperationalError
 from matching import pruning, services, solver, tasks
 from matching.enums import PART_LABELS, ProposalState, RunPhase, RunStatus
 from matching.models import MatchRun, Proposal
+from matching.services import runs
 from matching.services.runs import NOT_QUEUED_PREFIX
 from tests.factories import CompanyFactory, OrganisationFactory, UserFactory
 from tests.harness import (
@@ -212,7 +213,7 @@ def test_each_phase_is_committed_while_the_run_works(world, monkeypatch):
 
     monkeypatch.setattr(pruning, "candidates", watched(pruning.candidates))
     monkeypatch.setattr(solver, "assign", watched(solver.assign))
-    monkeypatch.setattr(Proposal.objects, "bulk_create", watched(Proposal.objects.bulk_create))
+    monkeypatch.setattr(runs, "_insert_drafts", watched(runs._insert_drafts))
 
     services.run_execute(run.pk)
 
