@@ -47,9 +47,10 @@ _ADD_VIEWS_OF_THE_DAY = (
     "ON CONFLICT (practice_id, day) DO UPDATE SET views = {days}.views + excluded.views"
 )
 # PostgreSQL: every practice's total and row of the day in ONE statement (a data-modifying CTE
-# over the batch's arrays of ids and views)
+# over the batch's arrays of slugs and views; a slug no practice has any more is left out)
 _ADD_ALL_VIEWS = (
-    "WITH batch AS (SELECT * FROM unnest(%s::bigint[], %s::int[]) AS batch(id, views)), "
+    "WITH batch AS (SELECT p.id, v.views FROM unnest(%s::text[], %s::int[]) AS v(slug, views) "
+    "JOIN {practices} p ON p.slug = v.slug), "
     "total AS (UPDATE {practices} SET view_count = {practices}.view_count + batch.views "
     "FROM batch WHERE {practices}.id = batch.id) "
     "INSERT INTO {days} (practice_id, day, views) SELECT id, %s, views FROM batch "
@@ -122,19 +123,18 @@ def _write(day: date, counts: dict[str, int]) -> None:
     """Add `counts` (slug → views) to the practices' totals and their rows of `day`."""
     if not counts:
         return
-    ids = dict(Practice.objects.filter(slug__in=list(counts)).values_list("slug", "pk"))
-    views = {pk: counts[slug] for slug, pk in ids.items()}  # (a slug no practice has: left)
-    if not views:
-        return
     days = connection.ops.quote_name(PracticeViewDay._meta.db_table)
-    with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            practices = connection.ops.quote_name(Practice._meta.db_table)
+    if connection.vendor == "postgresql":  # one statement: atomic by itself
+        practices = connection.ops.quote_name(Practice._meta.db_table)
+        with connection.cursor() as cursor:
             cursor.execute(
                 _ADD_ALL_VIEWS.format(practices=practices, days=days),
-                [list(views), list(views.values()), day],
+                [list(counts), list(counts.values()), day],
             )
-            return
-        for pk, n in views.items():  # SQLite (the embedded default): two statements each
-            Practice.objects.filter(pk=pk).update(view_count=F("view_count") + n)
-            cursor.execute(_ADD_VIEWS_OF_THE_DAY.format(days=days), [pk, day, n])
+        return
+    # SQLite (the embedded default): two statements a practice, in one transaction
+    ids = dict(Practice.objects.filter(slug__in=list(counts)).values_list("slug", "pk"))
+    with transaction.atomic(), connection.cursor() as cursor:
+        for slug, pk in ids.items():
+            Practice.objects.filter(pk=pk).update(view_count=F("view_count") + counts[slug])
+            cursor.execute(_ADD_VIEWS_OF_THE_DAY.format(days=days), [pk, day, counts[slug]])

@@ -63,7 +63,6 @@ def _form_pages(world):
         ("sme_admin", reverse("organisation_update", kwargs={"pk": world.sme.pk})),
         ("sme_admin", reverse("invitation_create", kwargs={"pk": world.sme.pk})),
         ("sme_admin", reverse("practices:submission_create", kwargs={"slug": CallFactory().slug})),
-        ("anonymous", reverse("practices:practice_detail", kwargs={"slug": published.slug})),
         ("anonymous", reverse("practices:practice_contact", kwargs={"slug": published.slug})),
         ("company_admin", reverse("volunteers:pledge_create", kwargs={"pk": world.company.pk})),
         ("company_admin", reverse("volunteers:mentor_invite", kwargs={"pk": world.company.pk})),
