@@ -225,7 +225,9 @@ class PracticeDetail(ApiView):
     def get(self, request, slug: str):
         if (cached := self.practices_cached(request)) is not None:
             return cached
-        practice = practice_selectors.published_practices().filter(slug=slug).first()
+        # (the call's slug and title come from the calls map: not its texts in every language)
+        practices = practice_selectors.published_practices().select_related(None)
+        practice = practices.select_related("organisation").filter(slug=slug).first()
         if practice is None:
             raise NotFound(gettext("No published practice has this slug."))
         calls = listing.calls_by_id(needed={practice.call_id})
