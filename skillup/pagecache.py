@@ -49,9 +49,9 @@ def _is_the_same_for_everyone(request: HttpRequest, response: HttpResponse) -> b
     )
 
 
-def cache_for_visitors(*, timeout: int, version: Callable[[], object]):
+def cache_for_visitors(*, timeout: int, version: Callable[[], object] | None = None):
     """Cache a view's 200 responses for visitors without a session for `timeout` seconds, keyed
-    by the full path and `version()`."""
+    by the full path and `version()` (without a version, a change shows once `timeout` ends)."""
 
     def decorator(view):
         @wraps(view)
@@ -59,7 +59,8 @@ def cache_for_visitors(*, timeout: int, version: Callable[[], object]):
             if not is_cacheable_request(request):
                 return view(request, *args, **kwargs)
             path = request.get_full_path().encode("utf-8", "surrogateescape")
-            key = f"{PREFIX}:{view.__module__}.{view.__name__}:{version()}:" + (
+            current = version() if version is not None else "-"
+            key = f"{PREFIX}:{view.__module__}.{view.__name__}:{current}:" + (
                 hashlib.sha256(path).hexdigest()
             )
             hit = cache.get(key)

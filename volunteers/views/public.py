@@ -27,11 +27,7 @@ from ..permissions import can_view_pledge
 VIEWER_CACHE_SECONDS = 60
 
 
-def _viewer_version() -> str:
-    return "pledges"
-
-
-@cache_for_visitors(timeout=VIEWER_CACHE_SECONDS, version=_viewer_version)
+@cache_for_visitors(timeout=VIEWER_CACHE_SECONDS)
 @require_safe
 def pledge_list(request: HttpRequest) -> HttpResponse:
     filterset = PledgeFilter(request.GET)
