@@ -80,6 +80,7 @@ def notify(
     language: str | None = None,
     context: dict | None = None,
     occurrence: str = "",
+    wake: bool = True,
 ) -> Notification | None:
     """Write one email to `recipient` (a User) or to a bare `email` about `about`.
 
@@ -88,6 +89,12 @@ def notify(
     failed wake-up). Returns None when the same event x object x recipient (x occurrence)
     already exists, when the person turned this kind of email off, or when `recipient`'s account
     is inactive (deleted, its address erased, or switched off by staff).
+
+    `wake=False` is for a producer writing many emails at once (a group message, the
+    reminders): it collects the rows' ids and wakes the workers once on commit with
+    enqueue_many, one batch task (one SMTP connection) per NOTIFICATIONS_SEND_BATCH emails
+    instead of one task per email. A wake that never comes is covered by the sweeper, as for
+    a failed wake-up.
     """
     spec = get_event(event)
     if recipient is not None and not recipient.is_active:
@@ -115,7 +122,8 @@ def notify(
             body_text=text,
             body_html=html,
             headers=headers,
-        )
+        ),
+        wake=wake,
     )
 
 
@@ -169,14 +177,15 @@ def _render(event, spec, to_email, language, context) -> tuple[str, str, str, di
     return " ".join(subject.split())[:300], text, html, headers
 
 
-def _save_and_wake(notification: Notification) -> Notification | None:
+def _save_and_wake(notification: Notification, *, wake: bool = True) -> Notification | None:
     notification.enqueued_at = timezone.now()
     try:
         with transaction.atomic():
             notification.save()
     except IntegrityError:
         return None  # a concurrent transaction wrote the same key first
-    transaction.on_commit(partial(enqueue, notification.pk), robust=True)
+    if wake:
+        transaction.on_commit(partial(enqueue, notification.pk), robust=True)
     return notification
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from notifications.services import notify
+from notifications.services import enqueue_many, notify
 from skillup.errors import ApplicationError
 
 from . import selectors
@@ -174,6 +174,7 @@ def group_message_deliver(*, message_id: int, batch: int | None = None) -> int:
                 language=language,
                 context=contexts[language],
                 occurrence=f"user-{person.pk}",
+                wake=False,  # the batch's emails wake the workers together, below
             )
         rows.append(
             GroupMessageRecipient(
@@ -185,6 +186,8 @@ def group_message_deliver(*, message_id: int, batch: int | None = None) -> int:
             )
         )
     GroupMessageRecipient.objects.bulk_create(rows)
+    written = [row.notification.pk for row in rows if row.notification is not None]
+    transaction.on_commit(partial(enqueue_many, written), robust=True)
     if len(people) < batch:
         message.delivered_at = timezone.now()
         message.save(update_fields=["delivered_at", "updated_at"])

@@ -543,7 +543,10 @@ def test_confirmed_twice_each_person_receives_one_email_from_a_worker_in_their_l
     assert received[(people["fr"].email,)].subject == TEXTS["subject_fr"]
     assert received[(people["de"].email,)].subject == TEXTS["subject_en"]
     assert "Rejoignez-nous le 12 mars." in received[(people["fr"].email,)].text
-    assert "Task notifications.send[" in real_worker.log_text()  # it went through Redis
+    # through Redis, as one batch task over one SMTP connection, not one task per email
+    assert "Task notifications.send_batch[" in real_worker.log_text()
+    assert "Task notifications.send[" not in real_worker.log_text()
+    assert smtp_sink.connections == 1
 
 
 # --------------------------------------------------------------------------------------------

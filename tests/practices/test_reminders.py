@@ -1,11 +1,13 @@
 """Periodic practice emails with the clock set: deadline reminders to SMEs with an unsubmitted
 draft (7 days and 1 day before their deadline, once each) and the reviewers' daily digest."""
 
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from accounts.enums import MembershipRole
@@ -23,6 +25,7 @@ from tests.factories import (
     ReviewFactory,
     UserFactory,
 )
+from tests.harness import SmtpSink
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +78,28 @@ def test_deadline_reminder_due_by_time_left(world, before_deadline, occurrence):
 
     expected = [] if occurrence is None else [occurrence, occurrence]  # the author, the admin
     assert [o for _email, o in reminders()] == expected
+
+
+def test_a_run_wakes_the_workers_once_its_reminders_go_over_one_smtp_connection(
+    world, django_capture_on_commit_callbacks
+):
+    draft(world, closing_call())
+    draft(world, closing_call())  # two drafts: four reminders (their author, their admin)
+
+    with SmtpSink() as sink, override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1", EMAIL_PORT=sink.port, EMAIL_USE_TLS=False,
+        EMAIL_HOST_USER="", EMAIL_HOST_PASSWORD="", EMAIL_TIMEOUT=5,
+    ):  # fmt: skip
+        with django_capture_on_commit_callbacks(execute=True) as wakes:
+            assert run_at(CLOSES_AT - timedelta(days=6)) == 4
+        time.sleep(0.3)  # a late copy would be stored by now
+
+        sent = Notification.objects.filter(event="practice_deadline_reminder")
+        assert len(wakes) == 1  # one wake for the run, not one per email
+        assert sink.connections == 1  # one batch task (eager here), one SMTP session
+        assert sink.delivered() == {str(n.uuid): 1 for n in sent}
+        assert set(sent.values_list("status", flat=True)) == {"sent"}
 
 
 def test_deadline_reminders_once_each_to_author_and_admins(world):
