@@ -126,6 +126,22 @@ def published_practices() -> QuerySet[Practice]:
     )
 
 
+def published_practices_named() -> QuerySet[Practice]:
+    """Published practices with their SME, for a page that only names them (the contact
+    form): no call, topics, tools or long answers."""
+    return (
+        Practice.objects.filter(state=PracticeState.PUBLISHED)
+        .select_related("organisation")
+        .defer(
+            "online_learning",
+            "methodology",
+            "keep_learning",
+            "other_tools",
+            "pending_decision_comment",
+        )
+    )
+
+
 def published_practice_for_image(slug: str) -> Practice | None:
     """A published practice with what its Open Graph image shows (its SME), or None."""
     return (
