@@ -646,6 +646,61 @@ def run_mix(args, port: int, steps: list[Step]) -> tuple[float, float]:
     return started, max(finished, default=time.perf_counter())
 
 
+# ---------------------------------------------------------------------------------------------
+# Where the machine's CPU went during the mix (Linux /proc): the server, the database, Redis
+# and this driver. A mix the cores cannot carry shows here as CPU per request times the rate.
+# ---------------------------------------------------------------------------------------------
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _process_cpu(pid: int) -> tuple[str, int, float]:
+    """(command name, parent pid, user + system CPU seconds) of one process."""
+    with open(f"/proc/{pid}/stat") as stat:
+        text = stat.read()
+    name = text[text.index("(") + 1 : text.rindex(")")]
+    fields = text[text.rindex(")") + 2 :].split()
+    return name, int(fields[1]), (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def _cpu_seconds(server_pid: int) -> dict[str, float]:
+    """CPU seconds used so far by gunicorn (its master and workers), PostgreSQL's processes,
+    Redis and this process; empty where /proc is missing."""
+    if not os.path.isdir("/proc"):
+        return {}
+    table = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                table[int(entry)] = _process_cpu(int(entry))
+            except (OSError, ValueError, IndexError):  # gone meanwhile
+                continue
+    totals = {"server": 0.0, "postgres": 0.0, "redis": 0.0, "driver": 0.0}
+    for pid, (name, parent, seconds) in table.items():
+        if pid == server_pid or parent == server_pid:
+            totals["server"] += seconds
+        elif name.startswith("postgres"):
+            totals["postgres"] += seconds
+        elif name.startswith("redis-server"):
+            totals["redis"] += seconds
+        elif pid == os.getpid():
+            totals["driver"] += seconds
+    return totals
+
+
+def _report_cpu(before: dict, after: dict, seconds: float, steps: list[Step]) -> None:
+    """The cores each part used during the mix and the server's CPU per request (processes
+    that ended meanwhile are not counted: a worker restarted shows as less)."""
+    if not before or not after or seconds <= 0:
+        return
+    used = {part: after[part] - before[part] for part in before}
+    cores = os.cpu_count() or 1
+    parts = ", ".join(f"{part} {value / seconds:.2f}" for part, value in used.items())
+    total = sum(used.values()) / seconds
+    per_request = used["server"] * 1000 / max(len(steps), 1)
+    print(f"CPU during the mix (cores of {cores}): {parts}; all {total:.2f}; "
+          f"server {per_request:.1f} ms of CPU per request")  # fmt: skip
+
+
 def _warm_up(port: int, urls: Urls, workers: int) -> float:
     """Every worker builds its facet index, loads templates and opens its DB connection before
     the measurement: concurrent rounds on the list, then each page once. Returns the slowest
@@ -886,8 +941,11 @@ def main() -> None:
         print(f"warm-up done (slowest first list request {first_ms:.0f} ms: facet index, "
               f"templates, connection)")  # fmt: skip
 
+        cpu_before = _cpu_seconds(server.pid)
         mix_started, mix_ended = run_mix(args, port, steps)
+        cpu_after = _cpu_seconds(server.pid)
         mix = _report_mix(args, steps, mix_started, mix_ended)
+        _report_cpu(cpu_before, cpu_after, mix_ended - mix_started, steps)
 
         ratios: dict[str, float] = {}
         if not args.skip_wrk:
