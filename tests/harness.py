@@ -642,6 +642,34 @@ def delete_queue(app, queue: str) -> None:
         bound.delete()
 
 
+@contextlib.contextmanager
+def worker_on_private_queue(
+    *, broker_url: str, queue: str, log_path: Path, smtp_port: int | None = None, **settings
+) -> Iterator[CeleryProcess]:
+    """A real worker process on `queue` of the real broker, this (test) process publishing to
+    it, on the test database; stopped and its queue deleted at the end.
+
+    The queue is private to one test, so another worker on the same Redis (another test, a
+    developer's `make worker`) cannot take its tasks. `settings` go to the worker's environment
+    (e.g. NOTIFICATIONS_SEND_BATCH=10); its database connections are not kept (CONN_MAX_AGE=0)
+    so that the test database can be flushed after it.
+    """
+    env = celery_env(
+        database_url=database_url(),
+        broker_url=broker_url,
+        smtp_port=smtp_port,
+        **{"CONN_MAX_AGE": 0, **settings},
+    )
+    worker = CeleryProcess.worker(env=env, log_path=log_path, queues=queue)
+    with celery_publishing_to(broker_url, default_queue=queue) as app:
+        worker.start()
+        try:
+            yield worker
+        finally:
+            worker.stop()
+            delete_queue(app, queue)
+
+
 def purge_queue(app, queue: str = "celery") -> int:
     """Drop every message waiting in `queue` on the app's broker."""
     with app.connection_for_write() as conn:

@@ -28,12 +28,9 @@ from matching.services import runs
 from matching.services.runs import NOT_QUEUED_PREFIX
 from tests.factories import CompanyFactory, OrganisationFactory, UserFactory
 from tests.harness import (
-    CeleryProcess,
-    celery_env,
-    celery_publishing_to,
     database_url,
-    delete_queue,
     wait_until,
+    worker_on_private_queue,
 )
 from tests.matching.factories import mentor_for, needs_for
 
@@ -315,16 +312,12 @@ ON_POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 @pytest.fixture
 def real_worker(transactional_db, tmp_path):
     """A worker process on a private queue of the real broker; this process publishes to it."""
-    queue = f"skillup-test-runs-{os.getpid()}-{tmp_path.name}"
-    env = celery_env(database_url=database_url(), broker_url=BROKER, CONN_MAX_AGE=0)
-    worker = CeleryProcess.worker(env=env, log_path=tmp_path / "worker.log", queues=queue)
-    with celery_publishing_to(BROKER, default_queue=queue) as app:
-        worker.start()
-        try:
-            yield worker
-        finally:
-            worker.stop()
-            delete_queue(app, queue)
+    with worker_on_private_queue(
+        broker_url=BROKER,
+        queue=f"skillup-test-runs-{os.getpid()}-{tmp_path.name}",
+        log_path=tmp_path / "worker.log",
+    ) as worker:
+        yield worker
 
 
 @pytest.mark.services

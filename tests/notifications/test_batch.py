@@ -21,13 +21,9 @@ from notifications.enums import NotificationStatus
 from notifications.models import Notification
 from tests.factories import InvitationFactory
 from tests.harness import (
-    CeleryProcess,
     SmtpSink,
-    celery_env,
-    celery_publishing_to,
-    database_url,
-    delete_queue,
     wait_until,
+    worker_on_private_queue,
 )
 
 BROKER = settings.TEST_CELERY_BROKER_URL
@@ -208,24 +204,16 @@ def test_sweep_queues_due_rows_in_batches(smtp_backend):
 @pytest.fixture
 def batch_worker(transactional_db, smtp_backend, tmp_path):
     """A worker on a private queue of the real broker (see test_real_worker.py)."""
-    queue = f"skillup-batch-{os.getpid()}-{smtp_backend.port}"
-    env = celery_env(
-        database_url=database_url(),
+    with worker_on_private_queue(
         broker_url=BROKER,
+        queue=f"skillup-batch-{os.getpid()}-{smtp_backend.port}",
+        log_path=tmp_path / "worker.log",
         smtp_port=smtp_backend.port,
         EMAIL_TIMEOUT=5,
         NOTIFICATIONS_MESSAGE_ID_DOMAIN=settings.NOTIFICATIONS_MESSAGE_ID_DOMAIN,
         NOTIFICATIONS_SEND_BATCH=10,
-        CONN_MAX_AGE=0,
-    )
-    worker = CeleryProcess.worker(env=env, log_path=tmp_path / "worker.log", queues=queue)
-    with celery_publishing_to(BROKER, default_queue=queue) as app:
-        worker.start()
-        try:
-            yield worker
-        finally:
-            worker.stop()
-            delete_queue(app, queue)
+    ) as worker:
+        yield worker
 
 
 @pytest.mark.services

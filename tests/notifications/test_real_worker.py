@@ -19,13 +19,9 @@ from accounts.models import Invitation
 from notifications.enums import NotificationStatus
 from notifications.models import Notification
 from tests.harness import (
-    CeleryProcess,
     SmtpSink,
-    celery_env,
-    celery_publishing_to,
-    database_url,
-    delete_queue,
     wait_until,
+    worker_on_private_queue,
 )
 
 BROKER = settings.TEST_CELERY_BROKER_URL
@@ -55,23 +51,15 @@ def real_worker(transactional_db, smtp_sink, tmp_path):
     The queue is private to this test, so another worker on the same Redis (another test, a
     developer's `make worker`) cannot take the task.
     """
-    queue = f"skillup-test-{os.getpid()}-{smtp_sink.port}"
-    env = celery_env(
-        database_url=database_url(),
+    with worker_on_private_queue(
         broker_url=BROKER,
+        queue=f"skillup-test-{os.getpid()}-{smtp_sink.port}",
+        log_path=tmp_path / "worker.log",
         smtp_port=smtp_sink.port,
         EMAIL_TIMEOUT=5,
         NOTIFICATIONS_MESSAGE_ID_DOMAIN=settings.NOTIFICATIONS_MESSAGE_ID_DOMAIN,
-        CONN_MAX_AGE=0,
-    )
-    worker = CeleryProcess.worker(env=env, log_path=tmp_path / "worker.log", queues=queue)
-    with celery_publishing_to(BROKER, default_queue=queue) as app:
-        worker.start()
-        try:
-            yield worker
-        finally:
-            worker.stop()
-            delete_queue(app, queue)
+    ) as worker:
+        yield worker
 
 
 def test_invitation_posted_through_the_web_is_delivered_once_by_a_worker_process(

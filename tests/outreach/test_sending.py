@@ -18,13 +18,9 @@ from outreach.models import BODY_MAX, GroupMessage, GroupMessageRecipient
 from skillup.errors import ApplicationError
 from tests.factories import CallFactory, MentorProfileFactory, PracticeFactory, UserFactory
 from tests.harness import (
-    CeleryProcess,
     SmtpSink,
-    celery_env,
-    celery_publishing_to,
-    database_url,
-    delete_queue,
     wait_until,
+    worker_on_private_queue,
 )
 from tests.outreach.conftest import compose
 from volunteers.models import MentorProfile
@@ -483,24 +479,17 @@ def real_worker(transactional_db, smtp_sink, tmp_path):
     """A worker process on a queue of the real broker private to this test (as in
     tests/notifications/test_real_worker.py)."""
     queue = f"skillup-outreach-{os.getpid()}-{smtp_sink.port}"
-    env = celery_env(
-        database_url=database_url(),
+    with worker_on_private_queue(
         broker_url=BROKER,
+        queue=queue,
+        log_path=tmp_path / "worker.log",
         smtp_port=smtp_sink.port,
         EMAIL_TIMEOUT=5,
         NOTIFICATIONS_MESSAGE_ID_DOMAIN=settings.NOTIFICATIONS_MESSAGE_ID_DOMAIN,
-        CONN_MAX_AGE=0,
         DJANGO_SETTINGS_MODULE="tests.outreach.worker_settings",
         SKILLUP_TEST_QUEUE=queue,
-    )
-    worker = CeleryProcess.worker(env=env, log_path=tmp_path / "worker.log", queues=queue)
-    with celery_publishing_to(BROKER, default_queue=queue) as app:
-        worker.start()
-        try:
-            yield worker
-        finally:
-            worker.stop()
-            delete_queue(app, queue)
+    ) as worker:
+        yield worker
 
 
 @pytest.mark.services
