@@ -97,6 +97,17 @@ def calls_listed() -> QuerySet[Call]:
     )
 
 
+# What a page that only names or lists practices never shows: their long answers and the
+# reviewers' pending comment.
+NOT_ON_CARDS = (
+    "online_learning",
+    "methodology",
+    "keep_learning",
+    "other_tools",
+    "pending_decision_comment",
+)
+
+
 def published_practices_listed() -> QuerySet[Practice]:
     """Published practices with what their card on the public list (and their entry in the
     feed) shows: the SME, the topics; not the call, the tools or the long answers: the list's
@@ -104,13 +115,7 @@ def published_practices_listed() -> QuerySet[Practice]:
     return (
         Practice.objects.filter(state=PracticeState.PUBLISHED)
         .select_related("organisation")
-        .defer(
-            "online_learning",
-            "methodology",
-            "keep_learning",
-            "other_tools",
-            "pending_decision_comment",
-        )
+        .defer(*NOT_ON_CARDS)
         .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
     )
 
@@ -132,13 +137,7 @@ def published_practices_named() -> QuerySet[Practice]:
     return (
         Practice.objects.filter(state=PracticeState.PUBLISHED)
         .select_related("organisation")
-        .defer(
-            "online_learning",
-            "methodology",
-            "keep_learning",
-            "other_tools",
-            "pending_decision_comment",
-        )
+        .defer(*NOT_ON_CARDS)
     )
 
 
