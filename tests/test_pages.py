@@ -3,8 +3,10 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.test import Client, override_settings
 from django.urls import path, reverse
+from django.utils import translation
 
 from skillup.urls import urlpatterns as portal_urlpatterns
 
@@ -59,6 +61,34 @@ def test_language_switcher_keeps_the_path(client):
     body = client.get("/en/accounts/login/").content.decode()
 
     assert 'href="/fr/accounts/login/" hreflang="fr"' in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/de/",
+        "/en/accounts/login/?next=/en/dashboard/",
+        "/fr/practices/?country=FR&q=formation%20%C3%A9t%C3%A9",
+        "/it/practices/{slug}/",
+        "/en/practices/{slug}/contact/",
+        "/en/no-such-page/",
+    ],
+)
+def test_the_switcher_links_are_translate_urls_links_for_every_language(client, path):
+    from django.urls import translate_url
+
+    from tests.factories import PracticeFactory
+
+    practice = PracticeFactory(state="published")
+    path = path.format(slug=practice.slug)
+    body = client.get(path).content.decode()
+
+    with translation.override(path.split("/")[1]):  # as the page resolved it, in its language
+        expected = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+    assert len(set(expected.values())) == (1 if "no-such-page" in path else 7)
+    for code, url in expected.items():
+        assert f'href="{url.replace("&", "&amp;")}" hreflang="{code}"' in body
 
 
 def test_unknown_page_gets_friendly_404(client):
