@@ -50,6 +50,9 @@ shares achieved are printed). Its last line:
     load_launch: rps=… p95_ms=… post_p95_ms=… errors=… detail_rps_vs_floor=…
 Targets (issue #18): pages p95 ≤ 100 ms, posts p95 ≤ 300 ms, 0 errors, and at full speed the
 practice page, the home page and the Pledge Viewer each at ≥ 0.40 of the floor.
+After the mix, its CPU account (from /proc): the cores gunicorn, PostgreSQL, Redis and this
+driver used during it, and the server's CPU per request. Times the rate, that says whether the
+machine can carry a mix at all, whatever the code's latency.
 Each visitor has its own cookie jar and address. Latency is measured from sending to the last
 byte; "late" is how far a send slipped behind its slot (the open loop held if it stays small).
 Errors: a connection error or time-out, any 5xx, and any other status than the expected one
