@@ -116,6 +116,8 @@ def test_coordinator_adds_a_call(client_for, world):
             "is_listed": "on",
             "extensions-TOTAL_FORMS": "0",
             "extensions-INITIAL_FORMS": "0",
+            "questions-TOTAL_FORMS": "0",
+            "questions-INITIAL_FORMS": "0",
             "_save": "Save",
         },
     )
@@ -123,7 +125,9 @@ def test_coordinator_adds_a_call(client_for, world):
     from practices.models import Call
 
     assert response.status_code == 302
-    assert Call.objects.filter(slug="digital-skillup-2022").exists()
+    call = Call.objects.get(slug="digital-skillup-2022")
+    # its question list starts with the four questions, worded as above (#19)
+    assert [q.label_en for q in call.questions.all()] == ["Q1", "Q2", "Q3", "Q4"]
 
 
 # --------------------------------------------------------------------------------------------
