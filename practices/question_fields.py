@@ -1,21 +1,35 @@
-"""The form fields of a call's questions (issue #19), for the submission form's next phase.
+"""The form fields of a call's questions (issue #19), used by the submission form (forms.
+PracticeForm) for the questions that are not one of the four fixed fields.
 
-Not wired to a page yet: the submission form still asks the four fixed fields. What is here is
-the per-kind part the form will need, tested on its own: a question's field (or two, for a
-choice question that allows another answer), the Answer columns a cleaned value fills, and the
-initial value an Answer gives back. Fields are optional by default: a draft may be partial;
-`required=True` is for the submission's check (as services.transition's REQUIRED_TO_SUBMIT).
+Per kind: a question's field (or two, for a choice question that allows another answer), the
+Answer columns a cleaned value fills, the initial value an Answer gives back, and the answer as
+the SME's detail page shows it. Fields are optional by default: a draft may be partial; what a
+submission needs is checked by services.transition.check_complete.
 """
 
 from django import forms
+from django.template.defaultfilters import filesizeformat
+from django.utils.html import escape, format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import Answer, CallQuestion, QuestionKind
-from .models.questions import SHORT_TEXT_LIMIT
+from .models.questions import (
+    MSG_BAD_CHOICE,
+    MSG_NOT_A_DATE,
+    MSG_NOT_A_NUMBER,
+    MSG_REQUIRED,
+    SHORT_TEXT_LIMIT,
+)
 from .validators import validate_attachment
 
 YES, NO = "yes", "no"
 OTHER_SUFFIX = "_other"
+REMOVE_SUFFIX = "_remove"  # a file question's "remove the current file" box
+
+# Django's own messages, in the words of models.questions' (Django names the numbers otherwise)
+MSG_FIELD_TOO_LONG = _("Keep this answer to %(limit_value)d characters (it has %(show_value)d).")
+MSG_FIELD_BELOW = _("Enter a number of at least %(limit_value)s.")
+MSG_FIELD_ABOVE = _("Enter a number of at most %(limit_value)s.")
 
 
 def field_name(question: CallQuestion) -> str:
@@ -28,8 +42,23 @@ def question_fields(question: CallQuestion, *, required: bool = False) -> dict[s
     text limits, the question's choices only, numbers within bounds, dates, files as the
     practices' attachments."""
     name = field_name(question)
-    common = {"label": question.label, "help_text": question.help_text, "required": required}
+    # help texts are rendered unescaped by Django's and crispy's templates: a coordinator's
+    # "<b>" stays text
+    common = {
+        "label": question.label,
+        "help_text": escape(question.help_text),
+        "required": required,
+    }
     kind = question.kind
+    # the messages of validate_answer (services.questions checks the answer again), not Django's
+    common["error_messages"] = {
+        "required": MSG_REQUIRED,
+        "max_length": MSG_FIELD_TOO_LONG,
+        "invalid_choice": MSG_BAD_CHOICE,
+        "invalid": MSG_NOT_A_DATE if kind == QuestionKind.DATE else MSG_NOT_A_NUMBER,
+        "min_value": MSG_FIELD_BELOW,
+        "max_value": MSG_FIELD_ABOVE,
+    }
     if kind in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT):
         widget = (
             forms.Textarea(attrs={"rows": 4}) if kind == QuestionKind.LONG_TEXT else forms.TextInput
@@ -47,8 +76,16 @@ def question_fields(question: CallQuestion, *, required: bool = False) -> dict[s
                 choices=choices, widget=forms.CheckboxSelectMultiple, **common
             )
     elif kind == QuestionKind.NUMBER:
+        bounds = _bounds_help(question)
+        if bounds:
+            help_text = common["help_text"]
+            common["help_text"] = format_html("{} {}", help_text, bounds) if help_text else bounds
         field = forms.IntegerField(
-            min_value=question.min_value, max_value=question.max_value, **common
+            min_value=question.min_value,
+            max_value=question.max_value,
+            # the phone's number keyboard; a typed "1e9" or "12.5" gets MSG_NOT_A_NUMBER
+            widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+            **common,
         )
     elif kind == QuestionKind.YES_NO:
         field = forms.TypedChoiceField(
@@ -61,13 +98,34 @@ def question_fields(question: CallQuestion, *, required: bool = False) -> dict[s
     elif kind == QuestionKind.DATE:
         field = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
     else:
-        field = forms.FileField(validators=[validate_attachment], **common)
+        common["error_messages"] = {"required": MSG_REQUIRED}
+        field = forms.FileField(
+            validators=[validate_attachment],
+            # not ClearableFileInput: removing the current file is a box of the form's own
+            widget=forms.FileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}),
+            **common,
+        )
     fields = {name: field}
     if kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE) and question.allow_other:
         fields[name + OTHER_SUFFIX] = forms.CharField(
-            label=_("Other"), max_length=SHORT_TEXT_LIMIT, required=False
+            label=_("Other answer"),
+            max_length=SHORT_TEXT_LIMIT,
+            required=False,
+            error_messages={"max_length": MSG_FIELD_TOO_LONG},
         )
     return fields
+
+
+def _bounds_help(question: CallQuestion) -> str:
+    """What a number question's bounds allow, said before the SME types (not only on error)."""
+    low, high = question.min_value, question.max_value
+    if low is not None and high is not None:
+        return _("A whole number from %(low)s to %(high)s.") % {"low": low, "high": high}
+    if low is not None:
+        return _("A whole number of at least %(low)s.") % {"low": low}
+    if high is not None:
+        return _("A whole number of at most %(high)s.") % {"high": high}
+    return ""
 
 
 def answer_columns(question: CallQuestion, value, other: str = "") -> dict:
@@ -122,3 +180,37 @@ def initial_values(question: CallQuestion, answer: Answer | None) -> dict:
     if kind == QuestionKind.DATE:
         return {name: answer.value_date}
     return {name: answer.value_file or None}
+
+
+def file_description(value) -> str:
+    """A stored answer file as the SME reads it: "PDF, 120 KB" (the stored name is random)."""
+    extension = value.name.rsplit(".", 1)[-1].upper() if "." in value.name else ""
+    extension = "JPEG" if extension == "JPG" else extension
+    try:
+        size = filesizeformat(value.size)
+    except OSError:  # the file went missing from storage: its type is still worth saying
+        return extension or str(_("a file"))
+    return f"{extension}, {size}" if extension else size
+
+
+def answer_display(question: CallQuestion, answer: Answer | None) -> dict:
+    """An answer as the SME's detail page shows it: {"text": …} (a text, choices by their labels
+    in the active language, yes/no translated, a number), {"date": …} (localised by the
+    template) or {"file": …} (its description); {} when unanswered."""
+    if answer is None or answer.is_empty:
+        return {}
+    kind = question.kind
+    if kind in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT):
+        return {"text": answer.value_text, "multiline": kind == QuestionKind.LONG_TEXT}
+    if kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE):
+        parts = [question.choice_label(value) for value in answer.value_choices]
+        if answer.value_text:
+            parts.append(answer.value_text)
+        return {"text": ", ".join(parts)}
+    if kind == QuestionKind.NUMBER:
+        return {"number": answer.value_number}
+    if kind == QuestionKind.YES_NO:
+        return {"text": _("Yes") if answer.value_bool else _("No")}
+    if kind == QuestionKind.DATE:
+        return {"date": answer.value_date}
+    return {"file": file_description(answer.value_file)}

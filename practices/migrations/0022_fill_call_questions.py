@@ -74,7 +74,7 @@ def fill(apps, schema_editor):
                 kind="multiple_choice" if is_tools else "long_text",
                 label=labels["label_en"],
                 **labels,
-                required=False,
+                required=True,  # the fixed fields were required to submit
                 is_public=True,
                 max_length=None if is_tools else 5000,
                 choices=tool_choices if is_tools else [],

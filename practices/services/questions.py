@@ -1,6 +1,7 @@
 """A call's questions (issue #19): the four defaults a new call starts with, a question's save
-(its kind kept once answered), and, while the four fixed fields of Practice still exist, their
-copy into the Answers of the questions that replace them.
+(its kind kept once answered), a practice's answers to the other questions, and, while the four
+fixed fields of Practice still exist, their copy into the Answers of the questions that replace
+them.
 
 Default questions come from an explicit call of call_default_questions_create (the call's admin
 on creation, the demo seed), not from a post_save signal: a signal would also fire for fixtures,
@@ -11,12 +12,14 @@ Call.save(); an explicit call is visible where it happens and tested there.
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from skillup.errors import ApplicationError
 
 from ..models import Answer, Call, CallQuestion, LegacyField, Practice, QuestionKind, TrainingTool
-from ..models.questions import LONG_TEXT_DEFAULT_LIMIT, MSG_KIND_ANSWERED
+from ..models.questions import LONG_TEXT_DEFAULT_LIMIT, MSG_KIND_ANSWERED, validate_answer
+from ..question_fields import field_name
 
 # the four original questions, in their order: (replaced field, the call's wording column)
 DEFAULT_QUESTION_COLUMNS = [
@@ -64,7 +67,7 @@ def call_default_questions_create(call: Call) -> list[CallQuestion]:
                 call=call,
                 position=last,
                 kind=QuestionKind.MULTIPLE_CHOICE if is_tools else QuestionKind.LONG_TEXT,
-                required=False,
+                required=True,  # as the fixed fields were required to submit
                 is_public=True,
                 max_length=None if is_tools else LONG_TEXT_DEFAULT_LIMIT,
                 choices=tool_choices() if is_tools else [],
@@ -145,3 +148,52 @@ def legacy_answers_sync(practices: Iterable[Practice]) -> int:
                     answer.save()
                     changed += 1
     return changed
+
+
+def practice_answers_save(practice: Practice, answers: dict[CallQuestion, dict]) -> None:
+    """Write `practice`'s answers to questions of its call that are not fixed fields:
+    {question: the Answer columns to set} (question_fields.answer_columns; a file question's
+    {"value_file": an upload, or "" to remove it}). An emptied answer is deleted (a draft may
+    be partial: nothing is required here, see transition.check_complete); every other answer
+    is checked by validate_answer. Raises ValidationError keyed by the form's field names
+    (question_<id>) and writes nothing if one answer is refused; the caller's transaction
+    (services.practice_save) also keeps the practice's own fields from being half-saved.
+    """
+    if not answers:
+        return
+    for question in answers:
+        # the form only offers its call's questions, the fixed fields apart: anything else is a
+        # caller's bug (a question hidden since the form was built is harmless: it is saved)
+        if question.call_id != practice.call_id or question.legacy_field:
+            raise ValueError(f"question {question.pk} is not one of this practice's call's")
+    existing = {
+        answer.question_id: answer
+        for answer in Answer.objects.select_for_update().filter(
+            practice=practice, question__in=list(answers)
+        )
+    }
+    errors: dict[str, list] = {}
+    to_save, to_delete = [], []
+    for question, columns in answers.items():
+        answer = existing.get(question.pk) or Answer(practice=practice, question=question)
+        for name, value in columns.items():
+            setattr(answer, name, value)
+        if answer.is_empty:
+            if answer.pk is not None:
+                to_delete.append(answer.pk)
+            continue
+        try:
+            validate_answer(question, answer)
+        except ValidationError as exc:
+            errors[field_name(question)] = [
+                message for messages in exc.message_dict.values() for message in messages
+            ]
+            continue
+        to_save.append(answer)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        if to_delete:
+            Answer.objects.filter(pk__in=to_delete).delete()
+        for answer in to_save:
+            answer.save()

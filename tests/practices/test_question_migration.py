@@ -88,7 +88,7 @@ def test_fixed_fields_become_answers_without_loss_on_the_demo_data():
             assert getattr(question, f"label_{code}") == (
                 getattr(question.call, f"{column}_{code}") or ""
             )
-        assert question.is_public and not question.is_hidden and not question.required
+        assert question.is_public and not question.is_hidden and question.required
         question.full_clean()  # the migrated settings are valid ones
     tools = CallQuestion.objects.get(call=call, legacy_field="tools")
     assert tools.kind == QuestionKind.MULTIPLE_CHOICE and tools.allow_other

@@ -255,7 +255,7 @@ def test_new_call_gets_the_four_default_questions_in_every_language():
     assert online.kind == QuestionKind.LONG_TEXT and online.max_length == 5000
     assert tools.kind == QuestionKind.MULTIPLE_CHOICE and tools.allow_other
     assert "moodle" in tools.choice_values()
-    assert all(q.is_public and not q.required and not q.is_hidden for q in made)
+    assert all(q.is_public and q.required and not q.is_hidden for q in made)
     assert online.label_en == "How is online learning integrated into your staff training?"
     with override("fr"):
         # the call's French default wording, not the English fallback
