@@ -14,7 +14,7 @@ from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
@@ -83,10 +83,13 @@ class CallQuestionForm(forms.ModelForm):
             if held:
                 self.add_error(
                     _choices_field(settings.LANGUAGE_CODE),
-                    gettext(
-                        "Answers hold the choice %(values)s: keep it (you may reword its label)."
+                    ngettext(
+                        "Answers hold the choice %(values)s: keep it (you may reword its label).",
+                        "Answers hold the choices %(values)s: keep them (you may reword their "
+                        "labels).",
+                        len(held),
                     )
-                    % {"values": ", ".join(f"“{v}”" for v in sorted(held))},
+                    % {"values": ", ".join(sorted(held))},
                 )
         self.instance.choices = choices
         return data
@@ -174,7 +177,7 @@ class CallQuestionInline(TranslationStackedInline):
             },
         ),
         (
-            _("Settings of the kind"),
+            _("Settings for this kind of question"),
             {
                 "fields": (
                     "max_length",
@@ -183,8 +186,8 @@ class CallQuestionInline(TranslationStackedInline):
                     "allow_other",
                 ),
                 "description": _(
-                    "Text questions: the limit. Numbers: the bounds. Choice questions: the "
-                    "choices. Other settings are left empty."
+                    "Text questions: the limit. Number questions: the bounds. Choice questions: "
+                    "the choices. Other settings are left empty."
                 ),
             },
         ),

@@ -20,7 +20,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ..validators import validate_attachment
@@ -52,7 +52,7 @@ class QuestionKind(models.TextChoices):
     LONG_TEXT = "long_text", _("Long text")
     SINGLE_CHOICE = "single_choice", _("Single choice")
     MULTIPLE_CHOICE = "multiple_choice", _("Multiple choice")
-    NUMBER = "number", _("Number")
+    NUMBER = "number", pgettext_lazy("question kind", "Number")
     YES_NO = "yes_no", _("Yes or no")
     DATE = "date", _("Date")
     FILE = "file", _("File (PDF, PNG or JPEG)")
@@ -190,7 +190,7 @@ class CallQuestion(models.Model):
             for name in ("min_value", "max_value"):
                 value = getattr(self, name)
                 if value is not None and abs(value) > NUMBER_LIMIT:
-                    errors.setdefault(name, []).append(_("This number is too large."))
+                    errors.setdefault(name, []).append(_("This number is out of range."))
             if (
                 self.min_value is not None
                 and self.max_value is not None

@@ -193,7 +193,7 @@ def test_a_choice_held_by_answers_cannot_be_removed(client_for, call):
     lines = data[f"{PREFIX}-{index}-choices_en"].splitlines()
     without = {**data, f"{PREFIX}-{index}-choices_en": "\n".join(lines[1:])}
     errors = " ".join(_errors(client.post(url, without)))
-    assert f"Answers hold the choice “{kept}”" in errors
+    assert f"Answers hold the choice {kept}: keep it" in errors
     reworded = {
         **data,
         f"{PREFIX}-{index}-choices_en": f"{kept} | A new name\n" + "\n".join(lines[1:]),
