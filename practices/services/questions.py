@@ -92,7 +92,23 @@ def call_question_save(question: CallQuestion) -> CallQuestion:
         if question.kind_change_refused():
             raise ApplicationError(str(MSG_KIND_ANSWERED), field="kind")
         question.save()
+        if question.legacy_field:
+            _call_wording_follow(question)
     return question
+
+
+def _call_wording_follow(question: CallQuestion) -> None:
+    """Write a fixed question's label into its call's question_* column, in every language:
+    the pages that show the fixed fields' answers (the public page, the review page, the
+    call's page) head them with those columns, so a question reworded in the question list
+    reads the same everywhere. An empty translation stays empty (the English one shows)."""
+    column = dict(DEFAULT_QUESTION_COLUMNS)[question.legacy_field]
+    wording = {
+        f"{column}_{code}": getattr(question, f"label_{code}") or ""
+        for code, _name in settings.LANGUAGES
+    }
+    wording[column] = question.label_en or question.label
+    Call.objects.filter(pk=question.call_id).update(**wording)
 
 
 def legacy_answers_sync(practices: Iterable[Practice]) -> int:

@@ -277,6 +277,26 @@ def test_default_questions_follow_the_calls_own_wording():
     assert q.label_en == "What is your method?"
 
 
+def test_a_fixed_question_reworded_rewords_its_calls_heading_in_every_language():
+    call = CallFactory()
+    services.call_default_questions_create(call)
+    q = call.questions.get(legacy_field=LegacyField.METHODOLOGY)
+    q.label_en, q.label_fr, q.label_de = "Which method?", "Quelle méthode ?", ""
+    services.call_question_save(q)
+
+    call.refresh_from_db()
+    assert (call.question_methodology_en, call.question_methodology_fr) == (
+        "Which method?",
+        "Quelle méthode ?",
+    )
+    with override("de"):  # no German wording: the English one shows, as for any call text
+        assert call.question_methodology == "Which method?"
+    extra = CallQuestion(call=call, kind=QuestionKind.SHORT_TEXT, label_en="Your city?")
+    services.call_question_save(extra)  # not a fixed one: no column follows it
+    call.refresh_from_db()
+    assert call.question_online_learning_en != "Your city?"
+
+
 def test_legacy_answers_sync_copies_and_updates_the_fixed_fields():
     tool, _ = TrainingTool.objects.get_or_create(slug="moodle", defaults={"name": "Moodle"})
     call = CallFactory()
