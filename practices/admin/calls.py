@@ -105,10 +105,19 @@ class CallAdmin(TranslationAdmin):
             super().save_formset(request, form, formset, change)
             return
         # the form refused what the service refuses; the service checks again under a lock
-        for question in formset.save(commit=False):
+        saved = formset.save(commit=False)
+        for question in saved:
             services.call_question_save(question)
         for question in formset.deleted_objects:
             question.delete()
+        if saved or formset.deleted_objects:
+            # a question made private, hidden or public again changes what the call's
+            # published practices show and are found by (their search documents)
+            services.published_practices_changed(
+                form.instance.practices.filter(state=PracticeState.PUBLISHED).values_list(
+                    "pk", flat=True
+                )
+            )
 
     def get_queryset(self, request):
         return (
