@@ -21,7 +21,7 @@ from ..cache import practices_version_bump
 from ..enums import SENT_STATES, PracticeState
 from ..models import Call, CallQuestion, DeadlineExtension
 from ..permissions import can_assign_reviewers
-from ..translation import DEFAULT_QUESTIONS, english, localized_names, translation_fieldsets
+from ..translation import english, localized_names, translation_fieldsets
 from .forms import ExtensionGrantForm
 from .questions import CallQuestionInline
 
@@ -75,17 +75,16 @@ class CallAdmin(TranslationAdmin):
         (
             _("Questions"),
             {
-                "fields": (*english(*DEFAULT_QUESTIONS), "description_max_length"),
-                # until the form renders the call's question list (issue #19, next phase)
+                "fields": ("description_max_length",),
+                # the four original questions are in the question list like any other (#19)
                 "description": _(
-                    "The submission form asks these four questions, worded as here. The call's "
-                    "question list below will replace them; keep both in step until then."
+                    "The submission form asks the question list below, in its order. A new "
+                    "call starts with the four questions of the original call: reword, add, "
+                    "hide or reorder them there."
                 ),
             },
         ),
-        *translation_fieldsets(
-            "title", "introduction", "eligibility", "how_to_take_part", *DEFAULT_QUESTIONS
-        ),
+        *translation_fieldsets("title", "introduction", "eligibility", "how_to_take_part"),
         (_("Review"), {"fields": ("reviewers_per_practice",)}),
         (_("Publication"), {"fields": ("is_listed", "created_at")}),
     )
@@ -94,8 +93,8 @@ class CallAdmin(TranslationAdmin):
     def save_model(self, request, obj, form, change) -> None:
         super().save_model(request, obj, form, change)
         if not change:
-            # a new call starts with the four original questions, worded as its question_*
-            # fields say (editable defaults: see services.call_default_questions_create)
+            # a new call starts with the four original questions, in the wording of the
+            # original call (editable defaults: see services.call_default_questions_create)
             services.call_default_questions_create(obj)
         # the practice list's call filter and its cached pages show call titles
         transaction.on_commit(practices_version_bump)

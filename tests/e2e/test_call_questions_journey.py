@@ -146,10 +146,10 @@ def test_coordinator_adds_two_questions_sme_answers_in_french_reviewer_sees_them
     staff_log_in(reviewer_page, site, REVIEWER_EMAIL, axe_check_admin)
     reviewer_page.goto(f"{site}/admin/practices/practice/{practice.pk}/review/")
     expect(reviewer_page.get_by_role("heading", level=1)).to_contain_text(TITLE)
-    expect(reviewer_page.get_by_text(CHOICE_EN)).to_be_visible()
-    expect(reviewer_page.get_by_text("Every month")).to_be_visible()
-    expect(reviewer_page.get_by_text(NUMBER_EN)).to_be_visible()
-    expect(reviewer_page.get_by_text("12", exact=True)).to_be_visible()
+    for label, answer in ((CHOICE_EN, "Every month"), (NUMBER_EN, "12")):
+        heading = reviewer_page.get_by_role("heading", level=3, name=label)
+        expect(heading).to_be_visible()
+        expect(heading.locator("xpath=following-sibling::*[1]")).to_have_text(answer)
     expect(reviewer_page.locator("select[name=innovation]")).to_be_visible()  # the rubric
     axe_check_admin(reviewer_page, "review-page-answers")
     assert reviewer_violations == []
