@@ -15,6 +15,7 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
     REVIEWERS: [
         "accounts.view_organisation",
         "practices.view_call",
+        "practices.view_callquestion",
         "practices.view_practice",
         "practices.change_practice",  # the review actions and the public version
         "practices.view_review",
@@ -44,6 +45,10 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "practices.view_call",
         "practices.add_call",
         "practices.change_call",
+        "practices.view_callquestion",  # a call's questions, in its admin page (#19)
+        "practices.add_callquestion",
+        "practices.change_callquestion",
+        "practices.delete_callquestion",  # one without answers (the others are hidden)
         "practices.view_practice",
         "practices.change_practice",
         "practices.view_review",

@@ -16,7 +16,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import Organisation
-from practices.models import Practice
+from practices.answers import page_answers
+from practices.models import Practice, QuestionKind
 from skillup.languages import Language
 
 from .listing import row_of
@@ -239,6 +240,21 @@ class PracticeSerializer(serializers.Serializer):
 _DATETIME = serializers.DateTimeField()  # ISO 8601 in the portal's time zone, as DRF writes it
 
 
+class AnswerSerializer(serializers.Serializer):
+    question = serializers.IntegerField(
+        source="question_id", help_text="The question's id, the same for every practice."
+    )
+    label = serializers.CharField(help_text="The question, in the language of the request.")
+    kind = serializers.ChoiceField(choices=QuestionKind.choices)
+    value = serializers.CharField(
+        help_text=(
+            "The answer as the practice's page shows it: a text in `answers_language`; chosen "
+            "choices by their label in the language of the request, joined by commas; a "
+            "number, a date or yes/no written for the language of the request."
+        )
+    )
+
+
 class PracticeDetailSerializer(PracticeSerializer):
     """A practice as its page shows it: with the SME's answers (in `answers_language`)."""
 
@@ -252,22 +268,47 @@ class PracticeDetailSerializer(PracticeSerializer):
     keep_learning = serializers.CharField()
     employees_reached = serializers.IntegerField(allow_null=True)
     since_year = serializers.IntegerField(allow_null=True)
+    answers = AnswerSerializer(
+        many=True,
+        help_text=(
+            "The answers to every public question of the practice's call, in the call's order "
+            "(the four original questions' answers are also in the fields above)."
+        ),
+    )
 
     def to_representation(self, practice) -> dict:
-        """A practice loaded as a model (api.listing.row_of), with its answers and tools."""
+        """A practice loaded as a model (api.listing.row_of), with its answers and tools. An
+        original question a coordinator made private leaves its field empty, as on the page."""
+        answers, hidden = page_answers(practice, with_legacy=True)
+
+        def shown(name: str, value):
+            return type(value)() if name in hidden else value
+
         return {
             **super().to_representation(row_of(practice)),
             "answers_language": practice.language,
-            "online_learning": practice.online_learning,
-            "methodology": practice.methodology,
-            "tools": [
-                {"slug": tool.slug, "name": tool.name, "url": tool.url}
-                for tool in practice.tools.all()
-            ],
-            "other_tools": practice.other_tools,
-            "keep_learning": practice.keep_learning,
+            "online_learning": shown("online_learning", practice.online_learning),
+            "methodology": shown("methodology", practice.methodology),
+            "tools": shown(
+                "tools",
+                [
+                    {"slug": tool.slug, "name": tool.name, "url": tool.url}
+                    for tool in practice.tools.all()
+                ],
+            ),
+            "other_tools": shown("tools", practice.other_tools),
+            "keep_learning": shown("keep_learning", practice.keep_learning),
             "employees_reached": practice.employees_reached,
             "since_year": practice.since_year,
+            "answers": [
+                {
+                    "question": answer.question_id,
+                    "label": answer.label,
+                    "kind": answer.kind,
+                    "value": answer.value,
+                }
+                for answer in answers
+            ],
         }
 
 

@@ -44,6 +44,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from matching.models import Framework, Skill
+from practices.answers import answers_of, legacy_hidden_by_call
 from practices.cache import practices_version
 from practices.enums import OPEN_LICENCE_URL, PUBLICATION_CONSENT_VERSION, PracticeState
 from practices.models import Call, Practice, Topic, TrainingTool
@@ -136,6 +137,13 @@ PRACTICE_FIELDS = (
     Field("size_band", _("The SME's size band (code).")),
     Field("call", _("The call it answered (title in English).")),
     Field("published_at", _("When it was published (UTC, ISO 8601).")),
+    Field(
+        "answers",
+        _(
+            "The answers to every public question of its call, in the call's order: question "
+            "id, question (in English), kind and answer as its page shows it (in CSV, as JSON)."
+        ),
+    ),
 )
 
 
@@ -180,6 +188,8 @@ def practice_rows() -> Iterator[dict]:
     calls = {call.pk: call.title for call in Call.objects.only("pk", "title")}
     topics = {topic.pk: (topic.name, topic.slug) for topic in Topic.objects.all()}
     tools = {tool.pk: (tool.name, tool.url) for tool in TrainingTool.objects.all()}
+    # an original question a coordinator made private leaves its fields empty, as on the page
+    hidden = legacy_hidden_by_call()
     queryset = (
         exportable_practices()
         .order_by("published_at", "pk")
@@ -189,9 +199,11 @@ def practice_rows() -> Iterator[dict]:
         ids = [row.pk for row in chunk]
         topic_links = _links(Practice.topics.through, "practice_id", "topic_id", ids)
         tool_links = _links(Practice.tools.through, "practice_id", "trainingtool_id", ids)
+        answers = answers_of(ids, public_only=True)
         for row in chunk:
             own_topics = sorted(topics[pk] for pk in topic_links.get(row.pk, ()))
             own_tools = sorted(tools[pk] for pk in tool_links.get(row.pk, ()))
+            private = hidden.get(row.call_id, ())
             public_text = row.public_language and (row.public_title or row.public_description)
             yield {
                 "id": row.pk,
@@ -200,11 +212,13 @@ def practice_rows() -> Iterator[dict]:
                 "description": row.public_description or row.short_description,
                 "text_language": row.public_language if public_text else row.language,
                 "language": row.language,
-                "online_learning": row.online_learning,
-                "methodology": row.methodology,
-                "keep_learning": row.keep_learning,
-                "tools": [{"name": name, "url": link} for name, link in own_tools],
-                "other_tools": row.other_tools,
+                "online_learning": "" if "online_learning" in private else row.online_learning,
+                "methodology": "" if "methodology" in private else row.methodology,
+                "keep_learning": "" if "keep_learning" in private else row.keep_learning,
+                "tools": []
+                if "tools" in private
+                else [{"name": name, "url": link} for name, link in own_tools],
+                "other_tools": "" if "tools" in private else row.other_tools,
                 "topics": [slug for _name, slug in own_topics],
                 "topic_names": [name for name, _slug in own_topics],
                 "audience": row.audience,
@@ -216,6 +230,15 @@ def practice_rows() -> Iterator[dict]:
                 "size_band": row.organisation__size_band,
                 "call": calls.get(row.call_id, ""),
                 "published_at": _iso(row.published_at),
+                "answers": [
+                    {
+                        "question": answer.question_id,
+                        "label": answer.label,
+                        "kind": answer.kind,
+                        "value": answer.value,
+                    }
+                    for answer in answers[row.pk]
+                ],
             }
 
 
@@ -225,6 +248,7 @@ def practice_csv_row(row: dict) -> list:
         "tools": _join(tool["name"] for tool in row["tools"]),
         "topics": _join(row["topics"]),
         "topic_names": _join(row["topic_names"]),
+        "answers": json.dumps(row["answers"], ensure_ascii=False) if row["answers"] else "",
     }
     return [_cell(flat[field.name]) for field in PRACTICE_FIELDS]
 

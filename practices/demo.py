@@ -27,7 +27,11 @@ from .models import (
     Topic,
     TrainingTool,
 )
-from .services import published_practices_changed
+from .services import (
+    call_default_questions_create,
+    legacy_answers_sync,
+    published_practices_changed,
+)
 
 S = PracticeState
 REVIEWER_EMAIL = "reviewer@demo.skillup.eu"
@@ -130,7 +134,7 @@ HOW_TO_TAKE_PART = (
 def seed_calls(now) -> dict[str, Call]:
     calls = {}
     for key, (slug, title, introduction, eligibility, opens, closes) in CALLS.items():
-        calls[key], _created = Call.objects.get_or_create(
+        calls[key], created = Call.objects.get_or_create(
             slug=slug,
             defaults={
                 "title_en": title,
@@ -142,6 +146,8 @@ def seed_calls(now) -> dict[str, Call]:
                 "closes_at": _local(now, closes, hour=17),
             },
         )
+        if created:
+            call_default_questions_create(calls[key])
     return calls
 
 
@@ -192,6 +198,8 @@ def seed_practices(*, organisations: dict, users: dict) -> None:
     _seed_closed_outcomes(calls, organisations, authors, coordinator, now)
     if practices:
         published_practices_changed([p.pk for p in practices])
+    # the four fixed fields' answers, as migration 0022 copied them for older practices
+    legacy_answers_sync(Practice.objects.filter(call__in=calls.values()))
     seed_events(calls=calls, now=now)
 
 

@@ -12,11 +12,12 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Field, Fieldset, Layout, Submit
 from django import forms
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import MaxValueValidator
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
@@ -29,7 +30,16 @@ from .language import (
     interface_content_language,
     sorted_language_choices,
 )
-from .models import Call, Practice, Topic, TrainingTool
+from .models import Call, LegacyField, Practice, QuestionKind, Topic, TrainingTool
+from .question_fields import (
+    OTHER_SUFFIX,
+    REMOVE_SUFFIX,
+    answer_columns,
+    field_name,
+    file_description,
+    initial_values,
+    question_fields,
+)
 from .services import MSG_NEEDS_CONSENT
 
 MSG_LANGUAGE_INVALID = _("Choose the language of your text from the list.")
@@ -43,6 +53,15 @@ MSG_LANGUAGE_HELP_AUTO = _(
 MSG_LANGUAGE_DETECTED = _(
     "Suggested from your text: %(language)s. Change it if your text is in another language."
 )
+
+# The Practice fields of the four original questions, in their order, and their columns' limit.
+LEGACY_NAMES = [
+    LegacyField.ONLINE_LEARNING.value,
+    LegacyField.METHODOLOGY.value,
+    LegacyField.TOOLS.value,
+    LegacyField.KEEP_LEARNING.value,
+]
+LEGACY_TEXT_LIMIT = 5000
 
 # The "action" a practice form's buttons send.
 ACTION_SAVE = "save"
@@ -210,10 +229,7 @@ class PracticeForm(forms.Form):
                 "data-charcount-text": _("{count} / {limit} characters"),
             }
         )
-        self.fields["online_learning"].label = call.question_online_learning
-        self.fields["methodology"].label = call.question_methodology
-        self.fields["tools"].label = call.question_tools
-        self.fields["keep_learning"].label = call.question_keep_learning
+        self.question_names = self._add_questions(call, practice)
         this_year = timezone.now().year
         self.fields["since_year"].validators.append(MaxValueValidator(this_year))
         self.fields["since_year"].widget.attrs["max"] = this_year
@@ -221,6 +237,77 @@ class PracticeForm(forms.Form):
         if read_only:
             _make_read_only(self)
         self.helper = self._helper()
+
+    def _add_questions(self, call: Call, practice: Practice | None) -> list:
+        """Ask the call's questions in their order (issue #19); returns the layout's items.
+
+        A question replacing one of the four fixed fields keeps that field (the column the rest
+        of the code reads), labelled and limited as the question says; one the call no longer
+        asks (hidden or deleted) is left out, and its column is left as it is. The others get
+        question_fields' fields, with their answers as initial values. A hidden question's
+        answer is kept but not shown: the SME can no longer change it. A call without any
+        question (made before questions existed, or without its defaults) asks the four fixed
+        fields under its own question_* wording, as before.
+        """
+        # two queries whatever the number of questions (the choices live on the question)
+        self.questions = list(call.questions.all())
+        self.answers = (
+            {answer.question_id: answer for answer in practice.answers.all()}
+            if practice is not None
+            else {}
+        )
+        self.asked = [question for question in self.questions if not question.is_hidden]
+        if not self.questions:
+            for name in LEGACY_NAMES:
+                self.fields[name].label = getattr(call, f"question_{name}")
+            return ["online_learning", "methodology", "tools", "other_tools", "keep_learning"]
+        by_legacy = {question.legacy_field: question for question in self.asked}
+        for name in LEGACY_NAMES:
+            question = by_legacy.get(name)
+            if question is None:
+                del self.fields[name]
+                if name == "tools":
+                    del self.fields["other_tools"]
+                continue
+            field = self.fields[name]
+            if name != "tools":
+                # the question's limit, never above the column's
+                limit = min(question.text_limit or LEGACY_TEXT_LIMIT, LEGACY_TEXT_LIMIT)
+                field = self.fields[name] = forms.CharField(
+                    required=False, max_length=limit, widget=forms.Textarea(attrs={"rows": 4})
+                )
+            field.label = question.label
+            field.help_text = _required_help(question, escape(question.help_text))
+        items = []
+        for question in self.asked:
+            if question.legacy_field:
+                items.append(question.legacy_field)
+                if question.legacy_field == "tools":
+                    items.append("other_tools")
+                continue
+            fields = question_fields(question)
+            name = field_name(question)
+            fields[name].help_text = _required_help(question, fields[name].help_text)
+            self.fields.update(fields)
+            if practice is not None:
+                for key, value in initial_values(question, self.answers.get(question.pk)).items():
+                    self.initial.setdefault(key, value)
+            answer = self.answers.get(question.pk)
+            if question.kind == QuestionKind.FILE and answer is not None and answer.value_file:
+                self.fields[name + REMOVE_SUFFIX] = forms.BooleanField(
+                    label=_("Remove the current file"), required=False
+                )
+                current = HTML(
+                    format_html(
+                        '<p class="mb-1">{} {}</p>',
+                        _("Current file:"),
+                        file_description(answer.value_file),
+                    )
+                )
+                items += [name, current, name + REMOVE_SUFFIX]
+            else:
+                items += list(fields)
+        return items
 
     def _helper(self) -> FormHelper:
         helper = FormHelper()
@@ -245,14 +332,7 @@ class PracticeForm(forms.Form):
                 "language",
                 "language_auto",
             ),
-            Fieldset(
-                _("Answers to the call's questions"),
-                "online_learning",
-                "methodology",
-                "tools",
-                "other_tools",
-                "keep_learning",
-            ),
+            Fieldset(_("Answers to the call's questions"), *self.question_names),
             Fieldset(_("Reach"), "audience", "employees_reached", "since_year", "topics"),
             Fieldset(
                 _("Attachment"),
@@ -362,14 +442,58 @@ class PracticeForm(forms.Form):
                 "internal_confirmed",
                 "publication_consent",
             )
+            if name in self.fields  # a fixed field the call no longer asks keeps its value
         }
-        fields["tools"] = list(data["tools"])
+        if "tools" in self.fields:
+            fields["tools"] = list(data["tools"])
         fields["topics"] = list(data["topics"])
+        fields["answers"] = self.answer_columns()
         if data.get("attachment"):
             fields["attachment"] = data["attachment"]
         elif data.get("remove_attachment"):
             fields["attachment"] = False
         return fields
+
+    def answer_columns(self) -> dict:
+        """{question: the Answer columns to write} for the asked questions that are not fixed
+        fields. A file question without a new file and without its "remove" box ticked is left
+        out: its answer stays as it is."""
+        data = self.cleaned_data
+        answers = {}
+        for question in self.asked:
+            if question.legacy_field:
+                continue
+            name = field_name(question)
+            if question.kind == QuestionKind.FILE:
+                # without a new upload, FileField gives back the stored file: not a change
+                if isinstance(data.get(name), UploadedFile):
+                    answers[question] = {"value_file": data[name]}
+                elif data.get(name + REMOVE_SUFFIX):
+                    answers[question] = {"value_file": ""}
+                continue
+            answers[question] = answer_columns(
+                question, data.get(name), data.get(name + OTHER_SUFFIX, "")
+            )
+        return answers
+
+    def question_label(self, name: str) -> str | None:
+        """The label of the question whose field is `name` (a refusal's list of what is
+        missing), None if no question has that field."""
+        for question in self.questions:
+            if name in (field_name(question), question.legacy_field):
+                return question.label
+        return None
+
+
+def _required_help(question, help_text: str) -> str:
+    """A required question says so under it (a draft is saved without its answer)."""
+    if not question.required:
+        return help_text
+    return (
+        format_html("{} {}", help_text, _("Required to submit."))
+        if help_text
+        else _("Required to submit.")
+    )
 
 
 def licence_help() -> str:

@@ -17,6 +17,7 @@ from .models import (
     DEFAULT_QUESTION_ONLINE_LEARNING,
     DEFAULT_QUESTION_TOOLS,
     Call,
+    CallQuestion,
     Event,
     TranslatedDefault,
 )
@@ -86,4 +87,14 @@ class CallTranslationOptions(TranslationOptions):
 class EventTranslationOptions(TranslationOptions):
     fields = ("title", "description", "place")
     required_languages = ("en",)
+    fallback_undefined = ""
+
+
+@register(CallQuestion)
+class CallQuestionTranslationOptions(TranslationOptions):
+    """A question's label and help in every language (its choices' labels are in its JSON list:
+    see practices/models/questions.py)."""
+
+    fields = ("label", "help_text")
+    required_languages = {"en": ("label",)}
     fallback_undefined = ""

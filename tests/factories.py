@@ -158,6 +158,29 @@ class PublishedPracticeFactory(PracticeFactory):
             practice_refresh_search(self)
 
 
+class CallQuestionFactory(factory.django.DjangoModelFactory):
+    """A public, optional long-text question of a call (issue #19)."""
+
+    class Meta:
+        model = "practices.CallQuestion"
+
+    call = factory.SubFactory(CallFactory)
+    position = factory.Sequence(lambda n: n + 10)
+    kind = "long_text"
+    label = factory.Sequence(lambda n: f"Question {n}")
+    is_public = True
+
+
+class AnswerFactory(factory.django.DjangoModelFactory):
+    """An answer to a question; give `value_…` for the question's kind."""
+
+    class Meta:
+        model = "practices.Answer"
+
+    question = factory.SubFactory(CallQuestionFactory)
+    practice = factory.SubFactory(PracticeFactory, call=factory.SelfAttribute("..question.call"))
+
+
 class ReviewFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "practices.Review"

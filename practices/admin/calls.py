@@ -19,10 +19,11 @@ from skillup.errors import ApplicationError, add_service_errors
 from .. import selectors, services
 from ..cache import practices_version_bump
 from ..enums import SENT_STATES, PracticeState
-from ..models import Call, DeadlineExtension
+from ..models import Call, CallQuestion, DeadlineExtension
 from ..permissions import can_assign_reviewers
-from ..translation import DEFAULT_QUESTIONS, english, localized_names, translation_fieldsets
+from ..translation import english, localized_names, translation_fieldsets
 from .forms import ExtensionGrantForm
+from .questions import CallQuestionInline
 
 
 class DeadlineExtensionInline(ReadOnlyAdminMixin, admin.TabularInline):
@@ -57,7 +58,7 @@ class CallAdmin(TranslationAdmin):
     search_fields = [*localized_names("title"), "slug"]
     prepopulated_fields = {"slug": ("title",)}
     date_hierarchy = "opens_at"
-    inlines = [DeadlineExtensionInline]
+    inlines = [CallQuestionInline, DeadlineExtensionInline]
     actions = ["announce_decisions", "grant_extension", "assign_reviewers_automatically"]
     fieldsets = (
         (
@@ -73,11 +74,17 @@ class CallAdmin(TranslationAdmin):
         ),
         (
             _("Questions"),
-            {"fields": (*english(*DEFAULT_QUESTIONS), "description_max_length")},
+            {
+                "fields": ("description_max_length",),
+                # the four original questions are in the question list like any other (#19)
+                "description": _(
+                    "The submission form asks the question list below, in its order. A new "
+                    "call starts with the four questions of the original call: reword, add, "
+                    "hide or reorder them there."
+                ),
+            },
         ),
-        *translation_fieldsets(
-            "title", "introduction", "eligibility", "how_to_take_part", *DEFAULT_QUESTIONS
-        ),
+        *translation_fieldsets("title", "introduction", "eligibility", "how_to_take_part"),
         (_("Review"), {"fields": ("reviewers_per_practice",)}),
         (_("Publication"), {"fields": ("is_listed", "created_at")}),
     )
@@ -85,8 +92,31 @@ class CallAdmin(TranslationAdmin):
 
     def save_model(self, request, obj, form, change) -> None:
         super().save_model(request, obj, form, change)
+        if not change:
+            # a new call starts with the four original questions, in the wording of the
+            # original call (editable defaults: see services.call_default_questions_create)
+            services.call_default_questions_create(obj)
         # the practice list's call filter and its cached pages show call titles
         transaction.on_commit(practices_version_bump)
+
+    def save_formset(self, request, form, formset, change) -> None:
+        if formset.model is not CallQuestion:
+            super().save_formset(request, form, formset, change)
+            return
+        # the form refused what the service refuses; the service checks again under a lock
+        saved = formset.save(commit=False)
+        for question in saved:
+            services.call_question_save(question)
+        for question in formset.deleted_objects:
+            question.delete()
+        if saved or formset.deleted_objects:
+            # a question made private, hidden or public again changes what the call's
+            # published practices show and are found by (their search documents)
+            services.published_practices_changed(
+                form.instance.practices.filter(state=PracticeState.PUBLISHED).values_list(
+                    "pk", flat=True
+                )
+            )
 
     def get_queryset(self, request):
         return (

@@ -23,6 +23,7 @@ from skillup.dates import format_moment
 from skillup.errors import ApplicationError
 
 from .. import selectors, services
+from ..answers import answers_of, export_value, question_columns
 from ..enums import DECISION_STATES, Actor, Audience, PracticeState
 from ..exports import changelist_columns, changelist_row, csv_response
 from ..models import RUBRIC, Practice, Review
@@ -558,9 +559,12 @@ class PracticeAdmin(AssignmentActionsMixin, admin.ModelAdmin):
     def _csv(self, request, queryset):
         names = list(EXPORT_COLUMNS)
         columns = changelist_columns(self, names)
+        # then one column per question of the exported practices' calls (issue #19), private
+        # ones included: the export is the staff's
+        questions = question_columns(queryset)
 
         def rows():
-            # in chunks: the calibrated scores take two queries per chunk
+            # in chunks: the calibrated scores take two queries per chunk, the answers one
             chunk_size = 2000
             start = 0
             while True:
@@ -568,12 +572,18 @@ class PracticeAdmin(AssignmentActionsMixin, admin.ModelAdmin):
                 if not chunk:
                     return
                 attach_calibrated_scores(chunk, request.user)
+                answers = answers_of(chunk)
                 for practice in chunk:
-                    yield changelist_row(self, practice, names)
+                    values = {a.question_id: export_value(a) for a in answers[practice.pk]}
+                    yield [
+                        *changelist_row(self, practice, names),
+                        *(values.get(pk, "") for pk, _header in questions),
+                    ]
                 start += chunk_size
 
+        header = [h for _n, h in columns] + [h for _pk, h in questions]
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        return csv_response(f"practices-{stamp}.csv", [h for _n, h in columns], rows())
+        return csv_response(f"practices-{stamp}.csv", header, rows())
 
     # ---- reviews on the change page ------------------------------------------------------
     def get_urls(self):

@@ -14,6 +14,7 @@ from skillup.admin import warn_refused
 from skillup.errors import ApplicationError, add_service_errors
 
 from .. import selectors, services
+from ..answers import review_items
 from ..models import RUBRIC, DetailRequest, Practice, Review
 from .forms import ReviewForm
 
@@ -60,6 +61,8 @@ def review_workspace(model_admin, request, practice: Practice):
         "practice": practice,
         "organisation": practice.organisation,
         "tools": list(practice.tools.order_by("name")),
+        # every question of the call, private ones and their answers included
+        "review_items": review_items(practice),
         "topics": list(practice.topics.order_by("name")),
         "similar": selectors.visible_practices(user, services.similar_practices(practice)),
         "detail_requests": list(

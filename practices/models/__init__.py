@@ -1,5 +1,5 @@
 """The models of calls and practices, one module per subject (calls, practices, reviews,
-events); every model is importable from here, as Django and the migrations expect."""
+events, questions); every model is importable from here, as Django and the migrations expect."""
 
 from .calls import (
     DEFAULT_QUESTION_KEEP_LEARNING,
@@ -25,6 +25,13 @@ from .practices import (
     TrainingTool,
     _attachment_path,  # named by migrations as practices.models._attachment_path
 )
+from .questions import (
+    Answer,
+    CallQuestion,
+    LegacyField,
+    QuestionKind,
+    validate_answer,
+)
 from .reviews import (
     RUBRIC,
     SCORE_VALIDATORS,
@@ -41,13 +48,16 @@ __all__ = [
     "DEFAULT_QUESTION_TOOLS",
     "RUBRIC",
     "SCORE_VALIDATORS",
+    "Answer",
     "Call",
+    "CallQuestion",
     "CallWindow",
     "ContactMessage",
     "DeadlineExtension",
     "DetailRequest",
     "Event",
     "EventInvitation",
+    "LegacyField",
     "Practice",
     "PracticeRevision",
     "PracticeSearch",
@@ -55,6 +65,7 @@ __all__ = [
     "PracticeTransition",
     "PracticeViewDay",
     "PracticeViewFlush",
+    "QuestionKind",
     "Review",
     "ReviewAssignment",
     "ReviewConflict",
@@ -62,4 +73,5 @@ __all__ = [
     "TrainingTool",
     "TranslatedDefault",
     "_attachment_path",
+    "validate_answer",
 ]

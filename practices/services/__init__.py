@@ -14,7 +14,8 @@ a window into the refusal a service raises. The modules, by subject:
   practice down and publishing it again; search.py: search documents and the practices version;
 - visitors.py: views counted, messages to SMEs; events.py: event invitations;
 - emails.py: every email of the app; retention.py: what is deleted, and when;
-- assignment.py: practices given to reviewers, by hand or for a whole call; declared conflicts.
+- assignment.py: practices given to reviewers, by hand or for a whole call; declared conflicts;
+- questions.py: a call's own questions, its four default ones, the fixed fields' answers.
 
 Every public name is importable from here: `from practices.services import practice_save`.
 """
@@ -75,6 +76,11 @@ from .publication import (
     proposed_public_text,
     public_text_change,
     public_text_difference,
+)
+from .questions import (
+    call_default_questions_create,
+    call_question_save,
+    legacy_answers_sync,
 )
 from .retention import contact_messages_purge, practices_purge_expired
 from .review import (
@@ -148,6 +154,8 @@ __all__ = [
     "CallAssignmentReport",
     "TextChange",
     "call_assign_reviewers",
+    "call_default_questions_create",
+    "call_question_save",
     "call_release_decisions",
     "check_window",
     "contact_message_send",
@@ -158,6 +166,7 @@ __all__ = [
     "event_rsvp",
     "extension_grant",
     "format_deadline",
+    "legacy_answers_sync",
     "licence_renewals_ask",
     "licence_renewals_due",
     "practice_language_set",

@@ -15,12 +15,13 @@ from ..selectors import practices_due_for_purge
 def practices_purge_expired(*, now: datetime | None = None) -> int:
     """Delete the drafts and declined submissions whose retention period is over (see
     selectors.practices_with_purge_date), with everything hanging from them (revisions, reviews,
-    requests for detail, messages) and, once committed, their files: the attachment, the answers'
-    attachments and any earlier attachment a revision names. Returns how many practices went."""
+    requests for detail, messages, answers) and, once committed, their files: the attachment, the
+    answers' attachments, the files answering the call's questions and any earlier attachment a
+    revision names. Returns how many practices went."""
     due = list(
         practices_due_for_purge(now=now)
         .only("pk", "attachment")
-        .prefetch_related("revisions", "detail_requests")
+        .prefetch_related("revisions", "detail_requests", "answers")
     )
     if not due:
         return 0
@@ -29,6 +30,8 @@ def practices_purge_expired(*, now: datetime | None = None) -> int:
         files.add(practice.attachment.name)
         files.update(r.answer_attachment.name for r in practice.detail_requests.all())
         files.update(str(r.data.get("attachment") or "") for r in practice.revisions.all())
+        # the files answering a call's file questions (issue #19)
+        files.update(a.value_file.name for a in practice.answers.all())
     files.discard("")
     with transaction.atomic():
         Practice.objects.filter(pk__in=[p.pk for p in due]).delete()

@@ -11,19 +11,42 @@ from ..selectors import SEARCH_CONFIG, STEMMED_CONFIGS
 
 # The search documents of published practices (models.PracticeSearch), built in SQL from the
 # practice's columns: `rank_document` (titles A, descriptions and SME name B) ranks, `document`
-# (that and the answers, C) matches. Each text is indexed twice: with its practice's language's
-# configuration (stemmed, accents folded: "formations" and "formation" meet) and with
-# skillup_simple (accents folded, not stemmed: a word typed in another language's query still
-# meets it). The same statement adds the unstemmed words to the word list "Did you mean …?"
-# picks from (models.PracticeSearchWord: 3 to 40 letters, no digits, and in how many practices;
-# a word left behind by a practice taken down is harmless: a suggestion is only made when it
-# finds more). Each text is parsed once per configuration. Migration 0014 holds a copy.
+# (that and the answers, C) matches. The answers are the four original ones (Practice's columns,
+# unless a coordinator made their question private or hid it) and those of the call's other public
+# questions (issue #19: practices.answers says which answers visitors may read). Each text is
+# indexed twice: with its practice's language's configuration (stemmed, accents folded: "formations"
+# and "formation" meet) and with skillup_simple (accents folded, not stemmed: a word typed in
+# another language's query still meets it). The same statement adds the unstemmed words to the word
+# list "Did you mean …?" picks from (models.PracticeSearchWord: 3 to 40 letters, no digits, and in
+# how many practices; a word left behind by a practice taken down is harmless: a suggestion is only
+# made when it finds more). Each text is parsed once per configuration. Migration 0014 holds a copy.
 SEARCH_DOCUMENTS_SQL = """
-WITH configured AS (
+WITH private_legacy AS (
+    SELECT q.call_id, array_agg(q.legacy_field::text) AS fields
+    FROM practices_callquestion q
+    WHERE q.legacy_field <> '' AND (NOT q.is_public OR q.is_hidden)
+    GROUP BY q.call_id
+), configured AS (
     SELECT p.id, p.published_at, p.public_title, p.title, p.public_description,
            concat_ws(' ', p.short_description, o.name) AS descriptions,
-           concat_ws(' ', p.online_learning, p.methodology, p.keep_learning, p.other_tools)
-               AS answers,
+           concat_ws(' ',
+               CASE WHEN 'online_learning' = ANY(h.fields) THEN NULL ELSE p.online_learning END,
+               CASE WHEN 'methodology' = ANY(h.fields) THEN NULL ELSE p.methodology END,
+               CASE WHEN 'keep_learning' = ANY(h.fields) THEN NULL ELSE p.keep_learning END,
+               CASE WHEN 'tools' = ANY(h.fields) THEN NULL ELSE p.other_tools END,
+               -- the answers to the call's other public questions: texts, "other" texts and
+               -- the chosen choices' labels in every language
+               (SELECT string_agg(concat_ws(' ', a.value_text,
+                           (SELECT string_agg(label.value, ' ')
+                            FROM jsonb_array_elements(q.choices) AS c(choice),
+                                 jsonb_each_text(c.choice->'label') AS label
+                            WHERE jsonb_typeof(a.value_choices) = 'array'
+                              AND a.value_choices ? (c.choice->>'value'))), ' ')
+                FROM practices_answer a
+                JOIN practices_callquestion q ON q.id = a.question_id
+                WHERE a.practice_id = p.id AND q.legacy_field = '' AND q.is_public
+                  AND NOT q.is_hidden AND q.kind <> 'file')
+           ) AS answers,
            -- the public text's own language when staff gave it one (Practice.text_language)
            CASE WHEN p.public_language <> ''
                      AND (p.public_title <> '' OR p.public_description <> '')
@@ -31,6 +54,7 @@ WITH configured AS (
            p.language
     FROM practices_practice p
     JOIN accounts_organisation o ON o.id = p.organisation_id
+    LEFT JOIN private_legacy h ON h.call_id = p.call_id
     WHERE p.state = %(published)s AND (%(every)s OR p.id = ANY(%(ids)s))
 ), configured_languages AS (
     SELECT c.*,

@@ -17,6 +17,7 @@ from ..permissions import can_submit_for, is_member_of
 from ..validators import sniff_extension
 from .deadlines import check_window
 from .errors import MSG_NOT_ALLOWED
+from .questions import legacy_answers_sync, practice_answers_save
 from .revisions import CONTENT_FIELDS, record_late_attempt, record_revision
 from .transition import check_complete, practice_transition
 
@@ -39,8 +40,10 @@ def practice_save(
 ) -> Practice:
     """Create or update the SME's text (a draft, or a submission before the deadline).
 
-    `fields` holds CONTENT_FIELDS plus optional "tools", "topics" (iterables) and "attachment"
-    (an uploaded file, or False to remove it). A repeated create with the same `form_token`
+    `fields` holds CONTENT_FIELDS plus optional "tools", "topics" (iterables), "attachment"
+    (an uploaded file, or False to remove it) and "answers" (the call's own questions: see
+    questions.practice_answers_save). The fixed fields' answers follow their columns. A
+    repeated create with the same `form_token`
     (a double click) returns the practice the first one made. Every save writes a revision.
     After the deadline nothing changes; what was sent is kept as a "late attempt" revision
     (for an existing practice) and ApplicationError explains the refusal.
@@ -124,10 +127,25 @@ def _practice_save(*, user, call, organisation, practice, form_token, fields) ->
         practice.tools.set(fields["tools"] or [])
     if "topics" in fields:
         practice.topics.set(fields["topics"] or [])
+    # the call's own questions (issue #19), in this transaction: a refused answer saves nothing
+    practice_answers_save(practice, _answers_named(fields.get("answers") or {}))
+    legacy_answers_sync([practice])  # the fixed fields' answers stay equal to their columns
     if practice.state == PracticeState.SUBMITTED:
         check_complete(practice)  # an edit may not empty a submitted practice
     record_revision(practice, author=user, reason=reason)
     return practice
+
+
+def _answers_named(answers: dict) -> dict:
+    """File answers stored under the extension their content proves, as attachments are."""
+    return {
+        question: (
+            {**columns, "value_file": named_by_content(columns["value_file"])}
+            if columns.get("value_file")
+            else columns
+        )
+        for question, columns in answers.items()
+    }
 
 
 def record_consent(practice: Practice, *, user: User, before: bool) -> None:

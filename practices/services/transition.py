@@ -12,8 +12,9 @@ from accounts.services import consent_withdraw
 from skillup.errors import ApplicationError
 
 from ..enums import DECISION_STATES, Actor, PracticeState, RevisionReason, sme_state
-from ..models import Practice, PracticeTransition
+from ..models import Answer, CallQuestion, LegacyField, Practice, PracticeTransition
 from ..permissions import can_review_practice, is_member_of, is_programme_staff, is_sme_admin
+from ..question_fields import field_name
 from ..workflow import find_move
 from .deadlines import check_window
 from .emails import notify_transition
@@ -138,16 +139,47 @@ def _state_names(actor: User, source: str, target: str) -> dict[str, str]:
 
 
 def check_complete(practice: Practice) -> None:
+    """Raise a ValidationError naming each missing answer (keyed by the form's field names)
+    unless `practice` may be submitted: REQUIRED_TO_SUBMIT, the internal confirmation, a tool,
+    and the call's required questions (issue #19).
+
+    A fixed field is required while its call asks its question as a required one (the four
+    default questions are, as the fixed fields were); one the call made optional, hid or
+    deleted is not. A call without any question requires the four fixed fields.
+    """
+    questions = list(CallQuestion.objects.filter(call_id=practice.call_id))
+    asked = [question for question in questions if not question.is_hidden]
+    asked_fields = {q.legacy_field for q in asked if q.legacy_field and q.required}
+    if not questions:
+        asked_fields = set(LegacyField.values)
     errors: dict[str, list] = {}
     for name in REQUIRED_TO_SUBMIT:
+        if name in LegacyField.values and name not in asked_fields:
+            continue
         if getattr(practice, name) in ("", None):
             errors[name] = [ValidationError(MSG_FIELD_REQUIRED, code="required")]
     if not practice.internal_confirmed:
         errors["internal_confirmed"] = [ValidationError(MSG_INTERNAL_REQUIRED, code="required")]
-    if not practice.other_tools and not practice.tools.exists():
+    if (
+        LegacyField.TOOLS.value in asked_fields
+        and not practice.other_tools
+        and not practice.tools.exists()
+    ):
         errors["tools"] = [
             ValidationError(_("Choose a tool or name one under “other tools”."), code="required")
         ]
+    required = [q for q in asked if q.required and not q.legacy_field]
+    if required:
+        answered = set(
+            Answer.objects.filter(practice=practice, question__in=required).values_list(
+                "question_id", flat=True
+            )
+        )  # an emptied answer is deleted: a row is an answer
+        for question in required:
+            if question.pk not in answered:
+                errors[field_name(question)] = [
+                    ValidationError(MSG_FIELD_REQUIRED, code="required")
+                ]
     if errors:
         raise ValidationError(errors)
 

@@ -31,6 +31,7 @@ from skillup.languages import Language
 from skillup.pagecache import cache_for_visitors
 
 from .. import og_image, selectors, services, share
+from ..answers import page_answers
 from ..cache import practices_version
 from ..enums import PracticeState
 from ..filters import PER_PAGE, PracticeFilter
@@ -238,7 +239,7 @@ def published_only(view):
 def _practice_context(request: HttpRequest, practice: Practice) -> dict:
     extension = practice.attachment.name.rsplit(".", 1)[-1].lower() if practice.attachment else ""
     absolute_url = f"{settings.SITE_URL}{practice.get_absolute_url()}"
-    return {
+    context = {
         "practice": practice,
         "show_attachment": bool(practice.attachment)
         and can_view_attachment(request.user, practice),
@@ -253,6 +254,10 @@ def _practice_context(request: HttpRequest, practice: Practice) -> dict:
         "related": list(selectors.related_practices(practice)),
         "text_language_name": dict(Language.choices).get(practice.text_language, ""),
     }
+    # the four original answers keep their markup (Practice's columns) unless their question
+    # was made private; the answers to the call's other public questions follow them
+    context["extra_answers"], context["legacy_hidden"] = page_answers(practice)
+    return context
 
 
 # A practice's page is the page people land on from a shared link or a newsletter: anonymous

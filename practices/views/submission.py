@@ -53,6 +53,7 @@ from ..permissions import (
     is_member_of,
     is_sme_admin,
 )
+from ..question_fields import answer_display, field_name
 
 # A refusal by a domain rule (the deadline, a state that no longer allows it) re-renders the
 # page with what was sent: 409 says "the request was understood, but the state forbids it".
@@ -338,11 +339,7 @@ def submission_submit(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         practice = services.practice_submit(user=request.user, practice=practice)
     except ValidationError as exc:
-        missing = [
-            str(Practice._meta.get_field(name).verbose_name)
-            for name in exc.message_dict
-            if name != NON_FIELD_ERRORS
-        ]
+        missing = _missing_labels(practice, exc.message_dict)
         messages.error(
             request,
             _("Complete these before submitting: %(fields)s.") % {"fields": ", ".join(missing)},
@@ -353,6 +350,46 @@ def submission_submit(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         _submitted_message(request, practice)
     return redirect("practices:submission_detail", pk=practice.pk)
+
+
+def _missing_labels(practice: Practice, names) -> list[str]:
+    """What a refused submission lacks, as the form labels it: a question's own label (a fixed
+    field's too, once its call has questions), else the practice field's name."""
+    questions = list(practice.call.questions.all())
+    labels = []
+    for name in names:
+        if name == NON_FIELD_ERRORS:
+            continue
+        label = next(
+            (q.label for q in questions if name in (field_name(q), q.legacy_field)),
+            None,
+        )
+        labels.append(label or str(Practice._meta.get_field(name).verbose_name))
+    return labels
+
+
+def _answers_shown(practice: Practice) -> list[dict] | None:
+    """The practice's answers to its call's questions, in their order, for its detail page:
+    each {"question", "legacy" (the fixed field it replaces, if any)} plus what
+    question_fields.answer_display gives (for a fixed field: its column's text). A hidden
+    question shows only if it was answered. None for a call without questions (the page shows
+    the four fixed fields under the call's wording, as before)."""
+    questions = list(practice.call.questions.all())
+    if not questions:
+        return None
+    answers = {answer.question_id: answer for answer in practice.answers.all()}
+    shown = []
+    for question in questions:
+        answer = answers.get(question.pk)
+        if question.is_hidden and answer is None:
+            continue
+        item = {"question": question, "legacy": question.legacy_field}
+        if question.legacy_field and question.legacy_field != "tools":
+            item.update(text=getattr(practice, question.legacy_field), multiline=True)
+        elif not question.legacy_field:
+            item.update(answer_display(question, answer))
+        shown.append(item)
+    return shown
 
 
 # --------------------------------------------------------------------------------------------
@@ -397,6 +434,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "tools": list(practice.tools.order_by("name")),
         "topics": list(practice.topics.order_by("name")),
+        "answers_shown": _answers_shown(practice),
         **_deadline_context(window),
     }
     return render(request, "practices/submission_detail.html", context)

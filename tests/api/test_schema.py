@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from tests.api.conftest import pledge, publish
+from tests.factories import AnswerFactory, CallQuestionFactory
 
 EXAMPLES = 25
 DATABASE_SLUGS = {"topic", "tool", "call"}
@@ -27,8 +28,12 @@ def portal_data(db, call, sme, settings):
     """A few published practices, calls and pledges; no rate limit (a few hundred requests
     from one address)."""
     settings.API_RATE_LIMIT = ""
-    publish(3, call=call, organisation=sme)
+    practices = publish(3, call=call, organisation=sme)
     publish(1, call=call, language="de")
+    # answers to the call's own questions (#19): a detail's `answers` list is not empty
+    question = CallQuestionFactory(call=call, kind="number", label="How many people?")
+    for number, practice in enumerate(practices):
+        AnswerFactory(question=question, practice=practice, value_number=number * 1000)
     pledge(slug="public-pledge")
     pledge(state="draft", slug="draft-pledge")
     # Requests reach the WSGI handler directly, whose request signals would close the test's

@@ -107,15 +107,13 @@ def test_coordinator_adds_a_call(client_for, world):
             "opens_at_1": "00:00:00",
             "closes_at_0": "2022-04-30",
             "closes_at_1": "23:59:00",
-            "question_online_learning_en": "Q1",
-            "question_methodology_en": "Q2",
-            "question_tools_en": "Q3",
-            "question_keep_learning_en": "Q4",
             "description_max_length": "1500",
             "reviewers_per_practice": "2",
             "is_listed": "on",
             "extensions-TOTAL_FORMS": "0",
             "extensions-INITIAL_FORMS": "0",
+            "questions-TOTAL_FORMS": "0",
+            "questions-INITIAL_FORMS": "0",
             "_save": "Save",
         },
     )
@@ -123,7 +121,17 @@ def test_coordinator_adds_a_call(client_for, world):
     from practices.models import Call
 
     assert response.status_code == 302
-    assert Call.objects.filter(slug="digital-skillup-2022").exists()
+    call = Call.objects.get(slug="digital-skillup-2022")
+    # its question list starts with the four questions of the original call (#19)
+    assert [q.label_en for q in call.questions.all()] == [
+        "How is online learning integrated into your staff training?",
+        "What methodology do you follow?",
+        "Which training tools do you use (for example Elements of AI)?",
+        "How do you encourage your employees to keep learning?",
+    ]
+    assert [q.legacy_field for q in call.questions.all()] == [
+        "online_learning", "methodology", "tools", "keep_learning",
+    ]  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------

@@ -130,22 +130,27 @@ def test_admin_asks_for_the_call_texts_in_every_language(client_for, world):
     response = client_for("coordinator").get(reverse("admin:practices_call_add"))
 
     content = response.content.decode()
-    for name in ("title", "introduction", "eligibility", "question_tools"):
+    for name in ("title", "introduction", "eligibility", "how_to_take_part"):
         for code in ("en", "fr", "de", "es", "it", "pl", "nl"):
             assert f'name="{name}_{code}"' in content
     assert 'name="title"' not in content
+    # the four original questions are worded in the question list, in every language (#19)
+    assert 'name="question_tools_en"' not in content
+    for code in ("en", "fr", "de", "es", "it", "pl", "nl"):
+        assert f'name="questions-__prefix__-label_{code}"' in content
 
 
 def test_admin_folds_each_other_language_of_a_call_in_its_own_fieldset(client_for, world):
     response = client_for("coordinator").get(reverse("admin:practices_call_add"))
 
-    content = response.content.decode()
+    # the call's own fields (its question list follows, folded per question: #19)
+    content = response.content.decode().split('id="questions-group"')[0]
     # English first and open; each other language folded (<details>), named, with its fields
     assert content.index('name="title_en"') < content.index("<details>")
     folded = content.split("<details>")[1:]
     headings = [re.search(r'class="fieldset-heading">([^<]+)<', part)[1] for part in folded]
     assert headings == ["French", "German", "Spanish", "Italian", "Polish", "Dutch"]
-    assert 'name="title_pl"' in folded[4] and 'name="question_tools_pl"' in folded[4]
+    assert 'name="title_pl"' in folded[4] and 'name="how_to_take_part_pl"' in folded[4]
 
 
 def test_admin_saves_a_polish_title_for_an_event(client_for, world):

@@ -20,6 +20,9 @@ from django.utils import timezone
 CHALLENGE_CANARY = "CANARY-7f3e91c4-challenge"
 DRAFT_CANARY = "CANARY-7f3e91c4-draft"
 ANSWER_CANARY = "CANARY-7f3e91c4-detail-answer"
+# the published practice's answer to a question of its call kept private (issue #19)
+PRIVATE_ANSWER_CANARY = "CANARY-7f3e91c4-private-answer"
+PUBLIC_ANSWER = "Two afternoons a month"  # its answer to a public one: on its page
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -69,7 +72,14 @@ def build_portal(*, partnership: bool = True) -> Portal:
     from matching.models import Framework, MatchRun, ScoringSettings
     from notifications.models import Notification, Preference
     from practices import services as practice_services
-    from practices.models import ContactMessage, DeadlineExtension, EventInvitation, Topic
+    from practices.models import (
+        Answer,
+        CallQuestion,
+        ContactMessage,
+        DeadlineExtension,
+        EventInvitation,
+        Topic,
+    )
     from tests.factories import (
         CallFactory,
         CompanyFactory,
@@ -170,6 +180,19 @@ def build_portal(*, partnership: bool = True) -> Portal:
         slug="friday-learning-hour",
         attachment=SimpleUploadedFile("plan.pdf", PDF, "application/pdf"),
     )
+    public_question = CallQuestion.objects.create(
+        call=call, position=10, kind="short_text", label="How often?", is_public=True
+    )
+    private_question = CallQuestion.objects.create(
+        call=call, position=11, kind="long_text", label="What did it cost?", is_public=False
+    )
+    Answer.objects.create(practice=published, question=public_question, value_text=PUBLIC_ANSWER)
+    Answer.objects.create(
+        practice=published,
+        question=private_question,
+        value_text=f"Four thousand euros {PRIVATE_ANSWER_CANARY}",
+    )
+    practice_services.practice_refresh_search(published)  # with its public answer
     draft = PracticeFactory(
         call=call,
         organisation=sme,
