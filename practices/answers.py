@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 
@@ -46,6 +47,7 @@ class ShownAnswer:
     is_public: bool = True
     is_hidden: bool = False
     file_name: str = ""
+    file_url: str = ""  # where the SME's members and staff open it (never public)
     # the value for machine-readable outputs (CSV): number, ISO date, bool, choice values
     raw: object = None
 
@@ -109,6 +111,7 @@ def shown_answer(question: CallQuestion, answer: Answer) -> ShownAnswer:
         is_public=question.is_public,
         is_hidden=question.is_hidden,
         file_name=file_name,
+        file_url=reverse("practices:answer_file", args=[answer.pk]) if file_name else "",
         raw=raw,
         other=answer.value_text if kind in CHOICE_KINDS else "",
     )

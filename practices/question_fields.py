@@ -9,6 +9,7 @@ submission needs is checked by services.transition.check_complete.
 
 from django import forms
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -213,4 +214,7 @@ def answer_display(question: CallQuestion, answer: Answer | None) -> dict:
         return {"text": _("Yes") if answer.value_bool else _("No")}
     if kind == QuestionKind.DATE:
         return {"date": answer.value_date}
-    return {"file": file_description(answer.value_file)}
+    return {
+        "file": file_description(answer.value_file),
+        "file_url": reverse("practices:answer_file", args=[answer.pk]),
+    }

@@ -19,6 +19,7 @@ urlpatterns = [
     path("events/<slug:slug>/calendar.ics", events.event_calendar_file, name="event_calendar"),
     path("files/practices/<int:pk>/", public.practice_attachment, name="practice_attachment"),
     path("files/detail/<int:pk>/", public.detail_attachment, name="detail_attachment"),
+    path("files/answers/<int:pk>/", public.answer_file, name="answer_file"),
     # SMEs
     path("calls/<slug:slug>/submit/", submission.submission_create, name="submission_create"),
     path("submissions/<int:pk>/", submission.submission_detail, name="submission_detail"),

@@ -36,7 +36,7 @@ from ..cache import practices_version
 from ..enums import PracticeState
 from ..filters import PER_PAGE, PracticeFilter
 from ..language import interface_content_language
-from ..models import Call, DetailRequest, Practice
+from ..models import Answer, Call, DetailRequest, Practice
 from ..permissions import (
     can_view_attachment,
     can_view_call,
@@ -351,6 +351,18 @@ def practice_attachment(request: HttpRequest, pk: int) -> FileResponse:
     return _file_response(
         practice.attachment, practice=practice, public=is_public_attachment(practice)
     )
+
+
+@require_safe
+def answer_file(request: HttpRequest, pk: int) -> FileResponse:
+    """The file an SME sent as its answer to one of its call's questions (#19): the SME's
+    members and programme staff without a conflict of interest, whatever the question says
+    about publication (no public page shows an answer's file); a 404 for everyone else."""
+    answer = get_object_or_404(Answer.objects.select_related("practice__organisation"), pk=pk)
+    practice = answer.practice
+    if not answer.value_file or not can_view_submission(request.user, practice):
+        raise Http404
+    return _file_response(answer.value_file, practice=practice, public=False)
 
 
 @require_safe

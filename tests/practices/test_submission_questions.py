@@ -484,6 +484,44 @@ def test_a_file_answer_is_kept_on_a_re_edit_replaced_and_removed(world, client_f
     assert answer_of(practice, question) is None
 
 
+def read_file(response) -> bytes:
+    """A file response's bytes: read to its end, the test client closes its file (a bare
+    close() would close the test's database connection)."""
+    return b"".join(response.streaming_content)
+
+
+def test_a_file_answer_opens_for_the_sme_and_staff_only_even_once_published_and_public(
+    world, client_for
+):
+    call = CallFactory()
+    services.call_default_questions_create(call)
+    question = add_question(call, QuestionKind.FILE, position=9, label="Your plan", is_public=True)
+    client = client_for("sme_member")
+    client.post(create_url(call), form_data(**{field_name(question): upload("plan.pdf", PDF)}))
+    practice = Practice.objects.get(call=call)
+    answer = answer_of(practice, question)
+    url = reverse("practices:answer_file", args=[answer.pk])
+
+    assert f'href="{url}"' in client.get(detail_url(practice)).content.decode()
+    own = client.get(url)
+    assert (own.status_code, own["Content-Type"]) == (200, "application/pdf")
+    assert read_file(own) == PDF
+    assert own["Cache-Control"] == "private, no-store"
+    Practice.objects.filter(pk=practice.pk).update(state=PracticeState.SUBMITTED)
+    reviewer = client_for("reviewer")
+    review = reviewer.get(reverse("admin:practices_practice_review", args=[practice.pk]))
+    assert f'href="{url}"' in review.content.decode()  # beside the rubric
+    seen = reviewer.get(url)
+    assert (seen.status_code, read_file(seen)) == (200, PDF)
+    Practice.objects.filter(pk=practice.pk).update(
+        state=PracticeState.PUBLISHED, publication_consent=True
+    )
+    assert client_for("anonymous").get(url).status_code == 404  # not a public file
+    assert client_for("other_sme_admin").get(url).status_code == 404
+    missing = reverse("practices:answer_file", args=[answer.pk + 1000])
+    assert client.get(missing).status_code == 404
+
+
 @pytest.mark.parametrize(
     ("filename", "content", "message"),
     [

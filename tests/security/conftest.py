@@ -221,6 +221,14 @@ def build_portal(*, partnership: bool = True) -> Portal:
         answer=f"Twelve people {ANSWER_CANARY}",
         attachment=SimpleUploadedFile("answer.pdf", PDF, "application/pdf"),
     )
+    # a file the SME sent as its answer to a question of the call (#19): never public
+    answer_file = Answer.objects.create(
+        practice=shortlisted,
+        question=CallQuestion.objects.create(
+            call=call, position=12, kind="file", label="Your training plan", is_public=True
+        ),
+        value_file=SimpleUploadedFile("plan.pdf", PDF, "application/pdf"),
+    )
     review = ReviewFactory(practice=shortlisted, reviewer=people["reviewer"])
     event = EventFactory(call=call, title="SkillUp meet-up Brussels")
     event_invitation = EventInvitation.objects.create(event=event, practice=selected)
@@ -241,6 +249,7 @@ def build_portal(*, partnership: bool = True) -> Portal:
         shortlisted=shortlisted,
         selected=selected,
         detail_request=detail_request,
+        answer_file=answer_file,
         review=review,
         event=event,
         event_invitation=event_invitation,

@@ -292,6 +292,11 @@ ROWS: dict[str, Row] = {
     "practices:detail_attachment": Row(
         pk("detail_request"), expect(200, anonymous=404, company_admin=404, mentor=404)
     ),
+    # a file the SME sent as its answer to a question of its call (#19): the same people, even
+    # for a public question (no public page shows an answer's file)
+    "practices:answer_file": Row(
+        pk("answer_file"), expect(200, anonymous=404, company_admin=404, mentor=404)
+    ),
     # ---------------------------------------------------------------- practices: the SME's
     # only SMEs submit: anyone else gets a page saying so (403); Atelier has a draft of this
     # call, so its people are taken to that draft (302 to its edit page)
