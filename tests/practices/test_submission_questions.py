@@ -22,6 +22,8 @@ from practices.models import Answer, CallQuestion, LegacyField, Practice, Questi
 from practices.question_fields import OTHER_SUFFIX, REMOVE_SUFFIX, field_name
 from practices.services.questions import practice_answers_save
 from tests.factories import CallFactory, PracticeFactory
+from tests.practices.test_submission_views import create_url, detail_url, edit_url
+from tests.practices.test_submission_views import form_data as complete_practice
 
 pytestmark = pytest.mark.django_db
 
@@ -76,33 +78,10 @@ def call_with_extra_questions(*, required=False, **call_fields):
 
 
 def form_data(**changes) -> dict:
-    """A complete practice of a call with the default questions (action "save" unless changed)."""
-    data = {
-        "title": "Friday learning hour",
-        "short_description": "Every Friday our staff spend one hour on Elements of AI.",
-        "online_learning": "Online courses during paid time.",
-        "methodology": "Peer groups of four.",
-        "other_tools": "Our own wiki",
-        "keep_learning": "Certificates are celebrated.",
-        "audience": "both",
-        "internal_confirmed": "on",
-        "publication_consent": "on",
-        "action": "save",
-    }
-    data.update(changes)
-    return {name: value for name, value in data.items() if value is not None}
-
-
-def create_url(call) -> str:
-    return reverse("practices:submission_create", kwargs={"slug": call.slug})
-
-
-def edit_url(practice) -> str:
-    return reverse("practices:submission_edit", kwargs={"pk": practice.pk})
-
-
-def detail_url(practice) -> str:
-    return reverse("practices:submission_detail", kwargs={"pk": practice.pk})
+    """A complete practice of a call with the default questions (action "save" unless changed):
+    the submission views' own, its tool named under "other tools" and no figures."""
+    base = {"tools": None, "other_tools": "Our own wiki", "employees_reached": None}
+    return complete_practice(**{"since_year": None, **base, **changes})
 
 
 def answer_of(practice, question) -> Answer | None:
