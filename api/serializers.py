@@ -271,15 +271,15 @@ class PracticeDetailSerializer(PracticeSerializer):
     answers = AnswerSerializer(
         many=True,
         help_text=(
-            "The answers to every public question of the practice's call, in the call's order "
-            "(the four original questions' answers are also in the fields above)."
+            "The answers to the other public questions of the practice's call, in the call's "
+            "order (the four original questions' answers are the fields above)."
         ),
     )
 
     def to_representation(self, practice) -> dict:
         """A practice loaded as a model (api.listing.row_of), with its answers and tools. An
         original question a coordinator made private leaves its field empty, as on the page."""
-        answers, hidden = page_answers(practice, with_legacy=True)
+        answers, hidden = page_answers(practice)
 
         def shown(name: str, value):
             return type(value)() if name in hidden else value

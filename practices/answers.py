@@ -29,6 +29,7 @@ from django.utils.translation import gettext
 
 from skillup.dates import format_day
 
+from .cache import practices_version
 from .models import Answer, CallQuestion, QuestionKind
 from .models.questions import CHOICE_KINDS
 
@@ -198,23 +199,55 @@ def legacy_hidden_by_call() -> dict[int, set[str]]:
     return hidden
 
 
+# (practices version) → {call id: its questions}; the latest version's only. A question saved
+# bumps the version (services.call_question_save, the call's admin), so a page or an API answer
+# never reads an old list; built per process, as api.listing's calls map.
+_QUESTIONS: dict[int, dict[int, list[CallQuestion]]] = {}
+
+
+def call_questions(call_id: int) -> list[CallQuestion]:
+    """The questions of a call in their order (one query per call and practices version in
+    each process)."""
+    version = practices_version()
+    calls = _QUESTIONS.get(version)
+    if calls is None:
+        _QUESTIONS.clear()  # an older version's lists (threads: the last writer wins)
+        calls = _QUESTIONS[version] = {}
+    questions = calls.get(call_id)
+    if questions is None:
+        questions = calls[call_id] = list(
+            CallQuestion.objects.filter(call_id=call_id).order_by("position", "pk")
+        )
+    return questions
+
+
 def page_answers(practice, *, with_legacy: bool = False) -> tuple[list[ShownAnswer], set[str]]:
-    """What one published practice's page shows of its answers, in one query: the public answers to
-    its call's questions (`with_legacy`: the four original ones' included; the page shows those
+    """What one published practice's page shows of its answers: the public answers to its
+    call's questions (`with_legacy`: the four original ones' included; the page shows those
     from Practice's columns), and the original fields whose question visitors may not read (as
-    legacy_hidden_by_call). An original question is known here by its answer: the four fields
-    are copied into answers whenever they are saved (services.legacy_answers_sync), so an empty
-    field has no answer and nothing to hide."""
-    extras: list[ShownAnswer] = []
-    hidden: set[str] = set()
-    answers = Answer.objects.filter(practice_id=practice.pk).select_related("question")
-    for answer in answers.order_by("question__position", "question_id"):
-        question = answer.question
-        public = question.is_public and not question.is_hidden
-        if question.legacy_field and not public:
-            hidden.add(question.legacy_field)
-        if question.legacy_field and not with_legacy:
-            continue
-        if public and question.kind != QuestionKind.FILE and not answer.is_empty:
-            extras.append(shown_answer(question, answer))
+    legacy_hidden_by_call). The call's questions come from call_questions; the answers take one
+    query, none when the call asks no other public question (most calls: the four originals)."""
+    questions = call_questions(practice.call_id)
+    hidden = {
+        q.legacy_field
+        for q in questions
+        if q.legacy_field and not (q.is_public and not q.is_hidden)
+    }
+    shown = {
+        q.pk: q
+        for q in questions
+        if q.is_public
+        and not q.is_hidden
+        and q.kind != QuestionKind.FILE
+        and (with_legacy or not q.legacy_field)
+    }
+    if not shown:
+        return [], hidden
+    answers = Answer.objects.filter(practice_id=practice.pk, question_id__in=list(shown))
+    by_question = {answer.question_id: answer for answer in answers}
+    extras = [
+        shown_answer(question, by_question[pk])
+        for pk, question in shown.items()
+        if pk in by_question and not by_question[pk].is_empty
+    ]
     return extras, hidden

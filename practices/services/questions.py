@@ -17,6 +17,7 @@ from django.db import transaction
 
 from skillup.errors import ApplicationError
 
+from ..cache import practices_version_bump
 from ..models import Answer, Call, CallQuestion, LegacyField, Practice, QuestionKind, TrainingTool
 from ..models.questions import LONG_TEXT_DEFAULT_LIMIT, MSG_KIND_ANSWERED, validate_answer
 from ..question_fields import field_name
@@ -51,7 +52,7 @@ def call_default_questions_create(call: Call) -> list[CallQuestion]:
 
     Online learning, methodology and keeping staff learning are long texts of 5000 characters;
     tools is a multiple choice among the training tools with another answer allowed (see
-    migration 0022 for why). All optional and public, as the fields they replace.
+    migration 0022 for why). All required and public, as the fields they replace.
     """
     languages = [code for code, _name in settings.LANGUAGES]
     with transaction.atomic():
@@ -79,6 +80,7 @@ def call_default_questions_create(call: Call) -> list[CallQuestion]:
             question.full_clean()
             question.save()
             made.append(question)
+        transaction.on_commit(practices_version_bump)  # see call_question_save
         return made
 
 
@@ -94,6 +96,8 @@ def call_question_save(question: CallQuestion) -> CallQuestion:
         question.save()
         if question.legacy_field:
             _call_wording_follow(question)
+        # pages and API answers read a call's questions per practices version
+        transaction.on_commit(practices_version_bump)
     return question
 
 
