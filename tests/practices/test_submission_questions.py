@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from practices import services
-from practices.enums import PracticeState
+from practices.enums import PracticeState, RevisionReason
 from practices.models import Answer, CallQuestion, LegacyField, Practice, QuestionKind
 from practices.question_fields import OTHER_SUFFIX, REMOVE_SUFFIX, field_name
 from practices.services.questions import practice_answers_save
@@ -219,6 +219,12 @@ def test_end_to_end_extra_choice_and_number_questions(world, client_for):
     with translation.override("fr"):
         body = client.get(detail_url(practice)).content.decode()
     assert "À quelle fréquence formez-vous ?" in body and "Chaque mois" in body
+    # every save keeps a revision: the call's own answers are in it
+    revision = practice.revisions.latest("pk")
+    assert revision.data["answers"] == {
+        str(choice.pk): {"choices": ["monthly"]},
+        str(number.pk): {"number": 7},
+    }
 
 
 def test_a_draft_keeps_partial_answers_and_shows_them_again(world, client_for):
@@ -595,6 +601,9 @@ def test_after_the_deadline_answers_are_refused_and_unchanged(world, client_for)
 
     assert response.status_code == 409
     assert answer_of(practice, choice).value_choices == ["weekly"]
+    # what was sent late is kept for the programme, as the practice's own fields are
+    late = practice.revisions.filter(reason=RevisionReason.LATE_ATTEMPT).get()
+    assert late.data["answers"] == {str(choice.pk): {"choices": ["monthly"]}}
 
 
 def test_the_service_refuses_an_answer_the_form_would_not_send(world):
