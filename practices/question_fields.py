@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext_lazy as _
 
+from .answers import shown_answer
 from .models import Answer, CallQuestion, QuestionKind
 from .models.questions import (
     MSG_BAD_CHOICE,
@@ -203,15 +204,11 @@ def answer_display(question: CallQuestion, answer: Answer | None) -> dict:
     kind = question.kind
     if kind in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT):
         return {"text": answer.value_text, "multiline": kind == QuestionKind.LONG_TEXT}
-    if kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE):
-        parts = [question.choice_label(value) for value in answer.value_choices]
-        if answer.value_text:
-            parts.append(answer.value_text)
-        return {"text": ", ".join(parts)}
+    if kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.YES_NO):
+        # choices by their labels, "other" last; yes/no translated: as every other output
+        return {"text": shown_answer(question, answer).value}
     if kind == QuestionKind.NUMBER:
         return {"number": answer.value_number}
-    if kind == QuestionKind.YES_NO:
-        return {"text": _("Yes") if answer.value_bool else _("No")}
     if kind == QuestionKind.DATE:
         return {"date": answer.value_date}
     return {
