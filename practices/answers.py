@@ -118,6 +118,14 @@ def shown_answer(question: CallQuestion, answer: Answer) -> ShownAnswer:
     )
 
 
+def questions_shown(questions: Iterable[CallQuestion], answered: set[int]) -> list[CallQuestion]:
+    """A practice's call's questions as its private pages list them (the SME's detail page,
+    the review page), in their order: every question the form asks, and one hidden from new
+    submissions only if this practice answered it (`answered`: the ids of its questions with
+    an answer; a fixed field's answer follows its column)."""
+    return [q for q in questions if not q.is_hidden or q.pk in answered]
+
+
 @dataclass(frozen=True)
 class ReviewItem:
     """One question of the review page, in the call's order: a legacy one (its answer read from
@@ -140,16 +148,11 @@ def review_items(practice) -> list[ReviewItem]:
     them as questions (a call older than migration 0022, or one made by a test factory). Two
     queries."""
     answers = {a.question_id: a for a in answers_of([practice])[practice.pk]}
+    questions = CallQuestion.objects.filter(call_id=practice.call_id).order_by("position", "pk")
     items = []
-    seen_legacy = set()
-    for question in CallQuestion.objects.filter(call_id=practice.call_id).order_by(
-        "position", "pk"
-    ):
+    seen_legacy = {q.legacy_field for q in questions if q.legacy_field}
+    for question in questions_shown(questions, set(answers)):
         answer = answers.get(question.pk)
-        if question.legacy_field:
-            seen_legacy.add(question.legacy_field)
-        elif question.is_hidden and answer is None:
-            continue
         items.append(
             ReviewItem(
                 legacy_field=question.legacy_field,

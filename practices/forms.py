@@ -476,14 +476,6 @@ class PracticeForm(forms.Form):
             )
         return answers
 
-    def question_label(self, name: str) -> str | None:
-        """The label of the question whose field is `name` (a refusal's list of what is
-        missing), None if no question has that field."""
-        for question in self.questions:
-            if name in (field_name(question), question.legacy_field):
-                return question.label
-        return None
-
 
 def _required_help(question, help_text: str) -> str:
     """A required question says so under it (a draft is saved without its answer)."""

@@ -28,6 +28,7 @@ from accounts.models import Organisation
 from skillup.errors import ApplicationError, add_service_errors
 
 from .. import selectors, services
+from ..answers import questions_shown
 from ..enums import PUBLIC_TEXT_STATES, PracticeState, WindowStatus, sme_state
 from ..forms import (
     DetailAnswerForm,
@@ -379,10 +380,8 @@ def _answers_shown(practice: Practice) -> list[dict] | None:
         return None
     answers = {answer.question_id: answer for answer in practice.answers.all()}
     shown = []
-    for question in questions:
+    for question in questions_shown(questions, set(answers)):
         answer = answers.get(question.pk)
-        if question.is_hidden and answer is None:
-            continue
         item = {"question": question, "legacy": question.legacy_field}
         if question.legacy_field and question.legacy_field != "tools":
             item.update(text=getattr(practice, question.legacy_field), multiline=True)
