@@ -51,6 +51,8 @@ class ShownAnswer:
     file_url: str = ""  # where the SME's members and staff open it (never public)
     # the value for machine-readable outputs (CSV): number, ISO date, bool, choice values
     raw: object = None
+    # (for the templates' lang_of: a label shown in English where its translation is empty)
+    question: CallQuestion | None = field(default=None, compare=False, repr=False)
 
 
 def answers_of(practices: Iterable, *, public_only: bool = False) -> dict[int, list[ShownAnswer]]:
@@ -115,6 +117,7 @@ def shown_answer(question: CallQuestion, answer: Answer) -> ShownAnswer:
         file_url=reverse("practices:answer_file", args=[answer.pk]) if file_name else "",
         raw=raw,
         other=answer.value_text if kind in CHOICE_KINDS else "",
+        question=question,
     )
 
 

@@ -258,6 +258,21 @@ def test_public_page_shows_public_answers_after_the_original_four(client, call):
     assert body.count("Q-ONLINE: which online courses?") == 1
 
 
+def test_a_question_without_a_translation_is_marked_as_english_on_the_public_page(client, call):
+    practice = published_with_answers(call)
+    CallQuestion.objects.filter(call=call, label_en="Q-SHORT: your motto?").update(
+        label_fr="Q-SHORT : votre devise ?"
+    )
+
+    with translation.override("de"):  # no German label: the English one, said to be English
+        german = client.get(practice.get_absolute_url()).content.decode()
+    with translation.override("fr"):
+        french = client.get(practice.get_absolute_url()).content.decode()
+
+    assert '<h3 class="h5" lang="en">Q-SHORT: your motto?</h3>' in german
+    assert '<h3 class="h5">Q-SHORT : votre devise ?</h3>' in french
+
+
 def test_an_original_question_made_private_leaves_the_public_page(client, call):
     practice = published_with_answers(call)
     call.questions.filter(legacy_field=LegacyField.METHODOLOGY).update(is_public=False)
