@@ -111,6 +111,13 @@ def question_fields(question: CallQuestion, *, required: bool = False) -> dict[s
     if kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE) and question.allow_other:
         fields[name + OTHER_SUFFIX] = forms.CharField(
             label=_("Other answer"),
+            # the same visible label under every choice question: its name says which one
+            # (it starts with the visible words, WCAG 2.5.3)
+            widget=forms.TextInput(
+                attrs={
+                    "aria-label": _("Other answer to: %(question)s") % {"question": question.label}
+                }
+            ),
             max_length=SHORT_TEXT_LIMIT,
             required=False,
             error_messages={"max_length": MSG_FIELD_TOO_LONG},

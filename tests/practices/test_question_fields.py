@@ -97,6 +97,25 @@ def test_multiple_choice_with_another_answer():
     assert name + OTHER_SUFFIX in errors(q, {name + OTHER_SUFFIX: "x" * 301})
 
 
+def test_the_other_answer_box_is_named_after_its_question():
+    """Every choice question's "other" box has the same visible label: a screen reader user,
+    who may reach it alone, hears which question it answers (its name begins with the
+    visible words, WCAG 2.5.3), in the page's language; the box is a plain text field."""
+    q = make(
+        kind=QuestionKind.SINGLE_CHOICE,
+        choices=CHOICES,
+        allow_other=True,
+        label_fr="Quelle cadence ?",
+    )
+    name = field_name(q) + OTHER_SUFFIX
+    with override("fr"):
+        html = str(form_for(q)[name])
+        visible = str(form_for(q).fields[name].label)
+    assert 'aria-label="' + visible in html
+    assert "Quelle cadence ?" in html
+    assert 'type="text"' in html
+
+
 def test_number_within_bounds():
     q = make(kind=QuestionKind.NUMBER, min_value=1, max_value=100)
     name = field_name(q)
