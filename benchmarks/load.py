@@ -51,7 +51,9 @@ shares achieved are printed). Its last line:
 Targets (issue #18): pages p95 ≤ 100 ms, posts p95 ≤ 300 ms, 0 errors, and at full speed the
 practice page, the home page and the Pledge Viewer each at ≥ 0.40 of the floor.
 After the mix, its CPU account (from /proc): the cores gunicorn, PostgreSQL, Redis and this
-driver used during it, and the server's CPU per request. Times the rate, that says whether the
+driver used during it, the server's CPU per request, and the whole machine's cores busy, idle
+and stolen by the host (a virtual machine's 2 cores are not always 2). The mix's table says,
+per page, the share served from the page cache ("cached"). Times the rate, that says whether the
 machine can carry a mix at all, whatever the code's latency.
 Each visitor has its own cookie jar and address. Latency is measured from sending to the last
 byte; "late" is how far a send slipped behind its slot (the open loop held if it stays small).
@@ -465,6 +467,7 @@ class Step:
     ms: float = float("nan")
     status: int = 0
     error: str = ""
+    cache: str = ""  # X-Page-Cache: "hit" (served from the page cache), "miss", "" (neither)
 
 
 def _plan(args, urls: Urls, accounts: list[tuple[str, str]], rng: random.Random) -> list[Step]:
@@ -598,6 +601,7 @@ def _send(port: int, step: Step, started: float) -> None:
             content = response.read()
             step.ms = (time.perf_counter() - step.sent) * 1000
             step.status = response.status
+            step.cache = response.headers.get("X-Page-Cache", "")
         finally:
             connection.close()
         with visitor.lock:
@@ -654,6 +658,8 @@ def run_mix(args, port: int, steps: list[Step]) -> tuple[float, float]:
 # and this driver. A mix the cores cannot carry shows here as CPU per request times the rate.
 # ---------------------------------------------------------------------------------------------
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+PARTS = ("server", "postgres", "redis", "driver")
+MACHINE = ("busy", "idle", "stolen")
 
 
 def _process_cpu(pid: int) -> tuple[str, int, float]:
@@ -677,7 +683,7 @@ def _cpu_seconds(server_pid: int) -> dict[str, float]:
                 table[int(entry)] = _process_cpu(int(entry))
             except (OSError, ValueError, IndexError):  # gone meanwhile
                 continue
-    totals = {"server": 0.0, "postgres": 0.0, "redis": 0.0, "driver": 0.0}
+    totals = dict.fromkeys(PARTS, 0.0)
     for pid, (name, parent, seconds) in table.items():
         if pid == server_pid or parent == server_pid:
             totals["server"] += seconds
@@ -687,21 +693,46 @@ def _cpu_seconds(server_pid: int) -> dict[str, float]:
             totals["redis"] += seconds
         elif pid == os.getpid():
             totals["driver"] += seconds
-    return totals
+    return totals | _machine_seconds()
+
+
+def _machine_seconds() -> dict[str, float]:
+    """The whole machine's CPU seconds so far (Linux /proc/stat, all cores): busy, idle, and
+    stolen (a virtual machine's cores running another guest: time this machine did not
+    have); empty where /proc/stat is missing."""
+    try:
+        with open("/proc/stat") as stat:
+            fields = [int(value) for value in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return {}
+    fields += [0] * (8 - len(fields))
+    user, nice, system, idle, iowait, irq, softirq, steal = fields[:8]
+    return {
+        "busy": (user + nice + system + irq + softirq) / CLOCK_TICKS,
+        "idle": (idle + iowait) / CLOCK_TICKS,
+        "stolen": steal / CLOCK_TICKS,
+    }
 
 
 def _report_cpu(before: dict, after: dict, seconds: float, steps: list[Step]) -> None:
     """The cores each part used during the mix and the server's CPU per request (processes
-    that ended meanwhile are not counted: a worker restarted shows as less)."""
+    that ended meanwhile are not counted: a worker restarted shows as less), then the whole
+    machine's: a virtual machine whose host takes cores back ("stolen") carries less than
+    its core count says."""
     if not before or not after or seconds <= 0:
         return
-    used = {part: after[part] - before[part] for part in before}
+    used = {part: after[part] - before[part] for part in before if part in PARTS}
     cores = os.cpu_count() or 1
     parts = ", ".join(f"{part} {value / seconds:.2f}" for part, value in used.items())
     total = sum(used.values()) / seconds
     per_request = used["server"] * 1000 / max(len(steps), 1)
     print(f"CPU during the mix (cores of {cores}): {parts}; all {total:.2f}; "
           f"server {per_request:.1f} ms of CPU per request")  # fmt: skip
+    machine = {part: after[part] - before[part] for part in MACHINE if part in before}
+    if machine:
+        print("the machine during the mix (cores): " + ", ".join(
+            f"{part} {value / seconds:.2f}" for part, value in machine.items()
+        ))  # fmt: skip
 
 
 def _warm_up(port: int, urls: Urls, workers: int) -> float:
@@ -809,17 +840,23 @@ def _report_mix(args, steps: list[Step], started: float, ended: float) -> dict:
         f"\nmix: open loop, {args.rate:g} req/s for {args.duration:g} s "
         f"({len(steps)} requests, {visitors} visitors)"
     )
+    # cached: the share of the answers served from the page cache (X-Page-Cache: hit); a page
+    # rendered for each visitor (a form's CSRF token, a signed-in page) shows "-"
     print(
         f"{'request':<16}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}{'errors':>8}"
+        f"{'cached':>8}"
     )
 
     def row(name: str, chosen: list[Step]) -> None:
         ms = [s.ms for s in chosen if not s.error]
         errors = sum(1 for s in chosen if s.error)
         top = max(ms, default=float("nan"))
+        answered = [s for s in chosen if s.status == 200]
+        hits = sum(s.cache == "hit" for s in answered)
+        cached = f"{hits / len(answered):.0%}" if any(s.cache for s in answered) else "-"
         print(
             f"{name:<16}{len(chosen):>6}{_pct(ms, 0.5):>9.1f}{_pct(ms, 0.95):>9.1f}"
-            f"{_pct(ms, 0.99):>9.1f}{top:>9.1f}{errors:>8}"
+            f"{_pct(ms, 0.99):>9.1f}{top:>9.1f}{errors:>8}{cached:>8}"
         )
 
     for name in order:
