@@ -468,7 +468,7 @@ class Step:
     ms: float = float("nan")
     status: int = 0
     error: str = ""
-    cache: str = ""  # X-Page-Cache: "hit" (served from the page cache), "miss", "" (neither)
+    cache: str = ""  # X-Page-Cache: "hit" or "stale" (from the page cache), "miss", "" (neither)
 
 
 def _plan(args, urls: Urls, accounts: list[tuple[str, str]], rng: random.Random) -> list[Step]:
@@ -867,7 +867,8 @@ def _report_mix(args, steps: list[Step], started: float, ended: float) -> dict:
         f"\nmix: open loop, {args.rate:g} req/s for {args.duration:g} s "
         f"({len(steps)} requests, {visitors} visitors)"
     )
-    # cached: the share of the answers served from the page cache (X-Page-Cache: hit); a page
+    # cached: the share of the answers served from the page cache (X-Page-Cache: hit, or stale
+    # while another request renders the page again: skillup/pagecache.py); a page
     # rendered for each visitor (a form's CSRF token, a signed-in page) shows "-"
     print(
         f"{'request':<16}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}{'errors':>8}"
@@ -879,7 +880,7 @@ def _report_mix(args, steps: list[Step], started: float, ended: float) -> dict:
         errors = sum(1 for s in chosen if s.error)
         top = max(ms, default=float("nan"))
         answered = [s for s in chosen if s.status == 200]
-        hits = sum(s.cache == "hit" for s in answered)
+        hits = sum(s.cache in ("hit", "stale") for s in answered)
         cached = f"{hits / len(answered):.0%}" if any(s.cache for s in answered) else "-"
         print(
             f"{name:<16}{len(chosen):>6}{_pct(ms, 0.5):>9.1f}{_pct(ms, 0.95):>9.1f}"

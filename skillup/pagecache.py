@@ -11,9 +11,19 @@ Django's cache_page would key on the Cookie header (Vary: Cookie): a visitor's C
 would give them their own entry. The page must not depend on anything but the path and query:
 no per-request nonce (the site's CSP allows scripts by origin, not by nonce); a page that
 renders a CSRF token or a message, or writes the session, is served but never stored.
+
+A page whose stored copy is out of date (a newer version, or its time is up) is rendered again
+by one request at a time: the first takes a short render lock (cache.add, atomic in Redis) and
+renders; visitors asking for the same page meanwhile get the stored copy, marked stale, instead
+of each rendering it too. After a publication bumps the version, a page many people are opening
+(a newsletter's practice, the home page) is rendered once rather than once per worker thread. A
+visitor thus sees the previous version only while another request is rendering the current one
+(RENDER_LOCK_SECONDS at the very most, if that request died); the first request after a change
+always gets the new page.
 """
 
 import hashlib
+import time
 from collections.abc import Callable
 from functools import wraps
 
@@ -23,6 +33,10 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
 PREFIX = "pagecache"
+# How long a render lock lives if the request holding it dies before it lets go.
+RENDER_LOCK_SECONDS = 5
+# How long a copy is kept past its time to be served stale while it is rendered again.
+STALE_SECONDS = 60
 
 
 def is_cacheable_request(request: HttpRequest) -> bool:
@@ -51,7 +65,8 @@ def _is_the_same_for_everyone(request: HttpRequest, response: HttpResponse) -> b
 
 def cache_for_visitors(*, timeout: int, version: Callable[[], object] | None = None):
     """Cache a view's 200 responses for visitors without a session for `timeout` seconds, keyed
-    by the full path and `version()` (without a version, a change shows once `timeout` ends)."""
+    by the full path; a copy of an older `version()` is rendered again (without a version, a
+    change shows once `timeout` ends)."""
 
     def decorator(view):
         @wraps(view)
@@ -60,21 +75,36 @@ def cache_for_visitors(*, timeout: int, version: Callable[[], object] | None = N
                 return view(request, *args, **kwargs)
             path = request.get_full_path().encode("utf-8", "surrogateescape")
             current = version() if version is not None else "-"
-            key = f"{PREFIX}:{view.__module__}.{view.__name__}:{current}:" + (
-                hashlib.sha256(path).hexdigest()
-            )
-            hit = cache.get(key)
-            if hit is not None:
-                content, content_type = hit
-                response = HttpResponse(content, content_type=content_type)
-                response["X-Page-Cache"] = "hit"
-                return response
-            response = view(request, *args, **kwargs)
-            if _is_the_same_for_everyone(request, response):
-                cache.set(key, (response.content, response["Content-Type"]), timeout)
-                response["X-Page-Cache"] = "miss"
+            key = f"{PREFIX}:{view.__module__}.{view.__name__}:" + hashlib.sha256(path).hexdigest()
+            stored = cache.get(key)
+            lock = None
+            if stored is not None:
+                stored_version, fresh_until, content, content_type = stored
+                if stored_version == current and time.time() < fresh_until:
+                    return _served(content, content_type, "hit")
+                lock = f"{key}:rendering"
+                if not cache.add(lock, 1, RENDER_LOCK_SECONDS):
+                    return _served(content, content_type, "stale")
+            try:
+                response = view(request, *args, **kwargs)
+                if _is_the_same_for_everyone(request, response):
+                    fresh_until = time.time() + timeout
+                    copy = (current, fresh_until, response.content, response["Content-Type"])
+                    cache.set(key, copy, timeout + STALE_SECONDS)
+                    response["X-Page-Cache"] = "miss"
+                elif stored is not None:
+                    cache.delete(key)  # (a page taken down, say: its old copy is not served again)
+            finally:
+                if lock is not None:
+                    cache.delete(lock)
             return response
 
         return wrapped
 
     return decorator
+
+
+def _served(content: bytes, content_type: str, how: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["X-Page-Cache"] = how
+    return response
