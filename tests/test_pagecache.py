@@ -116,11 +116,20 @@ def changing():
     Changing.release.set()  # (a render the test left waiting ends)
 
 
-def _get_in_a_thread(responses: list) -> threading.Thread:
-    """A visitor whose request is rendered on another thread, as by another worker."""
-    thread = threading.Thread(target=lambda: responses.append(Client().get("/changing/")))
+def _one_rendering_and_one_meanwhile(changing) -> tuple:
+    """A visitor's request rendered on another thread (as by another worker) and held there,
+    while a second visitor asks for the same page; then the first is let go. Returns both
+    answers: (the first's, the second's)."""
+    changing.hold = True
+    changing.rendering.clear()
+    first: list = []
+    thread = threading.Thread(target=lambda: first.append(Client().get("/changing/")))
     thread.start()
-    return thread
+    assert changing.rendering.wait(10)
+    meanwhile = Client().get("/changing/")
+    changing.release.set()
+    thread.join(10)
+    return first[0], meanwhile
 
 
 def test_a_page_of_an_older_version_is_rendered_anew_by_the_next_request(changing):
@@ -134,19 +143,13 @@ def test_a_page_of_an_older_version_is_rendered_anew_by_the_next_request(changin
 
 def test_while_one_request_renders_a_changed_page_the_others_get_the_stored_copy(changing):
     Client().get("/changing/")  # version 1 stored
-    changing.version, changing.answer, changing.hold = 2, "version 2", True
-    changing.rendering.clear()
-    first: list = []
-    thread = _get_in_a_thread(first)
-    assert changing.rendering.wait(10)
+    changing.version, changing.answer = 2, "version 2"
 
-    meanwhile = Client().get("/changing/")
-    changing.release.set()
-    thread.join(10)
+    first, meanwhile = _one_rendering_and_one_meanwhile(changing)
     later = Client().get("/changing/")
 
     assert (meanwhile["X-Page-Cache"], meanwhile.content) == ("stale", b"version 1")
-    assert (first[0]["X-Page-Cache"], first[0].content) == ("miss", b"version 2")
+    assert (first["X-Page-Cache"], first.content) == ("miss", b"version 2")
     assert (later["X-Page-Cache"], later.content) == ("hit", b"version 2")
     assert changing.renders == 2  # once per version: the visitor meanwhile did not render it
 
@@ -167,15 +170,8 @@ def test_a_page_taken_down_is_not_served_from_its_old_copy_while_rendered_again(
     Client().get("/changing/")
     changing.version, changing.answer = 2, None  # the practice is taken down: 404
     assert Client().get("/changing/").status_code == 404
-    changing.hold = True
-    changing.rendering.clear()
-    first: list = []
-    thread = _get_in_a_thread(first)
-    assert changing.rendering.wait(10)
 
-    meanwhile = Client().get("/changing/")
-    changing.release.set()
-    thread.join(10)
+    first, meanwhile = _one_rendering_and_one_meanwhile(changing)
 
-    assert (meanwhile.status_code, first[0].status_code) == (404, 404)
+    assert (meanwhile.status_code, first.status_code) == (404, 404)
     assert b"version 1" not in meanwhile.content
