@@ -63,7 +63,8 @@ Errors: a connection error or time-out, any 5xx, and any other status than the e
 Full speed (once the server is idle again after the mix, and with the cores the host took
 back meanwhile: "stolen"): wrk -t2 -c16 -d15s (--wrk-seconds) on the floor, the list page, a
 facet page, a search, a detail page, the home page, the Pledge Viewer and the log-in page, then
-the floor again; list_rps_vs_floor is the list
+the floor again (with --bump S, also the home page and the practice page while the practices
+version is bumped every S seconds, as a coordinator publishing does); list_rps_vs_floor is the list
 page's req/s over the mean of the two floor runs (the machine is shared and noisy: compare
 within one run).
 
@@ -75,6 +76,7 @@ Targets (issue #7): pages p95 < 200 ms, form posts p95 < 500 ms, 0 errors, ratio
 
 import argparse
 import concurrent.futures
+import contextlib
 import http.client
 import math
 import os
@@ -153,6 +155,13 @@ def _parse() -> argparse.Namespace:
     )
     parser.add_argument("--skip-wrk", action="store_true", help="the mix only (for debugging)")
     parser.add_argument(
+        "--bump",
+        type=float,
+        metavar="SECONDS",
+        help="full speed: also the home page and a practice page while the practices version is "
+        "bumped every SECONDS (as publications do)",
+    )
+    parser.add_argument(
         "--mix",
         default="default",
         choices=("default", "launch"),
@@ -167,6 +176,8 @@ def _parse() -> argparse.Namespace:
     args.threads = args.threads or (4 if args.worker_class == "gthread" else 1)
     if not (1 <= args.rate <= 500 and 1 <= args.duration <= 600 and 1 <= args.wrk_seconds <= 120):
         parser.error("--rate 1..500, --duration 1..600, --wrk-seconds 1..120")
+    if args.bump is not None and not 0.1 <= args.bump <= 60:
+        parser.error("--bump 0.1..60")
     if args.n < 100:
         parser.error("--n must be at least 100")
     return args
@@ -816,6 +827,27 @@ def _wrk_ms(text: str) -> float:
     return value * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
+@contextlib.contextmanager
+def _practices_version_bumped(every: float):
+    """Bump the practices version every `every` seconds meanwhile, as publications do: each
+    bump makes every cached page out of date (skillup/pagecache.py renders it again once)."""
+    from practices.cache import practices_version_bump
+
+    stop = threading.Event()
+
+    def bump() -> None:
+        while not stop.wait(every):
+            practices_version_bump()
+
+    thread = threading.Thread(target=bump, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
 def run_wrk(args, port: int, name: str, path: str) -> WrkResult:
     command = ["wrk", "-t2", f"-c{args.wrk_connections}", f"-d{args.wrk_seconds}s", "--latency",
                "--timeout", "10s"]  # fmt: skip
@@ -948,10 +980,10 @@ def _report_wrk(args, results: list[WrkResult]) -> dict[str, float]:
     floor = statistics.mean(floors) if floors else float("nan")
     print(f"\nfull speed: wrk -t2 -c{args.wrk_connections} -d{args.wrk_seconds}s per URL "
           f"(one fixed URL each; wrk shares the 2 CPUs with the server)")  # fmt: skip
-    print(f"{'page':<12}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'requests':>10}{'non-2xx':>9}"
+    print(f"{'page':<15}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'requests':>10}{'non-2xx':>9}"
           f"{'vs floor':>10}{'stolen':>8}  URL / socket errors")  # fmt: skip
     for r in results:
-        print(f"{r.name:<12}{r.rps:>9.1f}{r.p50_ms:>9.1f}{r.p99_ms:>9.1f}{r.requests:>10}"
+        print(f"{r.name:<15}{r.rps:>9.1f}{r.p50_ms:>9.1f}{r.p99_ms:>9.1f}{r.requests:>10}"
               f"{r.non_2xx:>9}{r.rps / floor:>10.2f}{r.stolen:>8.2f}  {r.path}"
               + (f"  [{r.socket_errors}]" if r.socket_errors else ""))  # fmt: skip
     return {r.name: (r.rps / floor if floor else float("nan")) for r in results}
@@ -1032,7 +1064,15 @@ def main() -> None:
                 ("login page", urls.login_url),
                 ("floor again", PING_PATH),
             ]
-            results = [run_wrk(args, port, name, path) for name, path in targets]
+            results = [run_wrk(args, port, name, path) for name, path in targets[:-1]]
+            if args.bump:
+                for name, path in (
+                    ("home, bumped", urls.home_url),
+                    ("detail, bumped", urls.detail(urls.detail_slugs[0])),
+                ):
+                    with _practices_version_bumped(every=args.bump):
+                        results.append(run_wrk(args, port, name, path))
+            results.append(run_wrk(args, port, *targets[-1]))
             ratios = _report_wrk(args, results)
         if server.poll() is not None:
             print(f"gunicorn exited during the run ({server.returncode})", file=sys.stderr)
