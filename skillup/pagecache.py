@@ -92,8 +92,8 @@ def cache_for_visitors(*, timeout: int, version: Callable[[], object] | None = N
                     copy = (current, fresh_until, response.content, response["Content-Type"])
                     cache.set(key, copy, timeout + STALE_SECONDS)
                     response["X-Page-Cache"] = "miss"
-                elif stored is not None:
-                    cache.delete(key)  # (a page taken down, say: its old copy is not served again)
+                elif stored is not None and response.status_code != 200:
+                    cache.delete(key)  # (a practice taken down: its old page is not served again)
             finally:
                 if lock is not None:
                     cache.delete(lock)

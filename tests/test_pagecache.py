@@ -45,6 +45,7 @@ class Changing:
 
     version = 1
     answer = "version 1"
+    personal = False  # the render writes the session: served, never stored
     hold = False
     renders = 0
     rendering = threading.Event()
@@ -55,6 +56,8 @@ class Changing:
 def changing_page(request):
     Changing.renders += 1
     Changing.rendering.set()
+    if Changing.personal:
+        request.session["seen"] = True
     if Changing.hold:  # (this render only: the next one goes on at once)
         Changing.hold = False
         assert Changing.release.wait(10), "the test never released the render"
@@ -110,6 +113,7 @@ def test_page_that_writes_the_session_is_never_stored():
 @pytest.fixture
 def changing():
     Changing.version, Changing.answer, Changing.hold, Changing.renders = 1, "version 1", False, 0
+    Changing.personal = False
     Changing.rendering.clear()
     Changing.release.clear()
     yield Changing
@@ -175,3 +179,15 @@ def test_a_page_taken_down_is_not_served_from_its_old_copy_while_rendered_again(
 
     assert (meanwhile.status_code, first.status_code) == (404, 404)
     assert b"version 1" not in meanwhile.content
+
+
+def test_a_render_for_one_visitor_keeps_the_old_copy_for_the_others(changing):
+    Client().get("/changing/")
+    changing.version, changing.answer, changing.personal = 2, "version 2", True
+    Client().get("/changing/")  # rendered for this visitor alone (it wrote their session)
+    changing.personal = False
+
+    first, meanwhile = _one_rendering_and_one_meanwhile(changing)
+
+    assert (meanwhile["X-Page-Cache"], meanwhile.content) == ("stale", b"version 1")
+    assert (first["X-Page-Cache"], first.content) == ("miss", b"version 2")
