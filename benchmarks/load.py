@@ -1062,17 +1062,14 @@ def main() -> None:
                 ("home", urls.home_url),
                 ("pledges", urls.pledges_url),
                 ("login page", urls.login_url),
-                ("floor again", PING_PATH),
             ]
-            results = [run_wrk(args, port, name, path) for name, path in targets[:-1]]
+            results = [run_wrk(args, port, name, path) for name, path in targets]
             if args.bump:
-                for name, path in (
-                    ("home, bumped", urls.home_url),
-                    ("detail, bumped", urls.detail(urls.detail_slugs[0])),
-                ):
+                paths = dict(targets)
+                for name in ("home", "detail"):
                     with _practices_version_bumped(every=args.bump):
-                        results.append(run_wrk(args, port, name, path))
-            results.append(run_wrk(args, port, *targets[-1]))
+                        results.append(run_wrk(args, port, f"{name}, bumped", paths[name]))
+            results.append(run_wrk(args, port, "floor again", PING_PATH))
             ratios = _report_wrk(args, results)
         if server.poll() is not None:
             print(f"gunicorn exited during the run ({server.returncode})", file=sys.stderr)
